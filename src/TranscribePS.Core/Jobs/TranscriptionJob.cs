@@ -1,0 +1,43 @@
+namespace TranscribePS.Core.Jobs;
+
+/// <summary>
+/// One Transcribe job of any kind, as the pipeline sees it (PSTypeName <c>TranscribePS.TranscriptionJob</c>).
+/// Built from Get* responses (all fields) or List* summaries (no media or output URIs).
+/// </summary>
+public sealed record TranscriptionJob
+{
+    public required string JobName { get; init; }
+    public required JobKind Kind { get; init; }
+    public required JobStatus Status { get; init; }
+    /// <summary>The region the job lives in, so later cmdlets in a pipeline reach the same endpoint.</summary>
+    public string? Region { get; init; }
+    public string? MediaUri { get; init; }
+    public string? MediaFormat { get; init; }
+    public int? MediaSampleRateHertz { get; init; }
+    public string? LanguageCode { get; init; }
+    /// <summary>The transcript JSON (for call analytics with redaction: the redacted one, as the service names it).</summary>
+    public string? TranscriptUri { get; init; }
+    /// <summary>Call analytics with <c>redacted_and_unredacted</c> output: the unredacted transcript.</summary>
+    public string? UnredactedTranscriptUri { get; init; }
+    /// <summary>HealthScribe: the clinical document JSON.</summary>
+    public string? ClinicalDocumentUri { get; init; }
+    /// <summary>Call analytics with audio redaction: the redacted media file.</summary>
+    public string? RedactedMediaUri { get; init; }
+    public string? FailureReason { get; init; }
+    public DateTimeOffset? CreationTime { get; init; }
+    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? CompletionTime { get; init; }
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every output object the job wrote, for Save-TranscribeOutput and Remove-TranscribeJob -IncludeOutput.</summary>
+    public IEnumerable<string> OutputUris()
+    {
+        foreach (var uri in new[] { TranscriptUri, UnredactedTranscriptUri, ClinicalDocumentUri, RedactedMediaUri })
+        {
+            if (!string.IsNullOrEmpty(uri))
+            {
+                yield return uri;
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace TranscribePS.Core.Media;
+
+/// <summary>
+/// Detects a recording's container from its magic bytes and, for WAV and FLAC, reads duration, channels and
+/// sample rate from the header. Reads only headers: a 2 GB file costs a few kilobytes of I/O.
+/// </summary>
+public static class MediaProbe
+{
+    /// <summary>The media formats Amazon Transcribe batch jobs accept.</summary>
+    public static IReadOnlyList<string> SupportedFormats { get; } = ["mp3", "mp4", "wav", "flac", "ogg", "amr", "webm", "m4a"];
+
+    public static MediaFacts Probe(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.RandomAccess);
+        return Probe(stream);
+    }
+
+    /// <summary>Probes a stream positioned at the start of the media. Seekable streams let WAV chunks be skipped.</summary>
+    public static MediaFacts Probe(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        long size = stream.CanSeek ? stream.Length : -1;
+        var head = new byte[12];
+        int read = ReadUpTo(stream, head);
+        var span = head.AsSpan(0, read);
+        var facts = new MediaFacts { SizeBytes = Math.Max(size, 0) };
+
+        if (read >= 12 && span[..4].SequenceEqual("RIFF"u8) && span[8..12].SequenceEqual("WAVE"u8))
+        {
+            return ProbeWav(stream, facts with { Format = "wav" }, size);
+        }
+
+        int id3 = read >= 10 && span[..3].SequenceEqual("ID3"u8) ? Id3Length(span) : 0;
+        if (read >= 4 && span[..4].SequenceEqual("fLaC"u8))
+        {
+            return ProbeFlac(stream, facts with { Format = "flac" });
+        }
+
+        if (id3 > 0)
+        {
+            // An ID3v2 tag can precede FLAC as well as MP3: look past it.
+            if (stream.CanSeek)
+            {
+                stream.Position = id3;
+                var magic = new byte[4];
+                if (ReadUpTo(stream, magic) == 4 && magic.AsSpan().SequenceEqual("fLaC"u8))
+                {
+                    return ProbeFlac(stream, facts with { Format = "flac" });
+                }
+            }
+
+            return facts with { Format = "mp3" };
+        }
+
+        if (read >= 2 && span[0] == 0xFF && (span[1] & 0xE0) == 0xE0)
+        {
+            return facts with { Format = "mp3" };
+        }
+
+        if (read >= 4 && span[..4].SequenceEqual("OggS"u8))
+        {
+            return facts with { Format = "ogg" };
+        }
+
+        if (read >= 4 && span[0] == 0x1A && span[1] == 0x45 && span[2] == 0xDF && span[3] == 0xA3)
+        {
+            return facts with { Format = "webm" };
+        }
+
+        if (read >= 5 && span[..5].SequenceEqual("#!AMR"u8))
+        {
+            return facts with { Format = "amr" };
+        }
+
+        if (read >= 12 && span[4..8].SequenceEqual("ftyp"u8))
+        {
+            string brand = Encoding.ASCII.GetString(span[8..12]);
+            return facts with { Format = brand.StartsWith("M4A", StringComparison.Ordinal) || brand.StartsWith("M4B", StringComparison.Ordinal) ? "m4a" : "mp4" };
+        }
+
+        return facts;
+    }
+
+    /// <summary>The format a file name's extension claims, in the service's words; null when not a supported one.</summary>
+    public static string? FormatFromExtension(string path)
+    {
+        string ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        return ext switch
+        {
+            "wave" => "wav",
+            "oga" or "opus" => "ogg",
+            "m4v" => "mp4",
+            _ => SupportedFormats.Contains(ext) ? ext : null,
+        };
+    }
+
+    private static MediaFacts ProbeWav(Stream stream, MediaFacts facts, long size)
+    {
+        var chunkHeader = new byte[8];
+        int? channels = null;
+        int? sampleRate = null;
+        int? bits = null;
+        long byteRate = 0;
+        long? dataSize = null;
+        long position = 12;
+
+        while (ReadUpTo(stream, chunkHeader) == 8)
+        {
+            position += 8;
+            var id = chunkHeader.AsSpan(0, 4);
+            uint length = BinaryPrimitives.ReadUInt32LittleEndian(chunkHeader.AsSpan(4));
+            if (id.SequenceEqual("fmt "u8))
+            {
+                var fmt = new byte[Math.Min(length, 40u)];
+                if (ReadUpTo(stream, fmt) < 16)
+                {
+                    break;
+                }
+
+                channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(2));
+                sampleRate = (int)BinaryPrimitives.ReadUInt32LittleEndian(fmt.AsSpan(4));
+                byteRate = BinaryPrimitives.ReadUInt32LittleEndian(fmt.AsSpan(8));
+                bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(14));
+                if (!Skip(stream, length - fmt.Length + (length & 1)))
+                {
+                    break;
+                }
+            }
+            else if (id.SequenceEqual("data"u8))
+            {
+                // Streaming writers leave 0 or 0xFFFFFFFF here; the rest of the file is then the data.
+                dataSize = length is 0 or uint.MaxValue && size > 0 ? size - position : length;
+                break;
+            }
+            else if (!Skip(stream, length + (length & 1)))
+            {
+                break;
+            }
+
+            position += length + (length & 1);
+        }
+
+        TimeSpan? duration = dataSize is long d && byteRate > 0 ? TimeSpan.FromSeconds((double)d / byteRate) : null;
+        return facts with { Channels = channels, SampleRateHertz = sampleRate, BitsPerSample = bits, Duration = duration };
+    }
+
+    private static MediaFacts ProbeFlac(Stream stream, MediaFacts facts)
+    {
+        var blockHeader = new byte[4];
+        if (ReadUpTo(stream, blockHeader) < 4 || (blockHeader[0] & 0x7F) != 0)
+        {
+            return facts;
+        }
+
+        var info = new byte[34];
+        if (ReadUpTo(stream, info) < 34)
+        {
+            return facts;
+        }
+
+        // STREAMINFO bytes 10..17: 20 bits sample rate, 3 bits channels-1, 5 bits bps-1, 36 bits total samples.
+        ulong packed = BinaryPrimitives.ReadUInt64BigEndian(info.AsSpan(10));
+        int sampleRate = (int)(packed >> 44);
+        int channels = (int)((packed >> 41) & 0x7) + 1;
+        int bits = (int)((packed >> 36) & 0x1F) + 1;
+        long totalSamples = (long)(packed & 0xF_FFFF_FFFFUL);
+        TimeSpan? duration = sampleRate > 0 && totalSamples > 0 ? TimeSpan.FromSeconds((double)totalSamples / sampleRate) : null;
+        return facts with { SampleRateHertz = sampleRate, Channels = channels, BitsPerSample = bits, Duration = duration };
+    }
+
+    private static int Id3Length(ReadOnlySpan<byte> header) =>
+        10 + ((header[6] & 0x7F) << 21 | (header[7] & 0x7F) << 14 | (header[8] & 0x7F) << 7 | (header[9] & 0x7F));
+
+    private static bool Skip(Stream stream, long count)
+    {
+        if (count <= 0)
+        {
+            return true;
+        }
+
+        if (stream.CanSeek)
+        {
+            if (stream.Position + count > stream.Length)
+            {
+                return false;
+            }
+
+            stream.Seek(count, SeekOrigin.Current);
+            return true;
+        }
+
+        var buffer = new byte[8192];
+        while (count > 0)
+        {
+            int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (n == 0)
+            {
+                return false;
+            }
+
+            count -= n;
+        }
+
+        return true;
+    }
+
+    private static int ReadUpTo(Stream stream, byte[] buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = stream.Read(buffer, total, buffer.Length - total);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+}

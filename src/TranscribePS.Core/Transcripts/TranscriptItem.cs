@@ -1,0 +1,61 @@
+namespace TranscribePS.Core.Transcripts;
+
+public enum TranscriptItemType
+{
+    Pronunciation,
+    Punctuation,
+}
+
+/// <summary>One word or punctuation mark of a transcript (PSTypeName <c>TranscribePS.TranscriptItem</c>).</summary>
+public sealed record TranscriptItem
+{
+    /// <summary>The job the transcript belongs to (from <c>jobName</c>/<c>JobName</c> in the file, else the file name).</summary>
+    public required string JobName { get; init; }
+    /// <summary>0-based position in reading order (after channels are merged by time).</summary>
+    public required int Index { get; init; }
+    public required TranscriptItemType Type { get; init; }
+    public required string Content { get; init; }
+    /// <summary>Null for punctuation and for redacted words.</summary>
+    public double? Confidence { get; init; }
+    /// <summary>Seconds from the start of the recording; null for punctuation, which carries no time.</summary>
+    public double? StartTime { get; init; }
+    public double? EndTime { get; init; }
+    /// <summary>The service's label: <c>spk_0</c>…, or for call analytics <c>AGENT</c>/<c>CUSTOMER</c>.</summary>
+    public string? Speaker { get; init; }
+    /// <summary>The label mapped through -SpeakerName; equals <see cref="Speaker"/> when no mapping applies.</summary>
+    public string? SpeakerName { get; init; }
+    /// <summary><c>ch_0</c>/<c>ch_1</c> for channel-identified transcripts.</summary>
+    public string? Channel { get; init; }
+    public bool IsRedacted { get; init; }
+    /// <summary>True when the word lies inside a PHI entity of a medical transcript (<c>results.entities</c>).</summary>
+    public bool IsPhi { get; init; }
+    /// <summary>The PHI entity's category, e.g. <c>PHI</c>, when <see cref="IsPhi"/>.</summary>
+    public string? PhiCategory { get; init; }
+}
+
+/// <summary>Consecutive items of one speaker (PSTypeName <c>TranscribePS.TranscriptTurn</c>).</summary>
+public sealed record TranscriptTurn
+{
+    public required string JobName { get; init; }
+    public required int Index { get; init; }
+    public string? Speaker { get; init; }
+    public string? SpeakerName { get; init; }
+    /// <summary>Call analytics: <c>Agent</c> or <c>Customer</c>.</summary>
+    public string? Participant { get; init; }
+    public string? Channel { get; init; }
+    public double? StartTime { get; init; }
+    public double? EndTime { get; init; }
+    /// <summary>Words joined with spaces, punctuation attached to the word before it.</summary>
+    public required string Text { get; init; }
+    public int WordCount { get; init; }
+    /// <summary>Mean confidence of the words that carry one; null when none does.</summary>
+    public double? Confidence { get; init; }
+    /// <summary>Call analytics: POSITIVE, NEGATIVE, NEUTRAL or MIXED.</summary>
+    public string? Sentiment { get; init; }
+    /// <summary>Call analytics: mean of the non-null loudness scores.</summary>
+    public double? Loudness { get; init; }
+    public IReadOnlyList<string> Issues { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Outcomes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> ActionItems { get; init; } = Array.Empty<string>();
+    public bool IsRedacted { get; init; }
+}
