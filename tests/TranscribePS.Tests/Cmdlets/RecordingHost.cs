@@ -92,8 +92,9 @@ internal sealed class RecordedTerminatingError(CommandError error) : Exception(e
 /// <summary>Drives a cmdlet the way PowerShell does: Begin, one Process per pipeline input, End.</summary>
 internal static class CmdletRunner
 {
-    public static RecordingHost Run<T>(T cmdlet, RecordingHost host, params Action<T>[] inputs)
+    public static THost Run<T, THost>(T cmdlet, THost host, params Action<T>[] inputs)
         where T : AsyncCmdlet
+        where THost : ICommandHost
     {
         cmdlet.OuterHost = host;
         cmdlet.RunBegin();
