@@ -40,7 +40,7 @@ public static class TranscribeErrors
             return TranscribeErrorKind.NameConflict;
         }
 
-        if (NotFoundCodes.Contains(code))
+        if (NotFoundCodes.Contains(code) || IsMissingResourceBadRequest(code, message))
         {
             return TranscribeErrorKind.NotFound;
         }
@@ -105,6 +105,16 @@ public static class TranscribeErrors
     private static bool IsMissingCredentials(AmazonClientException exception) =>
         exception.Message.Contains("resolve AWS credentials", StringComparison.OrdinalIgnoreCase)
         || exception.Message.Contains("Unable to find credentials", StringComparison.OrdinalIgnoreCase);
+
+    // Get and Delete of a job that does not exist answer BadRequestException "The requested job couldn't be found.
+    // Check the job name and try your request again." rather than the modelled NotFoundException.
+    private static bool IsMissingResourceBadRequest(string code, string? message) =>
+        code == "BadRequestException"
+        && message is not null
+        && (message.Contains("couldn't be found", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("could not be found", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("does not exist", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("doesn't exist", StringComparison.OrdinalIgnoreCase));
 
     // The service words the quota "You have too many jobs running at the same time"; older accounts received it as
     // BadRequestException. API throttling uses the same code with other wording ("Rate exceeded").

@@ -9,7 +9,7 @@ public static partial class Messages
         $"Amazon Transcribe has no FIPS endpoint in {region}. FIPS endpoints exist in US, Canada and GovCloud regions; choose one of those or turn FIPS off.";
 
     public const string CredentialsMissing =
-        "No AWS credentials were found. Pass -ProfileName (or -AccessKey and -SecretKey), set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or container role is available.";
+        "No AWS credentials were found: pass -ProfileName (or -AccessKey and -SecretKey), set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or run where an instance or container role provides them.";
 
     public static string ServiceError(string operation, Aws.TranscribeErrorKind kind, string? errorCode, string? serviceMessage)
     {
@@ -32,4 +32,13 @@ public static partial class Messages
 
     public static string UnreadableResponse(string operation, string detail) =>
         $"{operation} returned a response that could not be read ({detail}). Try again; if it persists, report it with the request.";
+
+    public static string JobWithoutName(string kind) =>
+        $"Amazon Transcribe returned a {kind} job without a name. Try again; if it persists, report it.";
+
+    public static string JobWithoutStatus(string? jobName) =>
+        $"Amazon Transcribe returned job '{jobName}' without a status. Try again; if it persists, report it.";
+
+    public static string JobMissingFromResponse(string jobName) =>
+        $"Amazon Transcribe answered without the details of job '{jobName}'. Try again; if it persists, report it.";
 }
