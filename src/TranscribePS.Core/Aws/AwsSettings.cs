@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.S3;
 using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Storage;
 
 namespace TranscribePS.Core.Aws;
 
@@ -25,6 +26,7 @@ public sealed class AwsSettings : IDisposable
     private TranscribeClient? transcribe;
     private TranscribeJobs? jobs;
     private IAmazonS3? s3;
+    private S3Transfer? transfer;
 
     private AwsSettings(AWSCredentials? credentials, string credentialSource, string region, string regionSource, ResolvedEndpoint transcribeEndpoint, ResolvedEndpoint s3Endpoint)
     {
@@ -64,6 +66,8 @@ public sealed class AwsSettings : IDisposable
     public ITranscribeJobs Jobs => jobs ??= new TranscribeJobs(Transcribe);
 
     public IAmazonS3 S3 => s3 ??= credentials is null ? new AmazonS3Client(CreateS3Config()) : new AmazonS3Client(credentials, CreateS3Config());
+
+    public S3Transfer Transfer => transfer ??= new S3Transfer(S3);
 
     public static AwsSettings Resolve(AwsSettingsInput input)
     {
