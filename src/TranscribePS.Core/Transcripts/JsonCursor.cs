@@ -129,6 +129,7 @@ internal sealed class JsonCursor
     /// </summary>
     public async ValueTask<bool> ReadArrayBatchAsync<T>(JsonValueParser<T> parser, List<T> batch, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         batch.Clear();
         while (true)
         {
@@ -303,6 +304,7 @@ internal sealed class JsonCursor
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_eof)
         {
             throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, "the file ends too early"));
