@@ -96,6 +96,9 @@ public static partial class Messages
     public static string CategoryRuleParameterMissing(string given, string missing)
         => $"{given} needs {missing} too: a window has a start and an end. Add {missing}, or use -First…/-Last… for a window at the start or end of the call.";
 
+    public static string CategoryRuleFlattenedByConvertToJson(string path)
+        => $"{path} is text like '@{{TranscriptFilter=...}}', not an object: the JSON was written by ConvertTo-Json at its default depth, which flattens rules. Write it again with ConvertTo-Json -Depth 10.";
+
     private static string DescribeRuleValue(object? value) => value switch
     {
         null => "null (nothing)",

@@ -160,6 +160,7 @@ public sealed class CategoryRuleConverterTests
     [InlineData("""[ { "TranscriptFilter": null } ]""", E.NoFilter, "Rules[0]")]
     [InlineData("""[ { "TranscriptFilter": { "Targets": [ "a" ] }, "NonTalkTimeFilter": { } } ]""", E.SeveralFilters, "Rules[0]")]
     [InlineData("""[ "cancel" ]""", E.WrongValueType, "Rules[0]")]
+    [InlineData("""[ "@{TranscriptFilter=; SentimentFilter=}" ]""", E.WrongValueType, "Rules[0]")]
     [InlineData("""[ { "NonTalkTimeFilter": { "ParticipantRole": "AGENT" } } ]""", E.ParticipantNotAllowed, "Rules[0].NonTalkTimeFilter.ParticipantRole")]
     [InlineData("""[ { "InterruptionFilter": { "Threshold": "soon" } } ]""", E.WrongValueType, "Rules[0].InterruptionFilter.Threshold")]
     [InlineData("""[ { "InterruptionFilter": { "Threshold": 1.5 } } ]""", E.WrongValueType, "Rules[0].InterruptionFilter.Threshold")]
@@ -182,6 +183,14 @@ public sealed class CategoryRuleConverterTests
 
         Assert.Equal(errorId, error.ErrorId);
         Assert.Equal(path, error.Path);
+    }
+
+    [Fact]
+    public void Rules_flattened_by_convert_to_json_default_depth_get_a_hint_to_use_depth()
+    {
+        var error = Refused(Tree("""{ "Name": "x", "Rules": [ "@{TranscriptFilter=TranscribePS.Core.Aws.Model.TranscriptFilter}" ] }""") is IDictionary<string, object?> category ? category["Rules"] : null);
+
+        Assert.Contains("-Depth 10", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,6 +91,12 @@ public static class CategoryRuleConverter
 
     private static Rule ParseRule(object? value, string path)
     {
+        // ConvertTo-Json's default -Depth 2 turns nested objects into their PowerShell text, "@{TranscriptFilter=...}".
+        if (value is string text && text.TrimStart().StartsWith("@{", StringComparison.Ordinal))
+        {
+            throw new CategoryRuleException(E.WrongValueType, Messages.CategoryRuleFlattenedByConvertToJson(path), path);
+        }
+
         var members = AsObject(value) ?? throw WrongType(path, "an object holding one filter, such as @{ TranscriptFilter = @{ Targets = 'cancel' } }", value);
         var filters = new List<(string Name, object Value)>();
         foreach (var (key, member) in members)
