@@ -112,8 +112,10 @@ public static class JobPlanner
             problems.Add(new PlanProblem("VocabularyFilterMethodWithoutFilter", Messages.VocabularyFilterMethodWithoutFilter, PlanProblemCategory.InvalidArgument, method.ToString()));
         }
 
+        // An output that was given but refused already explains why no upload bucket could be derived from it.
+        bool outputRefused = outputBucket is null && (request.OutputBucket is not null || request.OutputLocation is not null);
         string? uploadBucket = request.UploadBucket ?? outputBucket;
-        var media = PlanMedia(request, JobKind.CallAnalytics, uploadBucket, request.UploadBucket is not null, localMedia, problems);
+        var media = PlanMedia(request, JobKind.CallAnalytics, uploadBucket, request.UploadBucket is not null, localMedia, problems, reportMissingBucket: !outputRefused);
         CheckCommon(request, problems);
         if (problems.Count > 0 || media is null)
         {
@@ -165,14 +167,17 @@ public static class JobPlanner
 
     private sealed record PlannedMedia(string MediaUri, PlannedUpload? Upload, string? Format, string Identity, string FileName);
 
-    private static PlannedMedia? PlanMedia(TranscribeJobRequest request, JobKind kind, string? uploadBucket, bool uploadBucketExplicit, LocalMedia? localMedia, List<PlanProblem> problems)
+    private static PlannedMedia? PlanMedia(TranscribeJobRequest request, JobKind kind, string? uploadBucket, bool uploadBucketExplicit, LocalMedia? localMedia, List<PlanProblem> problems, bool reportMissingBucket = true)
     {
         string? uploadPrefix = PlanPrefix(request.UploadKeyPrefix, "UploadKeyPrefix", problems);
         if (request.Media.LocalPath is string path)
         {
             if (uploadBucket is null)
             {
-                problems.Add(new PlanProblem("UploadBucketMissing", Messages.UploadBucketMissing(path), PlanProblemCategory.InvalidArgument, path));
+                if (reportMissingBucket)
+                {
+                    problems.Add(new PlanProblem("UploadBucketMissing", Messages.UploadBucketMissing(path), PlanProblemCategory.InvalidArgument, path));
+                }
             }
             else if (uploadBucketExplicit)
             {

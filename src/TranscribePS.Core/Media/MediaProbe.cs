@@ -36,7 +36,7 @@ public static class MediaProbe
         int id3 = read >= 10 && span[..3].SequenceEqual("ID3"u8) ? Id3Length(span) : 0;
         if (read >= 4 && span[..4].SequenceEqual("fLaC"u8))
         {
-            return ProbeFlac(stream, facts with { Format = "flac" });
+            return ProbeFlac(stream, facts with { Format = "flac" }, span[4..]);
         }
 
         if (id3 > 0)
@@ -48,7 +48,7 @@ public static class MediaProbe
                 var magic = new byte[4];
                 if (ReadUpTo(stream, magic) == 4 && magic.AsSpan().SequenceEqual("fLaC"u8))
                 {
-                    return ProbeFlac(stream, facts with { Format = "flac" });
+                    return ProbeFlac(stream, facts with { Format = "flac" }, []);
                 }
             }
 
@@ -147,22 +147,29 @@ public static class MediaProbe
         return facts with { Channels = channels, SampleRateHertz = sampleRate, BitsPerSample = bits, Duration = duration };
     }
 
-    private static MediaFacts ProbeFlac(Stream stream, MediaFacts facts)
+    /// <param name="consumed">Bytes after the magic already read with it: the block header and STREAMINFO continue from there.</param>
+    private static MediaFacts ProbeFlac(Stream stream, MediaFacts facts, ReadOnlySpan<byte> consumed)
     {
-        var blockHeader = new byte[4];
-        if (ReadUpTo(stream, blockHeader) < 4 || (blockHeader[0] & 0x7F) != 0)
+        var block = new byte[4 + 34];
+        consumed.CopyTo(block);
+        var rest = new byte[block.Length - consumed.Length];
+        if (ReadUpTo(stream, rest) < rest.Length)
         {
             return facts;
         }
 
-        var info = new byte[34];
-        if (ReadUpTo(stream, info) < 34)
+        rest.CopyTo(block, consumed.Length);
+
+        // The first metadata block must be STREAMINFO (type 0).
+        if ((block[0] & 0x7F) != 0)
         {
             return facts;
         }
+
+        var info = block.AsSpan(4);
 
         // STREAMINFO bytes 10..17: 20 bits sample rate, 3 bits channels-1, 5 bits bps-1, 36 bits total samples.
-        ulong packed = BinaryPrimitives.ReadUInt64BigEndian(info.AsSpan(10));
+        ulong packed = BinaryPrimitives.ReadUInt64BigEndian(info[10..]);
         int sampleRate = (int)(packed >> 44);
         int channels = (int)((packed >> 41) & 0x7) + 1;
         int bits = (int)((packed >> 36) & 0x1F) + 1;
