@@ -8,6 +8,24 @@ namespace TranscribePS.Core.Jobs;
 /// </summary>
 public static class JobPlanner
 {
+    /// <summary>
+    /// Reads a local recording (header and content hash; nothing for S3 media) and plans the job. The only I/O in
+    /// planning; no network, so it is safe under -WhatIf.
+    /// </summary>
+    public static async Task<PlanResult> PlanAsync(TranscribeJobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var local = request.Media.LocalPath is string path
+            ? await LocalMedia.InspectAsync(path, cancellationToken).ConfigureAwait(false)
+            : null;
+        return request switch
+        {
+            MedicalConversationJobRequest medical => Plan(medical, local),
+            CallAnalyticsJobRequest call => Plan(call, local),
+            _ => throw new ArgumentException("No planner for " + request.GetType().Name + ".", nameof(request)),
+        };
+    }
+
     /// <summary>Plans a medical conversation job.</summary>
     /// <param name="request">What the user asked for.</param>
     /// <param name="localMedia">For a local recording, from <see cref="LocalMedia.InspectAsync"/>; null means the file was not found. Ignored for S3 media.</param>

@@ -13,11 +13,8 @@ internal static class PlanningTestData
     public static CallAnalyticsJobRequest CallAnalytics(string path) =>
         new() { Media = MediaSource.FromPath(path), OutputBucket = OutputBucket };
 
-    public static async Task<PlanResult> PlanAsync(MedicalConversationJobRequest request) =>
-        JobPlanner.Plan(request, await InspectAsync(request.Media).ConfigureAwait(false));
-
-    public static async Task<PlanResult> PlanAsync(CallAnalyticsJobRequest request) =>
-        JobPlanner.Plan(request, await InspectAsync(request.Media).ConfigureAwait(false));
+    public static Task<PlanResult> PlanAsync(TranscribeJobRequest request) =>
+        JobPlanner.PlanAsync(request, CancellationToken.None);
 
     /// <summary>Probes the header only, for sparse files too big to hash in a unit test.</summary>
     public static LocalMedia ProbeOnly(string path) => new(MediaProbe.Probe(path), new string('a', 64));
@@ -28,7 +25,4 @@ internal static class PlanningTestData
         Assert.Null(result.Plan);
         return Assert.Single(result.Problems);
     }
-
-    private static Task<LocalMedia?> InspectAsync(MediaSource media) =>
-        media.LocalPath is null ? Task.FromResult<LocalMedia?>(null) : LocalMedia.InspectAsync(media.LocalPath, CancellationToken.None);
 }
