@@ -140,7 +140,9 @@ public static class JobPlanner
             return PlanResult.Failure(problems);
         }
 
-        string? filterMethod = request.VocabularyFilterName is null ? null : request.VocabularyFilterMethod?.ToString().ToLowerInvariant();
+        // The service wants a method with every filter; mask is what a named filter without one means to most users.
+        VocabularyFilterMethod? effectiveMethod = request.VocabularyFilterName is null ? null : request.VocabularyFilterMethod ?? VocabularyFilterMethod.Mask;
+        string? filterMethod = effectiveMethod?.ToString().ToLowerInvariant();
         KeyValuePair<string, string?>[] settings =
         [
             new("OutputLocation", outputLocation),
@@ -179,7 +181,7 @@ public static class JobPlanner
             Summarize = request.Summarize,
             VocabularyName = request.VocabularyName,
             VocabularyFilterName = request.VocabularyFilterName,
-            VocabularyFilterMethod = request.VocabularyFilterName is null ? null : request.VocabularyFilterMethod,
+            VocabularyFilterMethod = effectiveMethod,
         });
     }
 

@@ -86,5 +86,6 @@ public sealed record CallAnalyticsJobRequest : TranscribeJobRequest
 
     public string? VocabularyFilterName { get; init; }
 
+    /// <summary>Only with <see cref="VocabularyFilterName"/>; null means <see cref="Jobs.VocabularyFilterMethod.Mask"/>.</summary>
     public VocabularyFilterMethod? VocabularyFilterMethod { get; init; }
 }

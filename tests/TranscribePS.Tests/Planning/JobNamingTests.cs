@@ -112,6 +112,17 @@ public sealed class JobNamingTests : IDisposable
     }
 
     [Fact]
+    public async Task Explicit_mask_names_the_job_like_a_filter_without_a_method()
+    {
+        var baseline = CallAnalytics(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" };
+
+        var a = await PlanAsync(baseline);
+        var b = await PlanAsync(baseline with { VocabularyFilterMethod = VocabularyFilterMethod.Mask });
+
+        Assert.Equal(a.Plan!.JobName, b.Plan!.JobName);
+    }
+
+    [Fact]
     public async Task Tags_upload_location_role_and_force_do_not_change_the_name()
     {
         var baseline = CallAnalytics(_media.Wav("call.wav", channels: 2));

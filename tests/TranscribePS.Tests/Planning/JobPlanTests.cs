@@ -155,6 +155,15 @@ public sealed class JobPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task Vocabulary_filter_without_a_method_masks()
+    {
+        var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(CallAnalytics(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" })).Plan);
+
+        Assert.Equal("profanity", plan.VocabularyFilterName);
+        Assert.Equal("mask", plan.VocabularyFilterMethodWire);
+    }
+
+    [Fact]
     public async Task Explicit_job_name_is_used_as_given()
     {
         var plan = (await PlanAsync(Medical(_media.Wav("visit.wav")) with { JobName = "clinic-2026-01-05.a_1" })).Plan!;
