@@ -1,3 +1,5 @@
+using TranscribePS.Core.Aws.Model;
+
 namespace TranscribePS.Core.Jobs;
 
 /// <summary>A local recording to put in S3 before the job starts; skipped when the object is already there.</summary>
@@ -72,10 +74,7 @@ public sealed record MedicalJobPlan : JobPlan
 /// <summary>PII redaction of a call analytics transcript.</summary>
 /// <param name="Output">Redacted only, or redacted and unredacted.</param>
 /// <param name="PiiEntityTypes">Service names (e.g. <c>NAME</c>); empty means the service default (all).</param>
-public sealed record PiiRedaction(RedactionOutput Output, IReadOnlyList<string> PiiEntityTypes)
-{
-    public string OutputWire => Output == RedactionOutput.RedactedAndUnredacted ? "redacted_and_unredacted" : "redacted";
-}
+public sealed record PiiRedaction(RedactionOutput Output, IReadOnlyList<string> PiiEntityTypes);
 
 /// <summary>StartCallAnalyticsJob.</summary>
 public sealed record CallAnalyticsJobPlan : JobPlan
@@ -105,8 +104,6 @@ public sealed record CallAnalyticsJobPlan : JobPlan
     public string? VocabularyFilterName { get; init; }
 
     public VocabularyFilterMethod? VocabularyFilterMethod { get; init; }
-
-    public string? VocabularyFilterMethodWire => VocabularyFilterMethod?.ToString().ToLowerInvariant();
 }
 
 /// <summary>The planner's answer: a plan, or every problem that refused it.</summary>

@@ -1,3 +1,4 @@
+using TranscribePS.Core.Aws.Model;
 using System.Globalization;
 
 namespace TranscribePS.Core.Jobs;
@@ -142,14 +143,20 @@ public static class JobPlanner
 
         // The service wants a method with every filter; mask is what a named filter without one means to most users.
         VocabularyFilterMethod? effectiveMethod = request.VocabularyFilterName is null ? null : request.VocabularyFilterMethod ?? VocabularyFilterMethod.Mask;
-        string? filterMethod = effectiveMethod?.ToString().ToLowerInvariant();
+        string? filterMethod = effectiveMethod switch
+        {
+            null => null,
+            VocabularyFilterMethod.Remove => "remove",
+            VocabularyFilterMethod.Tag => "tag",
+            _ => "mask",
+        };
         KeyValuePair<string, string?>[] settings =
         [
             new("OutputLocation", outputLocation),
             new("AgentChannel", Invariant(request.AgentChannel)),
             new("CustomerChannel", Invariant(request.CustomerChannel)),
             new("LanguageOptions", string.Join(",", languages)),
-            new("Redaction", redaction is null ? null : redaction.OutputWire + ":" + string.Join(",", redaction.PiiEntityTypes)),
+            new("Redaction", redaction is null ? null : RedactionText(redaction.Output) + ":" + string.Join(",", redaction.PiiEntityTypes)),
             new("RedactAudio", Flag(request.RedactAudio)),
             new("Summarize", Flag(request.Summarize)),
             new("VocabularyName", request.VocabularyName),
@@ -408,6 +415,10 @@ public static class JobPlanner
             problems.Add(problem);
         }
     }
+
+    // Fingerprint text is spelled out here, not taken from enum names, so a renamed member never renames jobs.
+    private static string RedactionText(RedactionOutput output) =>
+        output == RedactionOutput.RedactedAndUnredacted ? "redacted_and_unredacted" : "redacted";
 
     private static string Flag(bool value) => value ? "true" : "false";
 

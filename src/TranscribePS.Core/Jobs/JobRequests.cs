@@ -1,3 +1,5 @@
+using TranscribePS.Core.Aws.Model;
+
 namespace TranscribePS.Core.Jobs;
 
 /// <summary>What every job request shares: the recording, where to upload it, naming and rerun behaviour.</summary>
@@ -39,21 +41,6 @@ public sealed record MedicalConversationJobRequest : TranscribeJobRequest
     public string? KmsKeyId { get; init; }
 }
 
-/// <summary>How a PII-redacted call analytics job writes its transcript.</summary>
-public enum RedactionOutput
-{
-    Redacted,
-    RedactedAndUnredacted,
-}
-
-/// <summary>How a vocabulary filter treats the words it matches.</summary>
-public enum VocabularyFilterMethod
-{
-    Remove,
-    Mask,
-    Tag,
-}
-
 /// <summary>A two-channel customer call for StartCallAnalyticsJob.</summary>
 public sealed record CallAnalyticsJobRequest : TranscribeJobRequest
 {
@@ -77,7 +64,7 @@ public sealed record CallAnalyticsJobRequest : TranscribeJobRequest
 
     public IReadOnlyList<string>? PiiEntityTypes { get; init; }
 
-    /// <summary>Only with <see cref="RedactPii"/>; null means <see cref="Jobs.RedactionOutput.Redacted"/>.</summary>
+    /// <summary>Only with <see cref="RedactPii"/>; null means <see cref="RedactionOutput.Redacted"/>.</summary>
     public RedactionOutput? RedactionOutput { get; init; }
 
     public bool RedactAudio { get; init; }
@@ -86,6 +73,6 @@ public sealed record CallAnalyticsJobRequest : TranscribeJobRequest
 
     public string? VocabularyFilterName { get; init; }
 
-    /// <summary>Only with <see cref="VocabularyFilterName"/>; null means <see cref="Jobs.VocabularyFilterMethod.Mask"/>.</summary>
+    /// <summary>Only with <see cref="VocabularyFilterName"/>; null means <see cref="VocabularyFilterMethod.Mask"/>.</summary>
     public VocabularyFilterMethod? VocabularyFilterMethod { get; init; }
 }

@@ -1,3 +1,4 @@
+using TranscribePS.Core.Aws.Model;
 using TranscribePS.Core.Jobs;
 using static TranscribePS.Tests.Planning.PlanningTestData;
 

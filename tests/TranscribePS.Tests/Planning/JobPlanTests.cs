@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TranscribePS.Core.Aws.Model;
 using TranscribePS.Core.Jobs;
 using static TranscribePS.Tests.Planning.PlanningTestData;
 
@@ -107,11 +108,11 @@ public sealed class JobPlanTests : IDisposable
         Assert.Equal((1, 0), (plan.AgentChannel, plan.CustomerChannel));
         Assert.Equal(["en-US", "es-US"], plan.LanguageOptions);
         Assert.Equal(["NAME", "SSN"], plan.Redaction!.PiiEntityTypes);
-        Assert.Equal("redacted", plan.Redaction.OutputWire);
+        Assert.Equal(RedactionOutput.Redacted, plan.Redaction.Output);
         Assert.True(plan.RedactAudio);
         Assert.True(plan.Summarize);
         Assert.Equal("products", plan.VocabularyName);
-        Assert.Equal("mask", plan.VocabularyFilterMethodWire);
+        Assert.Equal(VocabularyFilterMethod.Mask, plan.VocabularyFilterMethod);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class JobPlanTests : IDisposable
         var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(request)).Plan);
 
         Assert.Equal(["ALL"], plan.Redaction!.PiiEntityTypes);
-        Assert.Equal("redacted_and_unredacted", plan.Redaction.OutputWire);
+        Assert.Equal(RedactionOutput.RedactedAndUnredacted, plan.Redaction.Output);
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class JobPlanTests : IDisposable
         var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(CallAnalytics(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" })).Plan);
 
         Assert.Equal("profanity", plan.VocabularyFilterName);
-        Assert.Equal("mask", plan.VocabularyFilterMethodWire);
+        Assert.Equal(VocabularyFilterMethod.Mask, plan.VocabularyFilterMethod);
     }
 
     [Fact]
