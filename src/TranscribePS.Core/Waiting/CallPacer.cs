@@ -30,6 +30,13 @@ internal sealed class CallPacer
 
         var wait = _nextFree - now;
         _nextFree += _spacing;
-        return Task.Delay(wait, _clock, cancellationToken);
+        return Task.Delay(wait.RoundUpToMilliseconds(), _clock, cancellationToken);
     }
+}
+
+internal static class TimeSpanRounding
+{
+    /// <summary>Task.Delay truncates to whole milliseconds; rounding up keeps a wake-up from landing before its slot.</summary>
+    public static TimeSpan RoundUpToMilliseconds(this TimeSpan span) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(span.TotalMilliseconds));
 }

@@ -129,7 +129,7 @@ internal sealed class WaitSession
             var delay = gap < untilDeadline ? gap : untilDeadline;
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay.RoundUpToMilliseconds(), _clock, cancellationToken).ConfigureAwait(false);
             }
         }
 
