@@ -175,6 +175,29 @@ public class JobWaiterTests
     }
 
     [Fact]
+    public async Task Wait_gaps_grow_to_the_ceiling_and_jitter_within_bounds()
+    {
+        var h = new WaitHarness();
+        var job = h.Service.Add(JobKind.Medical, "quiet", finishesAt: TimeSpan.FromHours(3));
+
+        await h.WaitAsync([ScriptedJobs.Started(job)], new WaitOptions { Timeout = TimeSpan.FromMinutes(30) });
+
+        var reads = h.Service.Gets.Select(c => c.At.TotalSeconds).ToList();
+        var gaps = reads.Zip(reads.Skip(1), (x, y) => y - x).ToList();
+        double[] nominal = [15, 22.5, 33.75, 50.625];
+        for (var i = 0; i < nominal.Length; i++)
+        {
+            Assert.InRange(gaps[i], nominal[i] * 0.8, nominal[i] * 1.2);
+        }
+
+        var atCeiling = gaps.Skip(nominal.Length).ToList();
+        Assert.True(atCeiling.Count > 20, $"{atCeiling.Count} gaps at the ceiling");
+        Assert.All(atCeiling, g => Assert.InRange(g, 48, 72));
+        Assert.True(atCeiling.Distinct().Count() > atCeiling.Count / 2, "gaps at the ceiling should vary");
+        Assert.True(atCeiling.Min() < 55 && atCeiling.Max() > 65, string.Join(", ", atCeiling));
+    }
+
+    [Fact]
     public async Task Wait_backs_off_when_a_listing_is_throttled_and_still_completes()
     {
         var h = new WaitHarness();
