@@ -55,7 +55,7 @@ public sealed class JobWaiter
         {
             if (string.IsNullOrEmpty(name))
             {
-                throw new ArgumentException(Messages.WaitJobNameMissing, nameof(inputs));
+                throw new ArgumentException(Messages.WaitJobNameMissing, "jobs");
             }
 
             // The same job piped twice is waited for (and emitted) once.
