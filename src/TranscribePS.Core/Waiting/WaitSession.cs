@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 
@@ -8,6 +9,12 @@ namespace TranscribePS.Core.Waiting;
 internal sealed class WaitSession
 {
     private static readonly JobStatus[] FinishedStatuses = [JobStatus.Completed, JobStatus.Failed];
+
+    /// <summary>
+    /// Service faults in a row (each ending a cycle, with the gap growing) after which the wait gives up: an endpoint
+    /// that never answers should fail the run within minutes, not surface as timeouts hours later.
+    /// </summary>
+    private const int MaxFaultStreak = 5;
 
     private readonly ITranscribeJobs _jobs;
     private readonly TimeProvider _clock;
@@ -25,6 +32,7 @@ internal sealed class WaitSession
     private int _failed;
     private int _notFound;
     private int _timedOut;
+    private int _faultStreak;
 
     public WaitSession(ITranscribeJobs jobs, TimeProvider clock, Random random, WaitOptions options, IProgress<WaitProgress>? progress)
     {
@@ -146,7 +154,10 @@ internal sealed class WaitSession
         _ => false,
     };
 
-    /// <summary>Throttling (LimitExceeded on a read can only mean rate) and server faults pass; the SDK already retried them.</summary>
+    /// <summary>
+    /// Throttling (LimitExceeded on a read can only mean rate) and service faults (5xx, unreachable endpoint, already
+    /// retried by the SDK) slow the wait down instead of ending it.
+    /// </summary>
     private static bool IsTransient(TranscribeException ex) =>
         ex.Kind is TranscribeErrorKind.Throttled or TranscribeErrorKind.TooManyConcurrentJobs or TranscribeErrorKind.ServiceFault;
 
@@ -179,15 +190,18 @@ internal sealed class WaitSession
         }
         catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound)
         {
+            _faultStreak = 0;
             job.LastRead = _clock.GetUtcNow();
             job.NotFoundStrikes++;
             return job.NotFoundStrikes >= 2 ? PollResult.Vanished : PollResult.Running;
         }
         catch (TranscribeException ex) when (IsTransient(ex))
         {
+            CountFault(ex);
             return PollResult.Throttled;
         }
 
+        _faultStreak = 0;
         job.LastRead = _clock.GetUtcNow();
         job.NotFoundStrikes = 0;
         job.Latest = latest;
@@ -259,11 +273,26 @@ internal sealed class WaitSession
         }
         catch (TranscribeException ex) when (IsTransient(ex))
         {
+            CountFault(ex);
             return false;
         }
 
+        _faultStreak = 0;
         _listPages[kind] = Math.Max(1, pages);
         return true;
+    }
+
+    /// <summary>Throttling proves the service is there and never ends the wait; a long run of faults does.</summary>
+    private void CountFault(TranscribeException ex)
+    {
+        if (ex.Kind != TranscribeErrorKind.ServiceFault)
+        {
+            _faultStreak = 0;
+        }
+        else if (++_faultStreak >= MaxFaultStreak)
+        {
+            ExceptionDispatchInfo.Throw(ex);
+        }
     }
 
     private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob? state)

@@ -431,6 +431,34 @@ public class JobWaiterTests
     }
 
     [Fact]
+    public async Task Wait_rides_out_a_few_service_faults()
+    {
+        var h = new WaitHarness();
+        var job = h.Service.Add(JobKind.Medical, "blip", finishesAt: Seconds(30));
+        var faults = 0;
+        h.Service.Fault = _ => ++faults <= 4 ? new TranscribeException(TranscribeErrorKind.ServiceFault, "There was an internal error.", "InternalFailureException", 500) : null;
+
+        var result = Assert.Single(await h.WaitAsync([ScriptedJobs.Started(job)]));
+
+        Assert.Equal(WaitOutcome.Completed, result.Outcome);
+        Assert.Equal(5, h.Service.Gets.Count());
+    }
+
+    [Fact]
+    public async Task Wait_gives_up_on_an_endpoint_that_keeps_failing()
+    {
+        var h = new WaitHarness();
+        var job = h.Service.Add(JobKind.Medical, "unreachable", finishesAt: Seconds(30));
+        h.Service.Fault = _ => new TranscribeException(TranscribeErrorKind.ServiceFault, "Could not reach the endpoint.");
+
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => h.WaitAsync([ScriptedJobs.Started(job)]));
+
+        Assert.Equal(TranscribeErrorKind.ServiceFault, ex.Kind);
+        Assert.Equal(5, h.Service.Gets.Count());
+        Assert.True(h.Clock.Elapsed < TimeSpan.FromMinutes(5), $"gave up after {h.Clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Wait_stops_on_errors_that_waiting_cannot_fix()
     {
         var h = new WaitHarness();
