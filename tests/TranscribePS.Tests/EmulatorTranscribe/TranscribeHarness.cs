@@ -68,7 +68,7 @@ internal sealed class TranscribeHarness
         return JsonNode.Parse(stored.Data)!.AsObject();
     }
 
-    public static object MedicalRequest(string name, string mediaUri, object? settings = null, string? outputKey = null, string? contentIdentification = null) => Without(new Dictionary<string, object?>
+    public static Dictionary<string, object?> MedicalRequest(string name, string mediaUri, object? settings = null, string? outputKey = null, string? contentIdentification = null) => Without(new Dictionary<string, object?>
     {
         ["MedicalTranscriptionJobName"] = name,
         ["LanguageCode"] = "en-US",
@@ -81,7 +81,7 @@ internal sealed class TranscribeHarness
         ["ContentIdentificationType"] = contentIdentification,
     });
 
-    public static object CallAnalyticsRequest(string name, string mediaUri, object? settings = null, string? roleArn = null, string? outputLocation = $"s3://{OutputBucket}/calls/") => Without(new Dictionary<string, object?>
+    public static Dictionary<string, object?> CallAnalyticsRequest(string name, string mediaUri, object? settings = null, string? roleArn = null, string? outputLocation = $"s3://{OutputBucket}/calls/") => Without(new Dictionary<string, object?>
     {
         ["CallAnalyticsJobName"] = name,
         ["Media"] = new { MediaFileUri = mediaUri },
