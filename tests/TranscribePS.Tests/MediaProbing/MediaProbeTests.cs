@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using TranscribePS.Core.Media;
 
-namespace TranscribePS.Tests.Media;
+namespace TranscribePS.Tests.MediaProbing;
 
 public class MediaProbeTests
 {
