@@ -38,19 +38,20 @@ function Invoke-Test {
     Invoke-Dotnet test (Join-Path $root 'TranscribePS.sln') -c $Configuration
 
     $pesterDir = Join-Path $root 'tests/Pester'
-    # A fresh process so the module under test is the only TranscribePS (and AWSSDK) loaded.
+    # A fresh process (the emulator runs from the build above, in the same configuration) so the module under test is the only TranscribePS (and AWSSDK) loaded.
     $script = @'
-param($ModuleDir, $PesterDir)
+param($ModuleDir, $PesterDir, $Configuration)
 $ErrorActionPreference = 'Stop'
 Import-Module Pester -MinimumVersion 5.0
 $env:TRANSCRIBEPS_MODULE = $ModuleDir
+$env:TRANSCRIBEPS_CONFIGURATION = $Configuration
 $config = New-PesterConfiguration
 $config.Run.Path = $PesterDir
 $config.Run.Exit = $true
 $config.Output.Verbosity = 'Detailed'
 Invoke-Pester -Configuration $config
 '@
-    & pwsh -NoProfile -NonInteractive -Command $script -args $moduleDir, $pesterDir
+    & pwsh -NoProfile -NonInteractive -Command $script -args $moduleDir, $pesterDir, $Configuration
     if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE failing test(s) or a run error)." }
 }
 

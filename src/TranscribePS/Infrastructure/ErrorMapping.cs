@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using TranscribePS.Core;
 using TranscribePS.Core.Aws;
+using TranscribePS.Core.Jobs;
 
 namespace TranscribePS.Infrastructure;
 
@@ -28,6 +29,20 @@ internal static class ErrorMapping
 
     public static CommandError ToError(TranscribeException exception, object? target)
         => ToError(exception, ServiceErrorId(exception), target);
+
+    /// <summary>A problem found while planning: its own ErrorId and the path, URI or value as the target.</summary>
+    public static CommandError ToError(PlanProblem problem) => new(
+        new PlanProblemException(problem),
+        problem.ErrorId,
+        problem.Category switch
+        {
+            PlanProblemCategory.ObjectNotFound => ErrorCategory.ObjectNotFound,
+            PlanProblemCategory.InvalidData => ErrorCategory.InvalidData,
+            PlanProblemCategory.LimitsExceeded => ErrorCategory.LimitsExceeded,
+            PlanProblemCategory.ResourceExists => ErrorCategory.ResourceExists,
+            _ => ErrorCategory.InvalidArgument,
+        },
+        problem.Target);
 }
 
 /// <summary>Errors the cmdlet layer itself raises (paths, parameters), each with its stable ErrorId.</summary>
@@ -38,6 +53,15 @@ internal static class CommandErrors
 
     public static CommandError NotFileSystem(string path, string provider)
         => new(new ArgumentException(Messages.PathNotFileSystem(path, provider)), "PathNotFileSystem", ErrorCategory.InvalidArgument, path);
+
+    public static CommandError JobNotFound(string name, string kind)
+        => new(new ItemNotFoundException(Messages.JobNotFound(name, kind)), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, name);
+
+    public static CommandError NoTranscript(TranscriptionJob job, bool unredacted)
+        => new(new InvalidOperationException(Messages.NoTranscript(job.JobName, job.Status, unredacted)), "TranscriptNotAvailable", ErrorCategory.InvalidOperation, job);
+
+    public static CommandError FileExists(string path)
+        => new(new IOException(Messages.FileExists(path)), "OutputFileExists", ErrorCategory.ResourceExists, path);
 
     public static CommandError InvalidParameters(string message, string errorId, object? target = null)
         => new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

@@ -1,3 +1,5 @@
+using TranscribePS.Core.Analytics;
+using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Transcripts;
 
@@ -14,6 +16,9 @@ internal static class OutputTypeNames
         [typeof(TranscriptionJob)] = "TranscribePS.TranscriptionJob",
         [typeof(TranscriptItem)] = "TranscribePS.TranscriptItem",
         [typeof(TranscriptTurn)] = "TranscribePS.TranscriptTurn",
+        [typeof(CallAnalyticsInsight)] = "TranscribePS.CallAnalyticsInsight",
+        [typeof(CallAnalyticsCategory)] = "TranscribePS.CallAnalyticsCategory",
+        [typeof(CallAnalyticsRule)] = "TranscribePS.CallAnalyticsRule",
     };
 
     public static string? For(Type type) => Names.GetValueOrDefault(type);
