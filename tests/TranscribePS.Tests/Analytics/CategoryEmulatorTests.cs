@@ -9,7 +9,7 @@ using TranscribePS.Core.Transcripts;
 using TranscribePS.Emulator.Media;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.CallAnalytics;
+namespace TranscribePS.Tests.Analytics;
 
 /// <summary>Built rules against the emulated service: accepted, stored, read back, applied to a call, seen in the insight.</summary>
 public sealed class CategoryEmulatorTests(EmulatorFixture fixture) : EmulatorTest(fixture), IDisposable

@@ -1,8 +1,8 @@
 using TranscribePS.Core.Transcripts;
 using Xunit.Abstractions;
-using static TranscribePS.Tests.CallAnalytics.CallAnalyticsFiles;
+using static TranscribePS.Tests.Analytics.CallAnalyticsFiles;
 
-namespace TranscribePS.Tests.CallAnalytics;
+namespace TranscribePS.Tests.Analytics;
 
 public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
 {
