@@ -257,6 +257,19 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task With_a_source_name_errors_name_the_file_and_the_job_name_still_falls_back()
+    {
+        var error = await Assert.ThrowsAsync<TranscriptFormatException>(
+            () => ToListAsync(CallAnalyticsReader.ReadTurnsAsync(Json("{}"), "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None)));
+        var items = await ToListAsync(CallAnalyticsReader.ReadItemsAsync(
+            Json("""{ "Transcript": [ { "ParticipantRole": "AGENT", "Items": [ { "Type": "pronunciation", "Content": "hi", "BeginOffsetMillis": 0 } ] } ] }"""),
+            "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None));
+
+        Assert.Equal("s3://out/analytics/call-9.json", error.SourceName);
+        Assert.Equal("call-9", Assert.Single(items).JobName);
+    }
+
+    [Fact]
     public async Task Broken_json_is_refused_with_the_file_named()
     {
         var error = await Assert.ThrowsAsync<TranscriptFormatException>(
