@@ -28,8 +28,8 @@ public sealed class JobNamingTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_media.Folder, "copy"));
         string second = _media.Write(Path.Combine("copy", "visit.wav"), File.ReadAllBytes(first));
 
-        var a = await PlanAsync(Medical(first));
-        var b = await PlanAsync(Medical(second));
+        var a = await PlanAsync(MedicalRequest(first));
+        var b = await PlanAsync(MedicalRequest(second));
 
         Assert.Equal(a.Plan!.JobName, b.Plan!.JobName);
         Assert.Equal(a.Plan.Upload!.Key, b.Plan.Upload!.Key);
@@ -42,8 +42,8 @@ public sealed class JobNamingTests : IDisposable
         string quiet = _media.Wav("visit.wav", seconds: 1.0);
         string longer = _media.Write("visit2.wav", File.ReadAllBytes(_media.Wav("tmp.wav", seconds: 2.0)));
 
-        var a = await PlanAsync(Medical(quiet));
-        var b = await PlanAsync(Medical(longer));
+        var a = await PlanAsync(MedicalRequest(quiet));
+        var b = await PlanAsync(MedicalRequest(longer));
 
         Assert.NotEqual(Suffix(a.Plan!.JobName), Suffix(b.Plan!.JobName));
     }
@@ -55,7 +55,7 @@ public sealed class JobNamingTests : IDisposable
     [MemberData(nameof(MedicalResultSettings))]
     public async Task Each_setting_that_changes_the_result_changes_the_medical_name(string setting)
     {
-        var baseline = Medical(_media.Wav("visit.wav"));
+        var baseline = MedicalRequest(_media.Wav("visit.wav"));
         var changed = setting switch
         {
             "MaxSpeakers" => baseline with { MaxSpeakers = 3 },
@@ -76,7 +76,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Explicit_default_speaker_count_names_the_job_like_the_default()
     {
-        var baseline = Medical(_media.Wav("visit.wav"));
+        var baseline = MedicalRequest(_media.Wav("visit.wav"));
 
         var a = await PlanAsync(baseline);
         var b = await PlanAsync(baseline with { MaxSpeakers = 2 });
@@ -91,7 +91,7 @@ public sealed class JobNamingTests : IDisposable
     [MemberData(nameof(CallAnalyticsResultSettings))]
     public async Task Each_setting_that_changes_the_result_changes_the_call_analytics_name(string setting)
     {
-        var baseline = CallAnalytics(_media.Wav("call.wav", channels: 2)) with { RedactPii = true, VocabularyFilterName = "profanity" };
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2)) with { RedactPii = true, VocabularyFilterName = "profanity" };
         var changed = setting switch
         {
             "AgentChannel" => baseline with { AgentChannel = 1, CustomerChannel = 0 },
@@ -115,7 +115,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Explicit_mask_names_the_job_like_a_filter_without_a_method()
     {
-        var baseline = CallAnalytics(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" };
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" };
 
         var a = await PlanAsync(baseline);
         var b = await PlanAsync(baseline with { VocabularyFilterMethod = VocabularyFilterMethod.Mask });
@@ -126,7 +126,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Tags_upload_location_role_and_force_do_not_change_the_name()
     {
-        var baseline = CallAnalytics(_media.Wav("call.wav", channels: 2));
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2));
         var changed = baseline with
         {
             Tags = new Dictionary<string, string> { ["team"] = "support" },
@@ -145,7 +145,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Order_and_case_of_language_options_do_not_change_the_name()
     {
-        var baseline = CallAnalytics(_media.Wav("call.wav", channels: 2));
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2));
 
         var a = await PlanAsync(baseline with { LanguageOptions = ["en-US", "es-US"] });
         var b = await PlanAsync(baseline with { LanguageOptions = ["ES-us", "en-US", "en-us"] });
@@ -158,8 +158,8 @@ public sealed class JobNamingTests : IDisposable
     {
         string path = _media.Wav("call.wav", channels: 2);
 
-        var medical = await PlanAsync(Medical(path));
-        var call = await PlanAsync(CallAnalytics(path));
+        var medical = await PlanAsync(MedicalRequest(path));
+        var call = await PlanAsync(CallRequest(path));
 
         Assert.NotEqual(medical.Plan!.JobName, call.Plan!.JobName);
     }

@@ -17,7 +17,7 @@ public sealed class JobPlanTests : IDisposable
         string path = _media.Wav("Visit 1.wav");
         string sha = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
-        var plan = Assert.IsType<MedicalJobPlan>((await PlanAsync(Medical(path) with { OutputKeyPrefix = "transcripts", IdentifyPhi = true })).Plan);
+        var plan = Assert.IsType<MedicalJobPlan>((await PlanAsync(MedicalRequest(path) with { OutputKeyPrefix = "transcripts", IdentifyPhi = true })).Plan);
 
         Assert.Equal(JobKind.Medical, plan.Kind);
         Assert.Matches("^Visit-1-[0-9a-f]{12}$", plan.JobName);
@@ -35,7 +35,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Channel_identification_drops_speaker_labels()
     {
-        var plan = Assert.IsType<MedicalJobPlan>((await PlanAsync(Medical(_media.Wav("two.wav", channels: 2)) with { ChannelIdentification = true })).Plan);
+        var plan = Assert.IsType<MedicalJobPlan>((await PlanAsync(MedicalRequest(_media.Wav("two.wav", channels: 2)) with { ChannelIdentification = true })).Plan);
 
         Assert.True(plan.ChannelIdentification);
         Assert.Null(plan.MaxSpeakerLabels);
@@ -44,7 +44,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Upload_bucket_and_prefix_override_the_default_and_tags_are_copied()
     {
-        var request = Medical(_media.Wav("visit.wav")) with
+        var request = MedicalRequest(_media.Wav("visit.wav")) with
         {
             UploadBucket = "tps-uploads",
             UploadKeyPrefix = "incoming/2026",
@@ -76,7 +76,7 @@ public sealed class JobPlanTests : IDisposable
     {
         string path = _media.Wav("call.wav", channels: 2);
 
-        var plan = (await PlanAsync(CallAnalytics(path))).Plan!;
+        var plan = (await PlanAsync(CallRequest(path))).Plan!;
 
         Assert.Equal($"Start call analytics job '{plan.JobName}' for {path} (upload to s3://tps-output/{plan.Upload!.Key})", plan.Describe());
     }
@@ -84,7 +84,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Call_analytics_plan_carries_canonical_settings()
     {
-        var request = CallAnalytics(_media.Wav("call.wav", channels: 2)) with
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with
         {
             OutputKeyPrefix = "calls",
             DataAccessRoleArn = "arn:aws:iam::123456789012:role/Transcribe",
@@ -118,7 +118,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task All_pii_types_collapse_to_ALL_and_both_outputs_are_named_as_the_service_spells_them()
     {
-        var request = CallAnalytics(_media.Wav("call.wav", channels: 2)) with
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with
         {
             RedactPii = true,
             PiiEntityTypes = ["NAME", "all"],
@@ -134,7 +134,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Output_location_is_normalised_to_a_folder_and_uploads_go_to_its_bucket()
     {
-        var request = CallAnalytics(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, OutputLocation = "s3://tps-calls/out" };
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, OutputLocation = "s3://tps-calls/out" };
 
         var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(request)).Plan);
 
@@ -145,7 +145,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Call_without_output_uses_the_service_bucket_and_uploads_to_the_upload_bucket()
     {
-        var request = CallAnalytics(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, UploadBucket = "tps-uploads" };
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, UploadBucket = "tps-uploads" };
 
         var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(request)).Plan);
 
@@ -158,7 +158,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Vocabulary_filter_without_a_method_masks()
     {
-        var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(CallAnalytics(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" })).Plan);
+        var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(CallRequest(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" })).Plan);
 
         Assert.Equal("profanity", plan.VocabularyFilterName);
         Assert.Equal(VocabularyFilterMethod.Mask, plan.VocabularyFilterMethod);
@@ -167,7 +167,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Explicit_job_name_is_used_as_given()
     {
-        var plan = (await PlanAsync(Medical(_media.Wav("visit.wav")) with { JobName = "clinic-2026-01-05.a_1" })).Plan!;
+        var plan = (await PlanAsync(MedicalRequest(_media.Wav("visit.wav")) with { JobName = "clinic-2026-01-05.a_1" })).Plan!;
 
         Assert.Equal("clinic-2026-01-05.a_1", plan.JobName);
     }

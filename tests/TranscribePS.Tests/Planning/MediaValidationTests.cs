@@ -14,7 +14,7 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = Path.Combine(_media.Folder, "nowhere.wav");
 
-        var problem = SingleProblem(await PlanAsync(Medical(path)));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
 
         Assert.Equal("MediaNotFound", problem.ErrorId);
         Assert.Equal(PlanProblemCategory.ObjectNotFound, problem.Category);
@@ -25,7 +25,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Empty_file_is_MediaEmpty()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_media.Empty("blank.wav"))));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_media.Empty("blank.wav"))));
 
         Assert.Equal("MediaEmpty", problem.ErrorId);
         Assert.Equal(PlanProblemCategory.InvalidData, problem.Category);
@@ -34,7 +34,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task File_with_an_unknown_header_is_MediaFormatUnsupported()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_media.Text("notes.txt", "not audio at all"))));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_media.Text("notes.txt", "not audio at all"))));
 
         Assert.Equal("MediaFormatUnsupported", problem.ErrorId);
         Assert.Contains("Convert", problem.Message, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.Write("call.wav", File.ReadAllBytes(_media.Mp3("source.mp3")));
 
-        var problem = SingleProblem(await PlanAsync(Medical(path)));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
 
         Assert.Equal("MediaFormatMismatch", problem.ErrorId);
         Assert.Contains(".mp3", problem.Message, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class MediaValidationTests : IDisposable
         byte[] ftyp = [0, 0, 0, 0x20, .. "ftypM4A "u8.ToArray(), .. new byte[200]];
         string path = _media.Write("visit.mp4", ftyp);
 
-        var result = await PlanAsync(Medical(path));
+        var result = await PlanAsync(MedicalRequest(path));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Problems.Select(p => p.Message)));
         Assert.Equal("m4a", result.Plan!.MediaFormat);
@@ -68,7 +68,7 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.SparseWav("huge.wav", JobRules.MedicalMaxBytes + 1);
 
-        var problem = SingleProblem(JobPlanner.Plan(Medical(path), ProbeOnly(path)));
+        var problem = SingleProblem(JobPlanner.Plan(MedicalRequest(path), ProbeOnly(path)));
 
         Assert.Equal("MediaTooLarge", problem.ErrorId);
         Assert.Equal(PlanProblemCategory.LimitsExceeded, problem.Category);
@@ -80,8 +80,8 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.SparseWav("long-call.wav", JobRules.CallAnalyticsMaxBytes + 1);
 
-        var problem = SingleProblem(JobPlanner.Plan(CallAnalytics(path), ProbeOnly(path)));
-        var medical = JobPlanner.Plan(Medical(path), ProbeOnly(path));
+        var problem = SingleProblem(JobPlanner.Plan(CallRequest(path), ProbeOnly(path)));
+        var medical = JobPlanner.Plan(MedicalRequest(path), ProbeOnly(path));
 
         Assert.Equal("MediaTooLarge", problem.ErrorId);
         Assert.Contains("500 MiB", problem.Message, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Phone_audio_at_8_kHz_is_SampleRateTooLow_for_medical()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_media.Wav("phone.wav", sampleRate: 8_000))));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_media.Wav("phone.wav", sampleRate: 8_000))));
 
         Assert.Equal("SampleRateTooLow", problem.ErrorId);
         Assert.Contains("8000 Hz", problem.Message, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Call_analytics_accepts_8_kHz_stereo()
     {
-        var result = await PlanAsync(CallAnalytics(_media.Wav("phone.wav", channels: 2, sampleRate: 8_000)));
+        var result = await PlanAsync(CallRequest(_media.Wav("phone.wav", channels: 2, sampleRate: 8_000)));
 
         Assert.True(result.Succeeded);
     }
@@ -108,7 +108,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Flac_at_96_kHz_is_SampleRateTooHigh_for_medical()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_media.Flac("studio.flac", sampleRate: 96_000))));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_media.Flac("studio.flac", sampleRate: 96_000))));
 
         Assert.Equal("SampleRateTooHigh", problem.ErrorId);
     }
@@ -116,7 +116,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Recording_under_half_a_second_is_MediaTooShort()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_media.Wav("blip.wav", seconds: 0.2))));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_media.Wav("blip.wav", seconds: 0.2))));
 
         Assert.Equal("MediaTooShort", problem.ErrorId);
     }
@@ -126,7 +126,7 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.WavHeaderOnly("marathon.wav", seconds: 15_625);
 
-        var problem = SingleProblem(await PlanAsync(Medical(path)));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
 
         Assert.Equal("MediaTooLong", problem.ErrorId);
         Assert.Contains("4:20:25", problem.Message, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Mono_call_is_NotStereo_and_the_message_says_why_and_what_to_do()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_media.Wav("mono-call.wav", channels: 1))));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_media.Wav("mono-call.wav", channels: 1))));
 
         Assert.Equal("NotStereo", problem.ErrorId);
         Assert.Equal(PlanProblemCategory.InvalidData, problem.Category);
@@ -148,8 +148,8 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.Flac("mono.flac", channels: 1);
 
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(path)));
-        var medical = await PlanAsync(Medical(path));
+        var problem = SingleProblem(await PlanAsync(CallRequest(path)));
+        var medical = await PlanAsync(MedicalRequest(path));
 
         Assert.Equal("NotStereo", problem.ErrorId);
         Assert.True(medical.Succeeded);
@@ -158,7 +158,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Several_problems_are_reported_together()
     {
-        var request = Medical(_media.Wav("phone.wav", sampleRate: 8_000)) with { OutputBucket = "Bad_Bucket", VocabularyName = "no spaces allowed" };
+        var request = MedicalRequest(_media.Wav("phone.wav", sampleRate: 8_000)) with { OutputBucket = "Bad_Bucket", VocabularyName = "no spaces allowed" };
 
         var result = await PlanAsync(request);
 

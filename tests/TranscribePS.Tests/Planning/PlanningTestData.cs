@@ -7,10 +7,10 @@ internal static class PlanningTestData
 {
     public const string OutputBucket = "tps-output";
 
-    public static MedicalConversationJobRequest Medical(string path) =>
+    public static MedicalConversationJobRequest MedicalRequest(string path) =>
         new() { Media = MediaSource.FromPath(path), OutputBucket = OutputBucket };
 
-    public static CallAnalyticsJobRequest CallAnalytics(string path) =>
+    public static CallAnalyticsJobRequest CallRequest(string path) =>
         new() { Media = MediaSource.FromPath(path), OutputBucket = OutputBucket };
 
     public static Task<PlanResult> PlanAsync(TranscribeJobRequest request) =>

@@ -35,7 +35,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     public async Task Invalid_output_bucket_is_InvalidBucketName(string bucket)
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { OutputBucket = bucket }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { OutputBucket = bucket }));
 
         Assert.Equal("InvalidBucketName", problem.ErrorId);
         Assert.Equal(bucket, problem.Target);
@@ -53,7 +53,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Invalid_upload_bucket_names_its_own_parameter()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { UploadBucket = "Uploads" }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { UploadBucket = "Uploads" }));
 
         Assert.Equal("InvalidBucketName", problem.ErrorId);
         Assert.Contains("-UploadBucket", problem.Message, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("slash/name")]
     public async Task Invalid_explicit_job_name_is_InvalidJobName(string name)
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { JobName = name }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { JobName = name }));
 
         Assert.Equal("InvalidJobName", problem.ErrorId);
         Assert.Equal(name, problem.Target);
@@ -88,8 +88,8 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Job_name_of_201_characters_is_InvalidJobName_and_200_is_fine()
     {
-        var tooLong = await PlanAsync(Medical(_wav) with { JobName = new string('j', 201) });
-        var longest = await PlanAsync(Medical(_wav) with { JobName = new string('j', 200) });
+        var tooLong = await PlanAsync(MedicalRequest(_wav) with { JobName = new string('j', 201) });
+        var longest = await PlanAsync(MedicalRequest(_wav) with { JobName = new string('j', 200) });
 
         Assert.Equal("InvalidJobName", SingleProblem(tooLong).ErrorId);
         Assert.Equal(new string('j', 200), longest.Plan!.JobName);
@@ -102,8 +102,8 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("percent%20/")]
     public async Task Invalid_key_prefixes_are_InvalidKeyPrefix(string prefix)
     {
-        var output = SingleProblem(await PlanAsync(Medical(_wav) with { OutputKeyPrefix = prefix }));
-        var upload = SingleProblem(await PlanAsync(Medical(_wav) with { UploadKeyPrefix = prefix }));
+        var output = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { OutputKeyPrefix = prefix }));
+        var upload = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { UploadKeyPrefix = prefix }));
 
         Assert.Equal("InvalidKeyPrefix", output.ErrorId);
         Assert.Contains("-OutputKeyPrefix", output.Message, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Key_prefix_over_800_characters_is_InvalidKeyPrefix()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { OutputKeyPrefix = new string('k', 801) }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { OutputKeyPrefix = new string('k', 801) }));
 
         Assert.Equal("InvalidKeyPrefix", problem.ErrorId);
     }
@@ -127,7 +127,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("arn:aws:s3:::bucket-name-long-enough")]
     public async Task Invalid_role_arn_is_InvalidRoleArn(string arn)
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { DataAccessRoleArn = arn }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { DataAccessRoleArn = arn }));
 
         Assert.Equal("InvalidRoleArn", problem.ErrorId);
         Assert.Equal(arn, problem.Target);
@@ -148,7 +148,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("arn:aws:kms:us-east-1:1234:alias/short-account")]
     public async Task Invalid_kms_key_is_InvalidKmsKeyId(string keyId)
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { KmsKeyId = keyId }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { KmsKeyId = keyId }));
 
         Assert.Equal("InvalidKmsKeyId", problem.ErrorId);
     }
@@ -173,7 +173,7 @@ public sealed class SettingsValidationTests : IDisposable
             ["fine"] = string.Empty,
         };
 
-        var result = await PlanAsync(Medical(_wav) with { Tags = tags });
+        var result = await PlanAsync(MedicalRequest(_wav) with { Tags = tags });
 
         Assert.Equal(4, result.Problems.Count);
         Assert.All(result.Problems, p => Assert.Equal("InvalidTag", p.ErrorId));
@@ -186,7 +186,7 @@ public sealed class SettingsValidationTests : IDisposable
     {
         var tags = Enumerable.Range(0, 201).ToDictionary(i => "k" + i, i => "v");
 
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { Tags = tags }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { Tags = tags }));
 
         Assert.Equal("TooManyTags", problem.ErrorId);
         Assert.Equal(PlanProblemCategory.LimitsExceeded, problem.Category);
@@ -195,8 +195,8 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Invalid_vocabulary_and_filter_names_have_their_own_ids()
     {
-        var vocabulary = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { VocabularyName = "bad name" }));
-        var filter = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { VocabularyFilterName = new string('f', 201) }));
+        var vocabulary = SingleProblem(await PlanAsync(CallRequest(_stereo) with { VocabularyName = "bad name" }));
+        var filter = SingleProblem(await PlanAsync(CallRequest(_stereo) with { VocabularyFilterName = new string('f', 201) }));
 
         Assert.Equal("InvalidVocabularyName", vocabulary.ErrorId);
         Assert.Equal("InvalidVocabularyFilterName", filter.ErrorId);
@@ -205,7 +205,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Filter_method_without_a_filter_is_refused()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { VocabularyFilterMethod = VocabularyFilterMethod.Mask }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { VocabularyFilterMethod = VocabularyFilterMethod.Mask }));
 
         Assert.Equal("VocabularyFilterMethodWithoutFilter", problem.ErrorId);
     }
@@ -213,7 +213,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task MaxSpeakers_with_ChannelIdentification_is_SpeakersAndChannels()
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { MaxSpeakers = 3, ChannelIdentification = true }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { MaxSpeakers = 3, ChannelIdentification = true }));
 
         Assert.Equal("SpeakersAndChannels", problem.ErrorId);
     }
@@ -224,7 +224,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData(-2)]
     public async Task MaxSpeakers_outside_2_to_30_is_MaxSpeakersOutOfRange(int speakers)
     {
-        var problem = SingleProblem(await PlanAsync(Medical(_wav) with { MaxSpeakers = speakers }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { MaxSpeakers = speakers }));
 
         Assert.Equal("MaxSpeakersOutOfRange", problem.ErrorId);
     }
@@ -232,7 +232,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Same_agent_and_customer_channel_is_refused()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { AgentChannel = 1, CustomerChannel = 1 }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { AgentChannel = 1, CustomerChannel = 1 }));
 
         Assert.Equal("SameAgentCustomerChannel", problem.ErrorId);
     }
@@ -240,7 +240,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Channel_other_than_0_or_1_is_InvalidChannel()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { CustomerChannel = 2 }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { CustomerChannel = 2 }));
 
         Assert.Equal("InvalidChannel", problem.ErrorId);
         Assert.Contains("-CustomerChannel", problem.Message, StringComparison.Ordinal);
@@ -249,7 +249,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Unknown_pii_entity_type_is_InvalidPiiEntityType_and_lists_the_valid_ones()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { RedactPii = true, PiiEntityTypes = ["NAME", "SOCIAL"] }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { RedactPii = true, PiiEntityTypes = ["NAME", "SOCIAL"] }));
 
         Assert.Equal("InvalidPiiEntityType", problem.ErrorId);
         Assert.Equal("SOCIAL", problem.Target);
@@ -264,9 +264,9 @@ public sealed class SettingsValidationTests : IDisposable
     {
         var request = parameter switch
         {
-            "PiiEntityType" => CallAnalytics(_stereo) with { PiiEntityTypes = ["NAME"] },
-            "RedactionOutput" => CallAnalytics(_stereo) with { RedactionOutput = RedactionOutput.RedactedAndUnredacted },
-            _ => CallAnalytics(_stereo) with { RedactAudio = true },
+            "PiiEntityType" => CallRequest(_stereo) with { PiiEntityTypes = ["NAME"] },
+            "RedactionOutput" => CallRequest(_stereo) with { RedactionOutput = RedactionOutput.RedactedAndUnredacted },
+            _ => CallRequest(_stereo) with { RedactAudio = true },
         };
 
         var problem = SingleProblem(await PlanAsync(request));
@@ -278,7 +278,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Unknown_language_option_is_InvalidLanguageOption()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { LanguageOptions = ["en-US", "en-XX"] }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { LanguageOptions = ["en-US", "en-XX"] }));
 
         Assert.Equal("InvalidLanguageOption", problem.ErrorId);
         Assert.Equal("en-XX", problem.Target);
@@ -287,7 +287,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Output_bucket_and_output_location_together_conflict()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { OutputLocation = "s3://tps-output/calls/" }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { OutputLocation = "s3://tps-output/calls/" }));
 
         Assert.Equal("OutputLocationConflict", problem.ErrorId);
     }
@@ -298,7 +298,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("s3://")]
     public async Task Output_location_that_is_not_s3_is_InvalidOutputLocation(string location)
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { OutputBucket = null, OutputLocation = location }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { OutputBucket = null, OutputLocation = location }));
 
         Assert.Equal("InvalidOutputLocation", problem.ErrorId);
     }
@@ -306,7 +306,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Output_key_prefix_without_a_bucket_is_refused()
     {
-        var request = CallAnalytics(_stereo) with { OutputBucket = null, OutputKeyPrefix = "calls/", UploadBucket = "tps-uploads" };
+        var request = CallRequest(_stereo) with { OutputBucket = null, OutputKeyPrefix = "calls/", UploadBucket = "tps-uploads" };
 
         var problem = SingleProblem(await PlanAsync(request));
 
@@ -331,7 +331,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Local_call_without_any_bucket_is_UploadBucketMissing()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalytics(_stereo) with { OutputBucket = null }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { OutputBucket = null }));
 
         Assert.Equal("UploadBucketMissing", problem.ErrorId);
         Assert.Equal(_stereo, problem.Target);
