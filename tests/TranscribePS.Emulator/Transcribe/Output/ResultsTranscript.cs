@@ -82,13 +82,16 @@ internal static class ResultsTranscript
             {
                 foreach (var span in turn.Words.Where(w => w.PiiSpan > 0).GroupBy(w => w.PiiSpan))
                 {
+                    // Punctuation inside the span ("Mr. Alvarez") belongs to the entity's text.
+                    int first = IndexOf(turn.Words, span.First());
+                    int last = IndexOf(turn.Words, span.Last());
                     entities.Add(new JsonObject
                     {
                         ["startTime"] = span.First().BeginMs / 1000.0,
                         ["endTime"] = span.Last().EndMs / 1000.0,
                         ["category"] = "PHI",
                         ["type"] = "PHI_" + span.First().PiiType,
-                        ["content"] = string.Join(' ', span.Select(w => w.Text)),
+                        ["content"] = Turn.Render(turn.Words.Skip(first).Take(last - first + 1)),
                         ["confidence"] = Math.Round(span.Min(w => w.Confidence), 4),
                     });
                 }
@@ -161,6 +164,19 @@ internal static class ResultsTranscript
         }
 
         return item;
+    }
+
+    private static int IndexOf(IReadOnlyList<Word> words, Word word)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (ReferenceEquals(words[i], word))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Shown(Word word, bool redact) => redact && word.PiiSpan > 0 ? "[PII]" : word.Text;
