@@ -22,7 +22,7 @@ internal static class SpeakerLabels
             }
 
             await cursor.ExpectAsync(JsonTokenType.StartArray, "speaker_labels.segments", "an array", cancellationToken).ConfigureAwait(false);
-            while (await cursor.ReadArrayBatchAsync(segmentParser.Parse, batch, cancellationToken).ConfigureAwait(false))
+            while (await cursor.ReadArrayBatchOfWholeElementsAsync(segmentParser.Parse, batch, cancellationToken).ConfigureAwait(false))
             {
             }
         }

@@ -57,7 +57,7 @@ internal static class StandardTranscriptReader
                                 await cursor.ReadValueAsync((ref Utf8JsonReader r) => ReadEntities(ref r, phi), cancellationToken).ConfigureAwait(false);
                                 entitiesSeen = true;
                                 break;
-                            case "items" when channels is not null:
+                            case "items" when channels is { Count: > 0 }:
                                 // The channels hold the same items with their channel: results.items adds nothing.
                                 await cursor.SkipValueAsync(null, cancellationToken).ConfigureAwait(false);
                                 break;

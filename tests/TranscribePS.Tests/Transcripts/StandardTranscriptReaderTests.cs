@@ -113,6 +113,14 @@ public class StandardTranscriptReaderTests
     }
 
     [Fact]
+    public async Task Empty_channel_labels_leave_the_plain_items_in_place()
+    {
+        var items = await ReadItemsAsync(Doc("\"channel_labels\":{\"channels\":[],\"number_of_channels\":0},\"items\":[" + Word("solo", "0.1", "0.2") + "]"));
+
+        Assert.Equal("solo", Assert.Single(items).Content);
+    }
+
+    [Fact]
     public async Task Redacted_words_are_marked_and_carry_no_confidence()
     {
         var redacted = "{\"start_time\":\"1.0\",\"end_time\":\"1.5\",\"alternatives\":[{\"redactions\":[{\"confidence\":\"0.99\",\"type\":\"PII\",\"category\":\"PII\"}],\"content\":\"[PII]\"}],\"type\":\"pronunciation\"}";
@@ -228,6 +236,22 @@ public class StandardTranscriptReaderTests
         var json = Doc(OldSpeakerLabels + "," + Entities + "," + MedicalItems + ",\"segments\":[{\"x\":1}]");
 
         Assert.Equal(await ReadItemsAsync(json), await ReadItemsAsync(json, seekable: false));
+    }
+
+    [Fact]
+    public async Task Input_arriving_a_few_bytes_at_a_time_reads_the_same()
+    {
+        var json = Doc(OldSpeakerLabels + "," + Entities + "," + MedicalItems);
+        using var trickle = new ForwardOnlyStream(Open(json, seekable: true), maxChunk: 3);
+        var items = new List<TranscriptItem>();
+
+        await foreach (var item in TranscriptReader.ReadItemsAsync(trickle, "trickle.json", NoNames, CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(await ReadItemsAsync(json), items);
+        Assert.Equal(6, items.Count);
     }
 
     [Fact]
