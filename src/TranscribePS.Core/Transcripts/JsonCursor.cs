@@ -82,7 +82,8 @@ internal sealed class JsonCursor
     /// </summary>
     public async ValueTask<long> SkipValueAsync(Stream? copyTo, CancellationToken cancellationToken)
     {
-        long startOffset = copyTo?.Position ?? -1;
+        // Appends: another cursor may have read from the copy (a spool) since the last value was copied.
+        long startOffset = copyTo?.Length ?? -1;
         int depth = -1;
         while (true)
         {
@@ -94,6 +95,7 @@ internal sealed class JsonCursor
 
             if (copyTo is not null && copyLength > 0)
             {
+                copyTo.Position = copyTo.Length;
                 await copyTo.WriteAsync(_buffer.AsMemory(copyFrom, copyLength), cancellationToken).ConfigureAwait(false);
             }
 

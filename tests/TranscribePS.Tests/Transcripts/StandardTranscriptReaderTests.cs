@@ -79,6 +79,20 @@ public class StandardTranscriptReaderTests
         Assert.Equal(["spk_0", "spk_0", "spk_0", "spk_1", "spk_1"], items.Select(i => i.Speaker));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Speaker_segments_are_joined_when_the_items_stream_in_the_first_pass(bool seekable)
+    {
+        // Job name, speaker labels and entities before the items: the items stream directly, and the speaker labels
+        // are loaded from where the first pass found them (the input, or the spool when it cannot seek).
+        var json = Doc(OldSpeakerLabels + ",\"entities\":[]," + OldItems);
+
+        var items = await ReadItemsAsync(json, seekable: seekable);
+
+        Assert.Equal(["spk_0", "spk_0", "spk_0", "spk_1", "spk_1"], items.Select(i => i.Speaker));
+    }
+
     [Fact]
     public async Task A_word_missing_from_the_segment_items_takes_the_speaker_of_the_segment_around_it()
     {
