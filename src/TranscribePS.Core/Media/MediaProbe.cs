@@ -12,17 +12,27 @@ public static class MediaProbe
     /// <summary>The media formats Amazon Transcribe batch jobs accept.</summary>
     public static IReadOnlyList<string> SupportedFormats { get; } = ["mp3", "mp4", "wav", "flac", "ogg", "amr", "webm", "m4a"];
 
+    private const int HeaderWindow = 64 * 1024;
+
     public static MediaFacts Probe(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.RandomAccess);
         return Probe(stream);
     }
 
-    /// <summary>Probes a stream positioned at the start of the media. Seekable streams let WAV chunks be skipped.</summary>
+    /// <summary>Probes a stream positioned at the start of the media; a non-seekable one is probed from its first 64 KiB.</summary>
     public static MediaFacts Probe(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        long size = stream.CanSeek ? stream.Length : -1;
+        if (!stream.CanSeek)
+        {
+            // Headers live in the first kilobytes; copying those makes every probe path able to rewind.
+            var prefix = new byte[HeaderWindow];
+            return Probe(new MemoryStream(prefix, 0, ReadUpTo(stream, prefix), writable: false)) with { SizeBytes = 0 };
+        }
+
+        long start = stream.Position;
+        long size = stream.Length - start;
         var head = new byte[12];
         int read = ReadUpTo(stream, head);
         var span = head.AsSpan(0, read);
@@ -36,20 +46,18 @@ public static class MediaProbe
         int id3 = read >= 10 && span[..3].SequenceEqual("ID3"u8) ? Id3Length(span) : 0;
         if (read >= 4 && span[..4].SequenceEqual("fLaC"u8))
         {
+            stream.Position = start + 4;
             return ProbeFlac(stream, facts with { Format = "flac" });
         }
 
         if (id3 > 0)
         {
             // An ID3v2 tag can precede FLAC as well as MP3: look past it.
-            if (stream.CanSeek)
+            stream.Position = start + id3;
+            var magic = new byte[4];
+            if (ReadUpTo(stream, magic) == 4 && magic.AsSpan().SequenceEqual("fLaC"u8))
             {
-                stream.Position = id3;
-                var magic = new byte[4];
-                if (ReadUpTo(stream, magic) == 4 && magic.AsSpan().SequenceEqual("fLaC"u8))
-                {
-                    return ProbeFlac(stream, facts with { Format = "flac" });
-                }
+                return ProbeFlac(stream, facts with { Format = "flac" });
             }
 
             return facts with { Format = "mp3" };
@@ -176,34 +184,12 @@ public static class MediaProbe
 
     private static bool Skip(Stream stream, long count)
     {
-        if (count <= 0)
+        if (stream.Position + count > stream.Length)
         {
-            return true;
+            return false;
         }
 
-        if (stream.CanSeek)
-        {
-            if (stream.Position + count > stream.Length)
-            {
-                return false;
-            }
-
-            stream.Seek(count, SeekOrigin.Current);
-            return true;
-        }
-
-        var buffer = new byte[8192];
-        while (count > 0)
-        {
-            int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
-            if (n == 0)
-            {
-                return false;
-            }
-
-            count -= n;
-        }
-
+        stream.Seek(count, SeekOrigin.Current);
         return true;
     }
 

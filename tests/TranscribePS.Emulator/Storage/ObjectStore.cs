@@ -3,7 +3,14 @@ using System.Collections.Concurrent;
 namespace TranscribePS.Emulator.Storage;
 
 /// <summary>One stored S3 object.</summary>
-public sealed record StoredObject(string Bucket, string Key, byte[] Data, string ContentType, string ETag, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Metadata);
+public sealed record StoredObject(string Bucket, string Key, byte[] Data, string ContentType, string ETag, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>
+    /// Flexible checksums sent with the upload, algorithm ("CRC32", "SHA256", …) to base64 value; a multipart
+    /// object's value is the composite "base64-N".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Checksums { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// The emulator's S3 contents, shared by the S3 routes and the Transcribe job engine (which reads media and writes
@@ -41,6 +48,10 @@ public sealed class ObjectStore
             .Where(o => o.Bucket == bucket && (prefix is null || o.Key.StartsWith(prefix, StringComparison.Ordinal)))
             .OrderBy(o => o.Key, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Every bucket that holds at least one object, in name order.</summary>
+    public IReadOnlyList<string> Buckets() =>
+        _objects.Keys.Select(k => k.Bucket).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public void Clear() => _objects.Clear();
 }

@@ -1,0 +1,44 @@
+namespace TranscribePS.Core;
+
+public static partial class Messages
+{
+    public const string RegionMissingForClient =
+        "No AWS region is set for the Transcribe client. Pass -Region, set AWS_REGION, or add 'region' to your AWS profile.";
+
+    public static string FipsNotOffered(string region) =>
+        $"Amazon Transcribe has no FIPS endpoint in {region}. FIPS endpoints exist in US, Canada and GovCloud regions; choose one of those or turn FIPS off.";
+
+    public const string CredentialsMissing =
+        "No AWS credentials were found: pass -ProfileName (or -AccessKey and -SecretKey), set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or run where an instance or container role provides them.";
+
+    public static string ServiceError(string operation, Aws.TranscribeErrorKind kind, string? errorCode, string? serviceMessage)
+    {
+        var what = string.IsNullOrWhiteSpace(serviceMessage) ? errorCode ?? "an unknown error" : serviceMessage.Trim();
+        var next = kind switch
+        {
+            Aws.TranscribeErrorKind.NotFound => "Check the name and the region.",
+            Aws.TranscribeErrorKind.NameConflict => "Job names are unique per account and region for 90 days; choose another name or remove the existing job.",
+            Aws.TranscribeErrorKind.Throttled => "Requests were still throttled after retrying; lower the request rate or try again later.",
+            Aws.TranscribeErrorKind.TooManyConcurrentJobs => "The concurrent-job quota is reached; wait for running jobs to finish, or request a higher quota in Service Quotas.",
+            Aws.TranscribeErrorKind.BadRequest => "Correct the request and try again.",
+            Aws.TranscribeErrorKind.AccessDenied => "Check that the credentials are valid and allowed to call this operation.",
+            _ => "The service failed after retrying; try again later.",
+        };
+        return $"{operation} failed: {what} {next}";
+    }
+
+    public static string Unreachable(string operation, string target, string detail) =>
+        $"{operation} could not reach {target}: {detail} Check the network, proxy and endpoint settings, then try again.";
+
+    public static string UnreadableResponse(string operation, string detail) =>
+        $"{operation} returned a response that could not be read ({detail}). Try again; if it persists, report it with the request.";
+
+    public static string JobWithoutName(string kind) =>
+        $"Amazon Transcribe returned a {kind} job without a name. Try again; if it persists, report it.";
+
+    public static string JobWithoutStatus(string? jobName) =>
+        $"Amazon Transcribe returned job '{jobName}' without a status. Try again; if it persists, report it.";
+
+    public static string JobMissingFromResponse(string jobName) =>
+        $"Amazon Transcribe answered without the details of job '{jobName}'. Try again; if it persists, report it.";
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TranscribePS.Emulator.Hosting;
+
+namespace TranscribePS.Emulator.Control;
+
+/// <summary>
+/// Unsigned control routes under /_emulator/ (loopback callers only): request counts, scripted faults, quotas,
+/// reset. The same controls exist in-process on <see cref="EmulatorServer"/>.
+/// </summary>
+internal static class AdminRoutes
+{
+    public const string Prefix = "/_emulator";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static RouteGroupBuilder MapAdminRoutes(this IEndpointRouteBuilder endpoints, EmulatorServer server)
+    {
+        var group = endpoints.MapGroup(Prefix);
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+                ? await next(context).ConfigureAwait(false)
+                : Results.StatusCode(403));
+
+        group.MapGet("/health", () => Results.Json(new { status = "ok", endpoint = server.Endpoint.ToString(), region = server.Region }, Json));
+        group.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), Json));
+        group.MapGet("/faults", () => Results.Json(server.Faults.Rules, Json));
+        group.MapPost("/faults", async (HttpRequest request) =>
+        {
+            FaultRule? rule;
+            try
+            {
+                rule = await JsonSerializer.DeserializeAsync<FaultRule>(request.Body, Json, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                return Results.Json(new { message = "The fault rule is not valid JSON: " + ex.Message }, Json, statusCode: 400);
+            }
+
+            if (rule is null)
+            {
+                return Results.Json(new { message = "Send one fault rule as a JSON object." }, Json, statusCode: 400);
+            }
+
+            try
+            {
+                server.Faults.Add(rule);
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Json(new { message = ex.Message }, Json, statusCode: 400);
+            }
+
+            return Results.Json(rule, Json, statusCode: 201);
+        });
+        group.MapDelete("/faults", () =>
+        {
+            server.Faults.Clear();
+            return Results.NoContent();
+        });
+        group.MapPut("/quotas", async (HttpRequest request) =>
+        {
+            Dictionary<string, int?>? limits;
+            try
+            {
+                limits = await JsonSerializer.DeserializeAsync<Dictionary<string, int?>>(request.Body, Json, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                return Results.Json(new { message = "Send {\"<Operation>|*\": <requests per second> | null}: " + ex.Message }, Json, statusCode: 400);
+            }
+
+            if (limits is null || limits.Values.Any(v => v < 0))
+            {
+                return Results.Json(new { message = "Send {\"<Operation>|*\": <requests per second> | null}; limits cannot be negative." }, Json, statusCode: 400);
+            }
+
+            if (limits.TryGetValue(RequestQuotas.AllOperations, out var all))
+            {
+                server.Quotas.Set(RequestQuotas.AllOperations, all);
+            }
+
+            foreach (var (operation, limit) in limits.Where(l => l.Key != RequestQuotas.AllOperations))
+            {
+                server.Quotas.Set(operation, limit);
+            }
+
+            return Results.NoContent();
+        });
+        group.MapPost("/reset", () =>
+        {
+            server.Reset();
+            return Results.NoContent();
+        });
+        return group;
+    }
+}
