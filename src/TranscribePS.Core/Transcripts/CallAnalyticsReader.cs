@@ -14,10 +14,14 @@ namespace TranscribePS.Core.Transcripts;
 public static class CallAnalyticsReader
 {
     /// <summary>Items of every turn, in time order across participants; times converted from ms to seconds.</summary>
-    public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string fallbackJobName, TranscriptReadOptions options, CancellationToken cancellationToken)
+        => ReadItemsAsync(utf8Json, fallbackJobName, fallbackJobName, options, cancellationToken);
+
+    /// <summary>As above; a file that cannot be read fails with <paramref name="sourceName"/> (path or URI) in the message.</summary>
+    public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, fallbackJobName, cancellationToken).ConfigureAwait(false);
+        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
         var jobName = document.ResolveJobName(fallbackJobName);
         var labels = new SpeakerLabels(document, options);
 
@@ -59,10 +63,14 @@ public static class CallAnalyticsReader
     }
 
     /// <summary>The file's own turns, with participant, sentiment, loudness and issue/outcome/action-item spans.</summary>
-    public static async IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string fallbackJobName, TranscriptReadOptions options, CancellationToken cancellationToken)
+        => ReadTurnsAsync(utf8Json, fallbackJobName, fallbackJobName, options, cancellationToken);
+
+    /// <summary>As above; a file that cannot be read fails with <paramref name="sourceName"/> (path or URI) in the message.</summary>
+    public static async IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, fallbackJobName, cancellationToken).ConfigureAwait(false);
+        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
         var jobName = document.ResolveJobName(fallbackJobName);
         var labels = new SpeakerLabels(document, options);
 

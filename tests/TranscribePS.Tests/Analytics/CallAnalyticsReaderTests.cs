@@ -1,8 +1,8 @@
 using TranscribePS.Core.Transcripts;
 using Xunit.Abstractions;
-using static TranscribePS.Tests.CallAnalytics.CallAnalyticsFiles;
+using static TranscribePS.Tests.Analytics.CallAnalyticsFiles;
 
-namespace TranscribePS.Tests.CallAnalytics;
+namespace TranscribePS.Tests.Analytics;
 
 public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
 {
@@ -254,6 +254,19 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
 
         Assert.Equal("calls/std.json", error.SourceName);
         Assert.Contains("calls/std.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_source_name_errors_name_the_file_and_the_job_name_still_falls_back()
+    {
+        var error = await Assert.ThrowsAsync<TranscriptFormatException>(
+            () => ToListAsync(CallAnalyticsReader.ReadTurnsAsync(Json("{}"), "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None)));
+        var items = await ToListAsync(CallAnalyticsReader.ReadItemsAsync(
+            Json("""{ "Transcript": [ { "ParticipantRole": "AGENT", "Items": [ { "Type": "pronunciation", "Content": "hi", "BeginOffsetMillis": 0 } ] } ] }"""),
+            "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None));
+
+        Assert.Equal("s3://out/analytics/call-9.json", error.SourceName);
+        Assert.Equal("call-9", Assert.Single(items).JobName);
     }
 
     [Fact]

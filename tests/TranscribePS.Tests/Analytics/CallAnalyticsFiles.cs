@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TranscribePS.Tests.CallAnalytics;
+namespace TranscribePS.Tests.Analytics;
 
 /// <summary>Finds the shared real sample (beside the repo) and turns inline JSON into streams.</summary>
 internal static class CallAnalyticsFiles

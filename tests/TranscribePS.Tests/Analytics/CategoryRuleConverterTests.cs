@@ -6,7 +6,7 @@ using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Aws.Model;
 using E = TranscribePS.Core.Analytics.Categories.CategoryRuleErrorIds;
 
-namespace TranscribePS.Tests.CallAnalytics;
+namespace TranscribePS.Tests.Analytics;
 
 public sealed class CategoryRuleConverterTests
 {

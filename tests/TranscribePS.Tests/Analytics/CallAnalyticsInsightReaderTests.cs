@@ -1,9 +1,9 @@
 using TranscribePS.Core.Analytics;
 using TranscribePS.Core.Transcripts;
 using Xunit.Abstractions;
-using static TranscribePS.Tests.CallAnalytics.CallAnalyticsFiles;
+using static TranscribePS.Tests.Analytics.CallAnalyticsFiles;
 
-namespace TranscribePS.Tests.CallAnalytics;
+namespace TranscribePS.Tests.Analytics;
 
 public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
 {
