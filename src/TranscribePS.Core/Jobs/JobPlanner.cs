@@ -1,11 +1,12 @@
-using TranscribePS.Core.Aws.Model;
 using System.Globalization;
+using TranscribePS.Core.Aws.Model;
 
 namespace TranscribePS.Core.Jobs;
 
 /// <summary>
 /// Turns a request and what is known about its recording into a <see cref="JobPlan"/>, or into every problem that
-/// stops it. Pure: no file, network or clock access, so the same inputs always give the same plan and name.
+/// stops it. The Plan overloads are pure (no file, network or clock access), so the same inputs always give the same
+/// plan and name; PlanAsync adds only the reading of a local recording.
 /// </summary>
 public static class JobPlanner
 {
