@@ -81,7 +81,7 @@ internal sealed class WaitSession
             }
         }
 
-        var interval = _options.PollInterval;
+        TimeSpan? interval = null;
         while (_pending.Count > 0 && !PastDeadline)
         {
             var outcome = CycleOutcome.Quiet;
@@ -131,8 +131,11 @@ internal sealed class WaitSession
                 break;
             }
 
-            interval = WaitPlanner.NextInterval(interval, outcome, _options);
-            var gap = WaitPlanner.Jittered(interval, _options.Jitter, _random.NextDouble());
+            // The first gap is the poll interval as given, unless the very first cycle was already throttled.
+            interval = interval is { } last ? WaitPlanner.NextInterval(last, outcome, _options)
+                : outcome == CycleOutcome.Throttled ? WaitPlanner.NextInterval(_options.PollInterval, outcome, _options)
+                : _options.PollInterval;
+            var gap = WaitPlanner.Jittered(interval.Value, _options.Jitter, _random.NextDouble());
             var untilDeadline = _deadline - _clock.GetUtcNow();
             var delay = gap < untilDeadline ? gap : untilDeadline;
             if (delay > TimeSpan.Zero)
