@@ -1,13 +1,201 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using TranscribePS.Core.Analytics;
+
 namespace TranscribePS.Core.Transcripts;
 
 /// <summary>Reads Call Analytics output (PascalCase, milliseconds, Transcript[] turns) as items and turns.</summary>
+/// <remarks>
+/// AGENT and CUSTOMER turns overlap in time, so putting them in time order needs every turn: the file is read once into
+/// memory (call analytics files are at most a few MB) and then emitted in order.
+/// </remarks>
 public static class CallAnalyticsReader
 {
     /// <summary>Items of every turn, in time order across participants; times converted from ms to seconds.</summary>
     public static IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string fallbackJobName, TranscriptReadOptions options, CancellationToken cancellationToken)
-        => throw new NotSupportedException("Call analytics reading lands with the call analytics readers.");
+        => ReadItemsAsync(utf8Json, fallbackJobName, fallbackJobName, options, cancellationToken);
+
+    /// <summary>As above; a file that cannot be read fails with <paramref name="sourceName"/> (path or URI) in the message.</summary>
+    public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
+        var jobName = document.ResolveJobName(fallbackJobName);
+        var labels = new SpeakerLabels(document, options);
+
+        // Each item sorts by its own begin time; punctuation (no time) and any item earlier than its predecessor take the
+        // predecessor's key, so a turn's own order survives and the stable sort only interleaves overlapping turns.
+        var keyed = new List<(long Key, CaItem Item, CaTurn Turn)>();
+        foreach (var turn in InTimeOrder(document))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = turn.BeginOffsetMillis ?? (keyed.Count > 0 ? keyed[^1].Key : 0);
+            foreach (var item in turn.ItemList)
+            {
+                key = Math.Max(key, item.BeginOffsetMillis ?? key);
+                keyed.Add((key, item, turn));
+            }
+        }
+
+        var index = 0;
+        foreach (var (_, item, turn) in keyed.OrderBy(entry => entry.Key))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var punctuation = item.IsPunctuation;
+            var redacted = item.IsRedacted;
+            yield return new TranscriptItem
+            {
+                JobName = jobName,
+                Index = index++,
+                Type = punctuation ? TranscriptItemType.Punctuation : TranscriptItemType.Pronunciation,
+                Content = item.Content ?? string.Empty,
+                Confidence = punctuation || redacted ? null : item.Confidence,
+                StartTime = punctuation ? null : Seconds(item.BeginOffsetMillis),
+                EndTime = punctuation ? null : Seconds(item.EndOffsetMillis),
+                Speaker = SpeakerLabels.Role(turn),
+                SpeakerName = labels.NameOf(turn),
+                Channel = labels.ChannelOf(turn),
+                IsRedacted = redacted,
+            };
+        }
+    }
 
     /// <summary>The file's own turns, with participant, sentiment, loudness and issue/outcome/action-item spans.</summary>
     public static IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string fallbackJobName, TranscriptReadOptions options, CancellationToken cancellationToken)
-        => throw new NotSupportedException("Call analytics reading lands with the call analytics readers.");
+        => ReadTurnsAsync(utf8Json, fallbackJobName, fallbackJobName, options, cancellationToken);
+
+    /// <summary>As above; a file that cannot be read fails with <paramref name="sourceName"/> (path or URI) in the message.</summary>
+    public static async IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
+        var jobName = document.ResolveJobName(fallbackJobName);
+        var labels = new SpeakerLabels(document, options);
+
+        var index = 0;
+        foreach (var turn in InTimeOrder(document))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var items = turn.ItemList.ToList();
+            var content = turn.Content ?? JoinItems(items);
+            var confidences = items.Where(i => !i.IsPunctuation && !i.IsRedacted && i.Confidence is not null)
+                .Select(i => i.Confidence!.Value)
+                .ToList();
+            var loudness = turn.LoudnessScores?.OfType<double>().ToList() ?? [];
+
+            yield return new TranscriptTurn
+            {
+                JobName = jobName,
+                Index = index++,
+                Speaker = SpeakerLabels.Role(turn),
+                SpeakerName = labels.NameOf(turn),
+                Participant = CallAnalyticsText.ParticipantName(turn.ParticipantRole),
+                Channel = labels.ChannelOf(turn),
+                StartTime = Seconds(turn.BeginOffsetMillis ?? items.FirstOrDefault(i => i.BeginOffsetMillis is not null)?.BeginOffsetMillis),
+                EndTime = Seconds(turn.EndOffsetMillis ?? items.LastOrDefault(i => i.EndOffsetMillis is not null)?.EndOffsetMillis),
+                Text = content,
+                WordCount = items.Count > 0 ? items.Count(i => !i.IsPunctuation) : CountWords(content),
+                Confidence = confidences.Count > 0 ? confidences.Average() : null,
+                Sentiment = turn.Sentiment,
+                Loudness = loudness.Count > 0 ? loudness.Average() : null,
+                Issues = CallAnalyticsText.Spans(content, turn.IssuesDetected),
+                Outcomes = CallAnalyticsText.Spans(content, turn.OutcomesDetected),
+                ActionItems = CallAnalyticsText.Spans(content, turn.ActionItemsDetected),
+                IsRedacted = items.Any(i => i.IsRedacted) || turn.Redaction is { ValueKind: not JsonValueKind.Null },
+            };
+        }
+    }
+
+    /// <summary>Turns ordered by begin time (stable); a turn without one keeps the place of the turn before it.</summary>
+    internal static IEnumerable<CaTurn> InTimeOrder(CallAnalyticsDocument document)
+    {
+        var keyed = new List<(long Key, CaTurn Turn)>();
+        foreach (var turn in document.Turns)
+        {
+            var key = turn.BeginOffsetMillis
+                ?? turn.ItemList.FirstOrDefault(i => i.BeginOffsetMillis is not null)?.BeginOffsetMillis
+                ?? (keyed.Count > 0 ? keyed[^1].Key : 0);
+            keyed.Add((key, turn));
+        }
+
+        return keyed.OrderBy(entry => entry.Key).Select(entry => entry.Turn);
+    }
+
+    internal static double? Seconds(long? milliseconds) => milliseconds / 1000.0;
+
+    private static string JoinItems(List<CaItem> items)
+    {
+        var text = new StringBuilder();
+        foreach (var item in items)
+        {
+            if (text.Length > 0 && !item.IsPunctuation)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(item.Content);
+        }
+
+        return text.ToString();
+    }
+
+    private static int CountWords(string content)
+        => content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Maps a turn's role to -SpeakerName's choice (keyed by AGENT/Agent/CUSTOMER or ch_N) and to its channel.</summary>
+    private sealed class SpeakerLabels
+    {
+        private readonly IReadOnlyDictionary<string, string> _names;
+        private readonly Dictionary<string, string> _channels = new(StringComparer.OrdinalIgnoreCase);
+
+        public SpeakerLabels(CallAnalyticsDocument document, TranscriptReadOptions options)
+        {
+            _names = options.SpeakerNames;
+            foreach (var definition in document.ChannelDefinitions?.OfType<CaChannelDefinition>() ?? [])
+            {
+                if (definition.ChannelId is { } id && !string.IsNullOrEmpty(definition.ParticipantRole))
+                {
+                    _channels[definition.ParticipantRole] = "ch_" + id.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        public static string? Role(CaTurn turn)
+            => string.IsNullOrEmpty(turn.ParticipantRole) ? null : turn.ParticipantRole.ToUpperInvariant();
+
+        public string? ChannelOf(CaTurn turn)
+            => turn.ParticipantRole is { } role && _channels.TryGetValue(role, out var channel) ? channel : null;
+
+        public string? NameOf(CaTurn turn)
+        {
+            var role = Role(turn);
+            if (role is null)
+            {
+                return null;
+            }
+
+            return Lookup(role) ?? (ChannelOf(turn) is { } channel ? Lookup(channel) : null) ?? CallAnalyticsText.ParticipantName(role);
+        }
+
+        private string? Lookup(string key)
+        {
+            if (_names.TryGetValue(key, out var name))
+            {
+                return name;
+            }
+
+            // The options' dictionary may have been built with an ordinal comparer; AGENT, Agent and agent all count.
+            foreach (var (candidate, value) in _names)
+            {
+                if (string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
 }

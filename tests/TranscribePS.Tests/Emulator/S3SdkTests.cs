@@ -125,4 +125,131 @@ public sealed class S3SdkTests(EmulatorFixture fixture) : EmulatorTest(fixture)
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task ListObjectsV2_pages_with_max_keys_and_continuation_tokens()
+    {
+        foreach (var key in new[] { "a/1", "a/2", "a/3", "a/4", "a/5", "b/1" })
+        {
+            Server.Store.Put(Bucket, key, [1]);
+        }
+
+        using var s3 = Fixture.CreateS3Client();
+        var pages = new List<ListObjectsV2Response>();
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = "a/", MaxKeys = 2 };
+        do
+        {
+            var page = await s3.ListObjectsV2Async(request);
+            pages.Add(page);
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (pages[^1].IsTruncated == true);
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.KeyCount ?? 0));
+        Assert.Equal(["a/1", "a/2", "a/3", "a/4", "a/5"], pages.SelectMany(p => p.S3Objects).Select(o => o.Key));
+        Assert.Equal([true, true, false], pages.Select(p => p.IsTruncated == true));
+    }
+
+    [Fact]
+    public async Task ListObjectsV2_groups_common_prefixes_and_honours_start_after()
+    {
+        foreach (var key in new[] { "in/x.wav", "in/y.wav", "out/x.json", "readme.txt" })
+        {
+            Server.Store.Put(Bucket, key, [1]);
+        }
+
+        using var s3 = Fixture.CreateS3Client();
+        var root = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Delimiter = "/" });
+        var after = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, StartAfter = "in/x.wav" });
+
+        Assert.Equal(["in/", "out/"], root.CommonPrefixes);
+        Assert.Equal(["readme.txt"], root.S3Objects.Select(o => o.Key));
+        Assert.Equal(3, root.KeyCount);
+        Assert.Equal(["in/y.wav", "out/x.json", "readme.txt"], after.S3Objects.Select(o => o.Key));
+    }
+
+    [Fact]
+    public async Task ListObjectsV2_of_a_bucket_never_written_is_empty()
+    {
+        using var s3 = Fixture.CreateS3Client();
+        var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "fresh-bucket" });
+
+        Assert.Empty(listing.S3Objects ?? []);
+        Assert.Equal(0, listing.KeyCount);
+    }
+
+    [Fact]
+    public async Task Ranged_get_returns_only_the_requested_bytes()
+    {
+        Server.Store.Put(Bucket, "range.bin", Enumerable.Range(0, 256).Select(i => (byte)i).ToArray());
+        using var s3 = Fixture.CreateS3Client();
+        using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "range.bin", ByteRange = new ByteRange(16, 31) });
+        using var copy = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(copy);
+
+        Assert.Equal(Enumerable.Range(16, 16).Select(i => (byte)i), copy.ToArray());
+        Assert.Equal(HttpStatusCode.PartialContent, response.HttpStatusCode);
+    }
+
+    [Theory]
+    [InlineData("SHA256")]
+    [InlineData("SHA1")]
+    public async Task Sdk_trailer_sha_checksums_are_verified_stored_and_echoed(string algorithm)
+    {
+        using var s3 = Fixture.CreateS3Client();
+        var data = RandomNumberGenerator.GetBytes(70_000);
+        var put = await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = "sum.bin",
+            InputStream = new MemoryStream(data),
+            ChecksumAlgorithm = ChecksumAlgorithm.FindValue(algorithm),
+        });
+
+        var expected = Convert.ToBase64String(algorithm == "SHA256" ? SHA256.HashData(data) : SHA1.HashData(data));
+        Assert.Equal(expected, Server.Store.Get(Bucket, "sum.bin")!.Checksums[algorithm]);
+        Assert.Equal(expected, algorithm == "SHA256" ? put.ChecksumSHA256 : put.ChecksumSHA1);
+    }
+
+    [Fact]
+    public async Task DeleteObjects_removes_every_listed_key()
+    {
+        foreach (var key in new[] { "d/1", "d/2", "d/3" })
+        {
+            Server.Store.Put(Bucket, key, [1]);
+        }
+
+        using var s3 = Fixture.CreateS3Client();
+        var response = await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = Bucket, Objects = [new() { Key = "d/1" }, new() { Key = "d/3" }] });
+
+        Assert.Equal(["d/1", "d/3"], response.DeletedObjects.Select(d => d.Key).Order());
+        Assert.Equal(["d/2"], Server.Store.List(Bucket).Select(o => o.Key));
+    }
+
+    [Fact]
+    public async Task Copy_keeps_bytes_and_metadata()
+    {
+        using var s3 = Fixture.CreateS3Client();
+        var put = new PutObjectRequest { BucketName = Bucket, Key = "src.txt", ContentBody = "copy me", ContentType = "text/plain" };
+        put.Metadata.Add("origin", "ward-3");
+        await s3.PutObjectAsync(put);
+
+        await s3.CopyObjectAsync(Bucket, "src.txt", "archive", "dst.txt");
+
+        var copy = Server.Store.Get("archive", "dst.txt")!;
+        Assert.Equal("copy me"u8.ToArray(), copy.Data);
+        Assert.Equal("ward-3", copy.Metadata["origin"]);
+        Assert.Equal("text/plain", copy.ContentType);
+    }
+
+    [Fact]
+    public async Task Sdk_retries_a_scripted_500_and_the_second_attempt_lands()
+    {
+        Server.Faults.Add(TranscribePS.Emulator.Control.FaultRule.Error("PutObject", 500, "InternalError").OnCall(1));
+        using var s3 = Fixture.CreateS3Client();
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "retry.txt", ContentBody = "second time lucky" });
+
+        Assert.Equal(2, Server.Requests["PutObject"]);
+        Assert.Equal("second time lucky"u8.ToArray(), Server.Store.Get(Bucket, "retry.txt")!.Data);
+    }
 }

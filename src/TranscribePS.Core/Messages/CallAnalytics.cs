@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace TranscribePS.Core;
+
+public static partial class Messages
+{
+    // Call analytics output files.
+
+    public static string NotCallAnalyticsFile(string source)
+        => $"'{source}' is not a Call Analytics transcript (no Transcript, Categories or ConversationCharacteristics section). Read it with Get-TranscriptItem, or pass the output of a call analytics job.";
+
+    public static string CallAnalyticsFileUnreadable(string source, string detail)
+        => $"'{source}' could not be read as a Call Analytics transcript: {detail} Check that the file is the complete JSON output of the job (download it again if it was cut short).";
+
+    // Category rules: what the service would refuse, said before any call.
+
+    public static string CategoryRuleNoFilter(string path)
+        => $"{path} has no filter. Give exactly one of TranscriptFilter, SentimentFilter, InterruptionFilter or NonTalkTimeFilter (New-CallAnalyticsRule: -TranscriptContains, -Sentiment, -InterruptionThreshold or -NonTalkTimeThreshold).";
+
+    public static string CategoryRuleSeveralFilters(string path, IEnumerable<string> filters)
+        => $"{path} sets {string.Join(" and ", filters)}, but a rule holds exactly one filter. Make one rule per filter; a category can hold up to {Analytics.Categories.CategoryRuleLimits.MaxRules} rules.";
+
+    public static string CategoryRuleUnknownFilter(string path, string name)
+        => $"{path}.{name} is not a rule filter. Use TranscriptFilter, SentimentFilter, InterruptionFilter or NonTalkTimeFilter.";
+
+    public static string CategoryRuleUnknownMember(string path, string name, IEnumerable<string> allowed)
+        => $"{path}.{name} is not a member the service knows here. Allowed: {string.Join(", ", allowed)}.";
+
+    public static string CategoryRuleWrongValueType(string path, string expected, object? value)
+        => $"{path} must be {expected}, not {DescribeRuleValue(value)}. Fix the value and try again.";
+
+    public static string CategoryRuleMissingValue(string path)
+        => $"{path} is required. Add it and try again.";
+
+    public static string CategoryRuleInvalidValue(string path, object? value, IEnumerable<string> allowed)
+        => $"{path} cannot be {DescribeRuleValue(value)}. Use one of: {string.Join(", ", allowed)}.";
+
+    public static string CategoryRuleTargetsEmpty(string path)
+        => $"{path} has no phrase. Give at least one word or phrase to look for.";
+
+    public static string CategoryRuleTargetInvalid(string path, int length)
+        => length > Analytics.Categories.CategoryRuleLimits.MaxTargetLength
+            ? $"{path} is {length.ToString(CultureInfo.InvariantCulture)} characters long; the service takes at most {Analytics.Categories.CategoryRuleLimits.MaxTargetLength.ToString(CultureInfo.InvariantCulture)}. Shorten the phrase or split it."
+            : $"{path} is empty or only spaces. Remove it or give a phrase.";
+
+    public static string CategoryRuleSentimentCount(string path, int count)
+        => count == 0
+            ? $"{path} names no sentiment. Give one of POSITIVE, NEGATIVE, NEUTRAL or MIXED."
+            : $"{path} names {count.ToString(CultureInfo.InvariantCulture)} sentiments, but the service accepts exactly one per rule. Give one sentiment (use -Negate to flag every sentiment except it), or make one category per sentiment.";
+
+    public static string CategoryRuleParticipantNotAllowed(string path)
+        => $"{path}: a non-talk-time (silence) rule cannot be limited to one participant. Leave out the participant.";
+
+    public static string CategoryRuleThresholdOutOfRange(string path, long milliseconds)
+        => $"{path} is {milliseconds.ToString(CultureInfo.InvariantCulture)} ms; the service takes 0 to {Analytics.Categories.CategoryRuleLimits.MaxMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (4 hours). Give a duration in that range.";
+
+    public static string CategoryRuleRangeValueOutOfRange(string path, long value, long max)
+        => $"{path} is {value.ToString(CultureInfo.InvariantCulture)}; the service takes 0 to {max.ToString(CultureInfo.InvariantCulture)}{(max == 100 ? " percent" : " ms (4 hours)")}. Give a value in that range.";
+
+    public static string CategoryRuleRangeConflict(string path)
+        => $"{path} has both an absolute (seconds) and a relative (percent) time range. Keep one of them.";
+
+    public static string CategoryRuleRangeMixed(string path, string startName, string endName)
+        => $"{path} combines {startName}/{endName} with First/Last. Use either a window ({startName} and {endName}) or First/Last.";
+
+    public static string CategoryRuleRangeIncomplete(string path, string startName, string endName)
+        => $"{path} needs both {startName} and {endName}. Add the missing one, or use First/Last for a window at the start or end of the call.";
+
+    public static string CategoryRuleRangeEmpty(string path, string startName, string endName)
+        => $"{path} is empty. Set {startName} and {endName}, First, or Last, or leave the range out to search the whole call.";
+
+    public static string CategoryRuleRangeOrder(string path, string startName, string endName)
+        => $"{path}: {startName} must be before {endName}. Swap or correct the values.";
+
+    public static string CategoryRuleCount(int count)
+        => $"A category holds 1 to {Analytics.Categories.CategoryRuleLimits.MaxRules.ToString(CultureInfo.InvariantCulture)} rules; this one has {count.ToString(CultureInfo.InvariantCulture)}. Give at least one rule, or split the rules over several categories.";
+
+    public static string CategoryNameInvalid(string? name)
+        => $"'{name}' is not a valid category name: use 1 to {Analytics.Categories.CategoryRuleLimits.MaxCategoryNameLength.ToString(CultureInfo.InvariantCulture)} letters, digits, '.', '_' or '-'.";
+
+    public static string CategoryTagCount(int count)
+        => $"A category takes at most {Analytics.Categories.CategoryRuleLimits.MaxTags.ToString(CultureInfo.InvariantCulture)} tags; {count.ToString(CultureInfo.InvariantCulture)} were given. Remove some.";
+
+    public static string CategoryTagInvalid(string key)
+        => $"Tag '{key}' is not valid: keys are 1 to {Analytics.Categories.CategoryRuleLimits.MaxTagKeyLength.ToString(CultureInfo.InvariantCulture)} characters, values at most {Analytics.Categories.CategoryRuleLimits.MaxTagValueLength.ToString(CultureInfo.InvariantCulture)}. Shorten it.";
+
+    public static string CategoryRuleSecondsInvalid(string parameter, double seconds)
+        => $"-{parameter} {seconds.ToString(CultureInfo.InvariantCulture)} is outside 0 to {(Analytics.Categories.CategoryRuleLimits.MaxMilliseconds / 1000).ToString(CultureInfo.InvariantCulture)} seconds (4 hours). Give a time within the call.";
+
+    public static string CategoryRuleDurationInvalid(string parameter, TimeSpan duration)
+        => $"-{parameter} {duration.ToString("c", CultureInfo.InvariantCulture)} is outside 0 to 4 hours. Give a duration in that range.";
+
+    public static string CategoryRuleParameterConflict(IEnumerable<string> parameters)
+        => $"{string.Join(", ", parameters)} cannot be used together. A rule takes one time range: -FirstSeconds and/or -LastSeconds, or -StartSeconds with -EndSeconds, or the same in percent (-FirstPercent, -LastPercent, -StartPercent with -EndPercent).";
+
+    public static string CategoryRuleParameterMissing(string given, string missing)
+        => $"{given} needs {missing} too: a window has a start and an end. Add {missing}, or use -First…/-Last… for a window at the start or end of the call.";
+
+    public static string CategoryRuleFlattenedByConvertToJson(string path)
+        => $"{path} is text like '@{{TranscriptFilter=...}}', not an object: the JSON was written by ConvertTo-Json at its default depth, which flattens rules. Write it again with ConvertTo-Json -Depth 10.";
+
+    private static string DescribeRuleValue(object? value) => value switch
+    {
+        null => "null (nothing)",
+        string text => $"'{text}'",
+        IFormattable formattable => $"{formattable.ToString(null, CultureInfo.InvariantCulture)} ({value.GetType().Name})",
+        _ => $"a {value.GetType().Name}",
+    };
+}

@@ -1,0 +1,71 @@
+using TranscribePS.Core.Jobs;
+
+namespace TranscribePS.Core.Waiting;
+
+/// <summary>
+/// Waits for any number of Transcribe jobs of any kinds at once and emits each the moment it is seen finished.
+/// One instance may serve many waits, one after another or side by side; each wait paces its own calls.
+/// </summary>
+public sealed class JobWaiter
+{
+    private readonly ITranscribeJobs _jobs;
+    private readonly TimeProvider _clock;
+    private readonly Random _random;
+
+    /// <param name="jobs">The service operations.</param>
+    /// <param name="timeProvider">The clock for deadlines, gaps and pacing; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="random">The source of jitter; <see cref="Random.Shared"/> when null. Tests pass a seeded one.</param>
+    public JobWaiter(ITranscribeJobs jobs, TimeProvider? timeProvider = null, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        _jobs = jobs;
+        _clock = timeProvider ?? TimeProvider.System;
+        _random = random ?? Random.Shared;
+    }
+
+    /// <summary>
+    /// Waits for the jobs and streams one <see cref="WaitResult"/> per distinct job (kind and name): Completed or
+    /// Failed as soon as a poll sees it, NotFound when the job vanished, TimedOut for each job still unfinished at
+    /// the deadline. Jobs that already say how they ended come out first, without a call when they carry what a
+    /// finished job needs. Throttling and transient service faults slow the wait down instead of ending it; other
+    /// service errors end it with their <see cref="Aws.TranscribeException"/>. Cancelling throws
+    /// <see cref="OperationCanceledException"/> promptly, from any call or gap.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options cannot work or a job has no name (thrown at the call).</exception>
+    public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<TranscriptionJob> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return Start(jobs.Select(j => (j?.Kind ?? default, j?.JobName, (TranscriptionJob?)j)), options, progress, cancellationToken);
+    }
+
+    /// <inheritdoc cref="WaitAsync(IEnumerable{TranscriptionJob}, WaitOptions, IProgress{WaitProgress}?, CancellationToken)"/>
+    public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<JobRef> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return Start(jobs.Select(j => (j.Kind, (string?)j.JobName, (TranscriptionJob?)null)), options, progress, cancellationToken);
+    }
+
+    private IAsyncEnumerable<WaitResult> Start(IEnumerable<(JobKind Kind, string? Name, TranscriptionJob? Job)> inputs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var tracked = new List<TrackedJob>();
+        var seen = new HashSet<(JobKind, string)>();
+        foreach (var (kind, name, job) in inputs)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new ArgumentException(Messages.WaitJobNameMissing, "jobs");
+            }
+
+            // The same job piped twice is waited for (and emitted) once.
+            if (seen.Add((kind, name)))
+            {
+                tracked.Add(new TrackedJob(tracked.Count, kind, name, job));
+            }
+        }
+
+        var session = new WaitSession(_jobs, _clock, _random, options, progress);
+        return session.RunAsync(tracked, cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using TranscribePS.Core.Jobs;
+
+namespace TranscribePS.Core.Waiting;
+
+/// <summary>The waiter's bookkeeping for one job it still waits for.</summary>
+internal sealed class TrackedJob
+{
+    public TrackedJob(int order, JobKind kind, string name, TranscriptionJob? input)
+    {
+        Order = order;
+        Kind = kind;
+        Name = name;
+        Input = input;
+        Latest = input;
+        CreationTime = input?.CreationTime;
+    }
+
+    /// <summary>Position in the input, so ties and timeouts come out in the order the caller gave.</summary>
+    public int Order { get; }
+    public JobKind Kind { get; }
+    public string Name { get; }
+    public TranscriptionJob? Input { get; }
+
+    /// <summary>The newest state read from the service (or the input until then).</summary>
+    public TranscriptionJob? Latest { get; set; }
+    public DateTimeOffset? CreationTime { get; set; }
+    public DateTimeOffset? LastRead { get; set; }
+
+    /// <summary>A List (or the input) says the job finished; a Get has not yet returned the finished job.</summary>
+    public bool FinishHinted { get; set; }
+
+    /// <summary>Consecutive NotFound answers; one may be a stale read right after completion, so a second confirms.</summary>
+    public int NotFoundStrikes { get; set; }
+
+    public bool NeedsGet => CreationTime is null || FinishHinted || NotFoundStrikes > 0;
+}

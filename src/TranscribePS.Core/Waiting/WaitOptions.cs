@@ -1,0 +1,77 @@
+namespace TranscribePS.Core.Waiting;
+
+/// <summary>How long and how often <see cref="JobWaiter"/> polls, and how hard it may press the service.</summary>
+public sealed record WaitOptions
+{
+    /// <summary>
+    /// Six hours: a medical job may carry a 4-hour recording, and call analytics jobs queued over the concurrency
+    /// quota (DataAccessRoleArn) wait for a slot before they start. The CLI waiters' 30 minutes is too short for that.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits without a deadline.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>The first gap between polls; also the floor the gap steps back to when jobs finish. The CLI waiters use 10 s.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The ceiling the gap grows to while nothing finishes: a finished job is seen at most this late. A
+    /// <see cref="PollInterval"/> above it raises the ceiling to the poll interval.
+    /// </summary>
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The gap is multiplied by this after each quiet (or throttled) cycle and divided by it after a cycle that saw a job finish.</summary>
+    public double BackoffFactor { get; init; } = 1.5;
+
+    /// <summary>Each gap is spread by up to this fraction either way, so scheduled tasks started together drift apart.</summary>
+    public double Jitter { get; init; } = 0.2;
+
+    /// <summary>Client-side pace for Get* calls, a third of the service's 30 TPS (20 for call analytics), which other tools share.</summary>
+    public double MaxGetCallsPerSecond { get; init; } = 10;
+
+    /// <summary>Client-side pace for List* calls (one per page), under half of the service's 5 TPS.</summary>
+    public double MaxListCallsPerSecond { get; init; } = 2;
+
+    /// <summary>The ceiling actually used: never below the poll interval.</summary>
+    internal TimeSpan EffectiveMaxPollInterval => MaxPollInterval > PollInterval ? MaxPollInterval : PollInterval;
+
+    internal bool HasDeadline => Timeout != System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    public void Validate()
+    {
+        if (Timeout <= TimeSpan.Zero && HasDeadline)
+        {
+            throw new ArgumentException(Messages.WaitTimeoutInvalid(Timeout), nameof(Timeout));
+        }
+
+        if (PollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(Messages.WaitPollIntervalInvalid(PollInterval), nameof(PollInterval));
+        }
+
+        if (MaxPollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(Messages.WaitMaxPollIntervalInvalid(MaxPollInterval), nameof(MaxPollInterval));
+        }
+
+        if (!(BackoffFactor >= 1.0 && BackoffFactor <= 10.0))
+        {
+            throw new ArgumentException(Messages.WaitBackoffFactorInvalid(BackoffFactor), nameof(BackoffFactor));
+        }
+
+        if (!(Jitter >= 0.0 && Jitter <= 0.5))
+        {
+            throw new ArgumentException(Messages.WaitJitterInvalid(Jitter), nameof(Jitter));
+        }
+
+        if (!(MaxGetCallsPerSecond > 0 && double.IsFinite(MaxGetCallsPerSecond)))
+        {
+            throw new ArgumentException(Messages.WaitCallRateInvalid(nameof(MaxGetCallsPerSecond), MaxGetCallsPerSecond), nameof(MaxGetCallsPerSecond));
+        }
+
+        if (!(MaxListCallsPerSecond > 0 && double.IsFinite(MaxListCallsPerSecond)))
+        {
+            throw new ArgumentException(Messages.WaitCallRateInvalid(nameof(MaxListCallsPerSecond), MaxListCallsPerSecond), nameof(MaxListCallsPerSecond));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+#Requires -Version 7.4
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $script:Emulator = Start-TestEmulator
+    $script:Calls = Join-Path ([IO.Path]::GetTempPath()) "tps-calls-$([guid]::NewGuid().ToString('N'))"
+    New-Item -ItemType Directory -Path $script:Calls | Out-Null
+    New-TestWav -Path (Join-Path $script:Calls 'call-angry.wav') -Seconds 20 -Channels 2 | Out-Null
+    New-TestWav -Path (Join-Path $script:Calls 'call-happy.wav') -Seconds 20 -Channels 2 | Out-Null
+    $script:Role = 'arn:aws:iam::123456789012:role/TranscribeDataAccess'
+
+    function Set-CallScript([string] $JobName, [object[]] $Turns) {
+        $body = @{ Turns = $Turns } | ConvertTo-Json -Depth 5
+        Invoke-RestMethod -Method Put -Uri "$($script:Emulator.Endpoint)/_emulator/transcribe/scripts/jobs/$JobName" -Body $body -ContentType 'application/json' | Out-Null
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator
+    Remove-Item -LiteralPath $script:Calls -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-Module TranscribePS -ErrorAction SilentlyContinue
+}
+
+Describe 'Categories, Start-CallAnalyticsJob, Wait-TranscribeJob, Get-CallAnalyticsInsight' {
+    It 'a category made with New-CallAnalyticsRule matches the call that says the words and not the other' {
+        New-CallAnalyticsCategory -Name CancellationRisk -Rule (
+            New-CallAnalyticsRule -TranscriptContains 'cancel my account', 'close my account' -Participant Customer),
+            (New-CallAnalyticsRule -Sentiment Negative -Participant Customer -LastPercent 25) | Out-Null
+
+        $jobs = Get-ChildItem (Join-Path $script:Calls '*.wav') |
+            Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn $script:Role -RedactPii
+        $jobs.Count | Should -Be 2
+
+        $angry = $jobs | Where-Object MediaUri -like '*call-angry*'
+        $happy = $jobs | Where-Object MediaUri -like '*call-happy*'
+        Set-CallScript $angry.JobName @(
+            @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
+            @{ Speaker = 'CUSTOMER'; Text = 'I want to cancel my account today.'; Sentiment = 'NEGATIVE' }
+            @{ Speaker = 'AGENT'; Text = 'I am sorry to hear that.'; Sentiment = 'NEUTRAL' }
+            @{ Speaker = 'CUSTOMER'; Text = 'This has been a terrible experience.'; Sentiment = 'NEGATIVE' })
+        Set-CallScript $happy.JobName @(
+            @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
+            @{ Speaker = 'CUSTOMER'; Text = 'I would like to upgrade my plan.'; Sentiment = 'POSITIVE' }
+            @{ Speaker = 'AGENT'; Text = 'Happy to help with that.'; Sentiment = 'POSITIVE' }
+            @{ Speaker = 'CUSTOMER'; Text = 'Great, thanks a lot.'; Sentiment = 'POSITIVE' })
+
+        $insights = $jobs | Wait-TranscribeJob | Get-CallAnalyticsInsight
+        $insights.Count | Should -Be 2
+
+        $matched = $insights | Where-Object MatchedCategories -contains 'CancellationRisk'
+        @($matched).Count | Should -Be 1
+        $matched.JobName | Should -Be $angry.JobName
+        $matched | Format-Table | Out-String | Should -Match $angry.JobName
+    }
+
+    It 'turns carry participant and sentiment, in time order' {
+        $job = Get-TranscribeJob -Kind CallAnalytics -Status COMPLETED | Select-Object -First 1
+        $turns = $job | Get-TranscriptTurn
+        $turns.Participant | Sort-Object -Unique | Should -Be @('Agent', 'Customer')
+        $turns.Sentiment | Should -Not -Contain $null
+        $starts = $turns.StartTime
+        ($starts | Sort-Object) | Should -Be $starts
+    }
+
+    It 'a mono call is refused before any upload with a plain NotStereo error' {
+        $mono = New-TestWav -Path (Join-Path $script:Calls 'mono.wav') -Seconds 5 -Channels 1
+        try {
+            $before = (Get-EmulatorRequestCount)['PutObject']
+            Start-CallAnalyticsJob -LiteralPath $mono.FullName -OutputBucket cc-analytics -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'NotStereo,*'
+            $problems[0].Exception.Message | Should -Match 'channel'
+            (Get-EmulatorRequestCount)['PutObject'] | Should -Be $before
+        }
+        finally { Remove-Item -LiteralPath $mono.FullName }
+    }
+
+    It 'a category exported as JSON can be re-created from it' {
+        $json = Get-CallAnalyticsCategory -Name CancellationRisk | ConvertTo-Json -Depth 10
+        Remove-CallAnalyticsCategory -Name CancellationRisk -Confirm:$false
+        $copy = $json | ConvertFrom-Json
+        New-CallAnalyticsCategory -Name CancellationRisk -Rule $copy.Rules | Out-Null
+
+        $again = Get-CallAnalyticsCategory -Name CancellationRisk
+        @($again.Rules).Count | Should -Be 2
+        ($again | ConvertTo-Json -Depth 10 | ConvertFrom-Json).Rules | ConvertTo-Json -Depth 10 |
+            Should -Be ($copy.Rules | ConvertTo-Json -Depth 10)
+    }
+}

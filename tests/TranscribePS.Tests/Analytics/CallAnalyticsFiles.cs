@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace TranscribePS.Tests.Analytics;
+
+/// <summary>Finds the shared real sample (beside the repo) and turns inline JSON into streams.</summary>
+internal static class CallAnalyticsFiles
+{
+    public const string SampleName = "call-analytics_redacted__aws-samples_example-call.json";
+
+    /// <summary>The real sample's path, or null when ../shared/samples is not beside the repo (tests then skip).</summary>
+    public static string? SamplePath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TranscribePS.sln")))
+            {
+                var path = Path.Combine(dir.FullName, "..", "shared", "samples", SampleName);
+                return File.Exists(path) ? Path.GetFullPath(path) : null;
+            }
+        }
+
+        return null;
+    }
+
+    public static Stream Json(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

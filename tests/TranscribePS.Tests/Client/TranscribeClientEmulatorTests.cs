@@ -1,0 +1,226 @@
+using Amazon.Runtime;
+using TranscribePS.Core.Aws;
+using TranscribePS.Core.Aws.Model;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Storage;
+using TranscribePS.Emulator.Control;
+using TranscribePS.Emulator.Media;
+using TranscribePS.Tests.Infrastructure;
+
+namespace TranscribePS.Tests.Client;
+
+public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
+{
+    private readonly TranscribeClient client;
+
+    public TranscribeClientEmulatorTests(EmulatorFixture fixture)
+        : base(fixture)
+    {
+        client = CreateClient(new BasicAWSCredentials(Fixture.Settings.AccessKeyId, Fixture.Settings.SecretAccessKey));
+        Server.Store.Put("recordings", "visit.wav", SyntheticMedia.Wav(3));
+        Server.Store.Put("recordings", "call.wav", SyntheticMedia.Wav(3, sampleRate: 8000, channels: 2));
+    }
+
+    public void Dispose() => client.Dispose();
+
+    [Fact]
+    public async Task Standard_job_round_trips_start_get_list_delete()
+    {
+        var started = await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-1", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts" }, CancellationToken.None);
+        var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
+        var listed = await ListAsync(client.ListAllTranscriptionJobsAsync(null, "std", CancellationToken.None));
+        await client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
+        var afterDelete = await Assert.ThrowsAsync<TranscribeException>(() => client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None));
+
+        Assert.Equal("std-1", started.TranscriptionJob!.TranscriptionJobName);
+        Assert.Equal(JobStatus.Completed, got.TranscriptionJob!.TranscriptionJobStatus);
+        Assert.Equal("transcripts", S3Location.Parse(got.TranscriptionJob.Transcript!.TranscriptFileUri!).Bucket);
+        Assert.NotNull(got.TranscriptionJob.CreationTime);
+        Assert.Equal(["std-1"], listed.Select(s => s.TranscriptionJobName));
+        Assert.Equal(TranscribeErrorKind.NotFound, afterDelete.Kind);
+        Assert.Equal(1, Server.Requests["DeleteTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Medical_job_round_trips_and_maps_through_transcribe_jobs()
+    {
+        await client.StartMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "med-1", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts", Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 } }, CancellationToken.None);
+        var jobs = new TranscribeJobs(client);
+
+        var job = await jobs.GetAsync(JobKind.Medical, "med-1", CancellationToken.None);
+        var listed = await ListAsync(jobs.ListAsync(JobKind.Medical, JobStatus.Completed, null, CancellationToken.None));
+        await jobs.DeleteAsync(JobKind.Medical, "med-1", CancellationToken.None);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(Fixture.Settings.Region, job.Region);
+        Assert.Equal("s3://recordings/visit.wav", job.MediaUri);
+        Assert.False(string.IsNullOrEmpty(job.TranscriptUri));
+        Assert.Contains(listed, j => j.JobName == "med-1");
+        Assert.Equal(1, Server.Requests["DeleteMedicalTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Call_analytics_job_round_trips_with_redaction()
+    {
+        await client.StartCallAnalyticsJobAsync(
+            new()
+            {
+                CallAnalyticsJobName = "ca-1",
+                Media = new() { MediaFileUri = "s3://recordings/call.wav" },
+                OutputLocation = "s3://transcripts/analytics/",
+                ChannelDefinitions = [new() { ChannelId = 0, ParticipantRole = ParticipantRole.Agent }, new() { ChannelId = 1, ParticipantRole = ParticipantRole.Customer }],
+                Settings = new() { ContentRedaction = new() { RedactionOutput = RedactionOutput.RedactedAndUnredacted } },
+            },
+            CancellationToken.None);
+
+        var job = await new TranscribeJobs(client).GetAsync(JobKind.CallAnalytics, "ca-1", CancellationToken.None);
+        var listed = await ListAsync(client.ListAllCallAnalyticsJobsAsync(null, null, CancellationToken.None));
+        await client.DeleteCallAnalyticsJobAsync(new() { CallAnalyticsJobName = "ca-1" }, CancellationToken.None);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.False(string.IsNullOrEmpty(job.TranscriptUri));
+        Assert.False(string.IsNullOrEmpty(job.UnredactedTranscriptUri));
+        Assert.NotEqual(job.TranscriptUri, job.UnredactedTranscriptUri);
+        Assert.Contains("redacted", job.TranscriptUri, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(listed);
+    }
+
+    [Fact]
+    public async Task Scribe_job_round_trips()
+    {
+        await client.StartMedicalScribeJobAsync(
+            new()
+            {
+                MedicalScribeJobName = "scribe-1",
+                Media = new() { MediaFileUri = "s3://recordings/visit.wav" },
+                OutputBucketName = "transcripts",
+                DataAccessRoleArn = "arn:aws:iam::123456789012:role/TranscribeScribe",
+                Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 },
+            },
+            CancellationToken.None);
+
+        var job = await new TranscribeJobs(client).GetAsync(JobKind.Scribe, "scribe-1", CancellationToken.None);
+        var listed = await ListAsync(client.ListAllMedicalScribeJobsAsync(JobStatus.Completed, "scribe", CancellationToken.None));
+        await client.DeleteMedicalScribeJobAsync(new() { MedicalScribeJobName = "scribe-1" }, CancellationToken.None);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.False(string.IsNullOrEmpty(job.TranscriptUri));
+        Assert.False(string.IsNullOrEmpty(job.ClinicalDocumentUri));
+        Assert.Single(listed);
+        Assert.Equal(1, Server.Requests["DeleteMedicalScribeJob"]);
+    }
+
+    [Fact]
+    public async Task Category_round_trips_create_get_list_update_delete()
+    {
+        var rules = new List<Rule>
+        {
+            new(new TranscriptFilter { Targets = ["cancel my account"], ParticipantRole = ParticipantRole.Customer }),
+            new(new SentimentFilter { Sentiments = [SentimentValue.Negative], RelativeTimeRange = new() { Last = 25 } }),
+        };
+
+        var created = await client.CreateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = rules, InputType = InputType.PostCall }, CancellationToken.None);
+        var got = await client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
+        await client.UpdateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = [new(new NonTalkTimeFilter { Threshold = 30000 })] }, CancellationToken.None);
+        var listed = await ListAsync(client.ListAllCallAnalyticsCategoriesAsync(CancellationToken.None));
+        await client.DeleteCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
+        var gone = await Assert.ThrowsAsync<TranscribeException>(() => client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None));
+
+        Assert.Equal("churn-risk", created.CategoryProperties!.CategoryName);
+        Assert.Equal(2, got.CategoryProperties!.Rules!.Count);
+        var transcriptRule = Assert.IsType<TranscriptFilter>(got.CategoryProperties.Rules[0].Filter);
+        Assert.Equal(["cancel my account"], transcriptRule.Targets);
+        Assert.Equal(25, Assert.IsType<SentimentFilter>(got.CategoryProperties.Rules[1].Filter).RelativeTimeRange!.Last);
+        var updated = Assert.Single(listed);
+        Assert.IsType<NonTalkTimeFilter>(Assert.Single(updated.Rules!).Filter);
+        Assert.Equal(TranscribeErrorKind.NotFound, gone.Kind);
+    }
+
+    [Fact]
+    public async Task Starting_a_job_name_twice_is_a_name_conflict()
+    {
+        var request = new StartTranscriptionJobRequest { TranscriptionJobName = "dup", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } };
+        await client.StartTranscriptionJobAsync(request, CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => client.StartTranscriptionJobAsync(request, CancellationToken.None));
+
+        Assert.Equal(TranscribeErrorKind.NameConflict, ex.Kind);
+        Assert.Equal("ConflictException", ex.ErrorCode);
+        Assert.Equal(409, ex.StatusCode);
+        Assert.False(string.IsNullOrEmpty(ex.RequestId));
+        Assert.Equal(2, Server.Requests["StartTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Invalid_request_is_a_bad_request_sent_once()
+    {
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() =>
+            client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "bad name!", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None));
+
+        Assert.Equal(TranscribeErrorKind.BadRequest, ex.Kind);
+        Assert.Equal(1, Server.Requests["StartTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Throttling_and_server_faults_are_retried_by_the_sdk_until_the_call_succeeds()
+    {
+        Server.Faults.Add(FaultRule.Throttle("ListTranscriptionJobs").OnCall(1));
+        Server.Faults.Add(FaultRule.Error("ListTranscriptionJobs", 500, "InternalFailureException").OnCall(2));
+
+        var page = await client.ListTranscriptionJobsAsync(new() { MaxResults = 100 }, CancellationToken.None);
+
+        Assert.NotNull(page);
+        Assert.Equal(3, Server.Requests["ListTranscriptionJobs"]);
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlasts_the_retries_is_reported_as_throttled()
+    {
+        Server.Faults.Add(FaultRule.Throttle("GetTranscriptionJob"));
+        using var impatient = CreateClient(new BasicAWSCredentials(Fixture.Settings.AccessKeyId, Fixture.Settings.SecretAccessKey), maxErrorRetry: 1);
+
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => impatient.GetTranscriptionJobAsync(new() { TranscriptionJobName = "x" }, CancellationToken.None));
+
+        Assert.Equal(TranscribeErrorKind.Throttled, ex.Kind);
+        Assert.Equal(429, ex.StatusCode);
+        Assert.Equal(2, Server.Requests["GetTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Wrong_secret_is_access_denied_and_not_echoed()
+    {
+        using var wrong = CreateClient(new BasicAWSCredentials(Fixture.Settings.AccessKeyId, "not-the-secret-XYZZY"));
+
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => wrong.ListCallAnalyticsCategoriesAsync(new(), CancellationToken.None));
+
+        Assert.Equal(TranscribeErrorKind.AccessDenied, ex.Kind);
+        Assert.DoesNotContain("XYZZY", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_reaches_the_http_call()
+    {
+        Server.Faults.Add(FaultRule.Latency("GetMedicalTranscriptionJob", TimeSpan.FromSeconds(30)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var started = DateTime.UtcNow;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "slow" }, cts.Token));
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "The call waited for the server instead of stopping on cancellation.");
+    }
+
+    private TranscribeClient CreateClient(AWSCredentials credentials, int maxErrorRetry = 3) => new(
+        new TranscribeClientConfig { ServiceURL = Fixture.Settings.EndpointUrl, AuthenticationRegion = Fixture.Settings.Region, MaxErrorRetry = maxErrorRetry },
+        credentials);
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,289 @@
+using System.Runtime.CompilerServices;
+using TranscribePS.Core.Aws;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Submission;
+
+namespace TranscribePS.Tests.Planning;
+
+public sealed class JobSubmitterTests
+{
+    private const string PlannedMedia = "s3://tps-output/visit-abcdef012345.wav";
+
+    private readonly List<string> _calls = [];
+    private readonly FakeJobs _jobs;
+    private readonly FakeStarter _starter;
+    private readonly FakeUploader _uploader;
+    private readonly JobSubmitter _submitter;
+
+    public JobSubmitterTests()
+    {
+        _jobs = new FakeJobs(_calls);
+        _starter = new FakeStarter(_jobs, _calls);
+        _uploader = new FakeUploader(_calls);
+        _submitter = new JobSubmitter(_jobs, _starter, _uploader);
+    }
+
+    [Fact]
+    public async Task New_name_uploads_then_starts()
+    {
+        var result = await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Started, result.Outcome);
+        Assert.Equal(UploadOutcome.Uploaded, result.Upload);
+        Assert.Equal("visit-1", result.Job.JobName);
+        Assert.Equal(PlannedMedia, result.Job.MediaUri);
+        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Object_already_in_s3_is_reported_as_skipped()
+    {
+        _uploader.Outcome = UploadOutcome.Skipped;
+
+        var result = await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(UploadOutcome.Skipped, result.Upload);
+        Assert.Equal(SubmissionOutcome.Started, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Upload_progress_reaches_the_callers_reporter()
+    {
+        var seen = new List<UploadProgress>();
+
+        await _submitter.SubmitAsync(Plan(), new SyncProgress(seen.Add), CancellationToken.None);
+
+        var last = Assert.Single(seen);
+        Assert.Equal((1000L, 1000L), (last.BytesTransferred, last.TotalBytes));
+    }
+
+    [Fact]
+    public async Task S3_media_starts_without_an_upload()
+    {
+        var plan = Plan() with { Upload = null };
+
+        var result = await _submitter.SubmitAsync(plan, null, CancellationToken.None);
+
+        Assert.Equal(UploadOutcome.None, result.Upload);
+        Assert.DoesNotContain(_calls, c => c.StartsWith("upload", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Existing_job_for_the_same_recording_is_reused_without_upload_or_start()
+    {
+        _jobs.Add(Job("visit-1", "s3://tps-output/visit-abcdef012345.wav", JobStatus.InProgress));
+
+        var result = await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
+        Assert.Equal(UploadOutcome.None, result.Upload);
+        Assert.Equal(JobStatus.InProgress, result.Job.Status);
+        Assert.Equal(["get visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Existing_job_for_another_recording_is_NameTaken_and_nothing_changes()
+    {
+        _jobs.Add(Job("visit-1", "s3://tps-output/other-recording.wav", JobStatus.Completed));
+
+        var ex = await Assert.ThrowsAsync<PlanProblemException>(() => _submitter.SubmitAsync(Plan(), null, CancellationToken.None));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("NameTaken", problem.ErrorId);
+        Assert.Equal(PlanProblemCategory.ResourceExists, problem.Category);
+        Assert.Equal("visit-1", problem.Target);
+        Assert.Contains("other-recording.wav", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("-Force", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["get visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Force_deletes_the_other_recordings_job_then_uploads_and_starts()
+    {
+        _jobs.Add(Job("visit-1", "s3://tps-output/other-recording.wav", JobStatus.Completed));
+
+        var result = await _submitter.SubmitAsync(Plan() with { Force = true }, null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Replaced, result.Outcome);
+        Assert.Equal(PlannedMedia, result.Job.MediaUri);
+        Assert.Equal(["get visit-1", "delete visit-1", "upload " + PlannedMedia, "start visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Force_retries_a_failed_job_of_the_same_recording_but_never_a_healthy_one()
+    {
+        _jobs.Add(Job("visit-1", PlannedMedia, JobStatus.Failed));
+        _jobs.Add(Job("visit-2", PlannedMedia, JobStatus.Completed));
+
+        var failed = await _submitter.SubmitAsync(Plan() with { Force = true }, null, CancellationToken.None);
+        var healthy = await _submitter.SubmitAsync(Plan() with { JobName = "visit-2", Force = true }, null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Replaced, failed.Outcome);
+        Assert.Equal(JobStatus.Queued, failed.Job.Status);
+        Assert.Equal(SubmissionOutcome.Reused, healthy.Outcome);
+        Assert.Equal(JobStatus.Completed, healthy.Job.Status);
+    }
+
+    [Fact]
+    public async Task Failed_job_of_the_same_recording_is_reused_without_Force()
+    {
+        _jobs.Add(Job("visit-1", PlannedMedia, JobStatus.Failed));
+
+        var result = await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
+        Assert.Equal(JobStatus.Failed, result.Job.Status);
+    }
+
+    [Fact]
+    public async Task Conflict_in_a_race_with_the_same_recording_returns_the_winners_job()
+    {
+        _starter.Racer = Job("visit-1", PlannedMedia, JobStatus.Queued) with { Tags = new Dictionary<string, string> { ["winner"] = "other" } };
+
+        var result = await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
+        Assert.Equal("other", result.Job.Tags["winner"]);
+        Assert.Equal(UploadOutcome.Uploaded, result.Upload);
+        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1", "get visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Conflict_in_a_race_with_another_recording_is_NameTaken()
+    {
+        _starter.Racer = Job("visit-1", "s3://tps-output/other-recording.wav", JobStatus.Queued);
+
+        var ex = await Assert.ThrowsAsync<PlanProblemException>(() => _submitter.SubmitAsync(Plan(), null, CancellationToken.None));
+
+        Assert.Equal("NameTaken", Assert.Single(ex.Problems).ErrorId);
+    }
+
+    [Fact]
+    public async Task Conflict_in_a_race_with_Force_replaces_once()
+    {
+        _starter.Racer = Job("visit-1", "s3://tps-output/other-recording.wav", JobStatus.Queued);
+
+        var result = await _submitter.SubmitAsync(Plan() with { Force = true }, null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Replaced, result.Outcome);
+        Assert.Equal(PlannedMedia, result.Job.MediaUri);
+        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1", "get visit-1", "delete visit-1", "start visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Service_failure_on_start_surfaces_as_TranscribeException()
+    {
+        _starter.Failure = new TranscribeException(TranscribeErrorKind.TooManyConcurrentJobs, "The limit has been exceeded.", "LimitExceededException", 429);
+
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => _submitter.SubmitAsync(Plan(), null, CancellationToken.None));
+
+        Assert.Equal(TranscribeErrorKind.TooManyConcurrentJobs, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Existing_call_analytics_job_is_looked_up_as_call_analytics()
+    {
+        _jobs.Add(Job("call-1", "s3://tps-output/call.wav", JobStatus.Completed) with { Kind = JobKind.CallAnalytics });
+        var plan = new CallAnalyticsJobPlan { JobName = "call-1", Source = MediaSource.FromUri("s3://tps-output/call.wav"), MediaUri = "s3://tps-output/call.wav" };
+
+        var result = await _submitter.SubmitAsync(plan, null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
+        Assert.Equal(JobKind.CallAnalytics, result.Job.Kind);
+    }
+
+    private static MedicalJobPlan Plan() => new()
+    {
+        JobName = "visit-1",
+        Source = MediaSource.FromPath("/recordings/visit.wav"),
+        MediaUri = PlannedMedia,
+        Upload = new PlannedUpload("/recordings/visit.wav", "tps-output", "visit-abcdef012345.wav", new string('a', 64), 1000),
+        MediaFormat = "wav",
+        OutputBucket = "tps-output",
+    };
+
+    private static TranscriptionJob Job(string name, string media, JobStatus status) =>
+        new() { JobName = name, Kind = JobKind.Medical, Status = status, MediaUri = media };
+
+    private sealed class SyncProgress(Action<UploadProgress> report) : IProgress<UploadProgress>
+    {
+        public void Report(UploadProgress value) => report(value);
+    }
+
+    private sealed class FakeJobs(List<string> calls) : ITranscribeJobs
+    {
+        private readonly Dictionary<(JobKind, string), TranscriptionJob> _store = [];
+
+        public void Add(TranscriptionJob job) => _store[(job.Kind, job.JobName)] = job;
+
+        public bool Contains(JobKind kind, string name) => _store.ContainsKey((kind, name));
+
+        public Task<TranscriptionJob> GetAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
+        {
+            calls.Add("get " + jobName);
+            return _store.TryGetValue((kind, jobName), out var job)
+                ? Task.FromResult(job)
+                : throw new TranscribeException(TranscribeErrorKind.NotFound, "The requested job couldn't be found.", "NotFoundException", 404);
+        }
+
+        public async IAsyncEnumerable<TranscriptionJob> ListAsync(JobKind kind, JobStatus? status, string? jobNameContains, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.CompletedTask;
+            foreach (var job in _store.Values.Where(j => j.Kind == kind))
+            {
+                yield return job;
+            }
+        }
+
+        public Task DeleteAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
+        {
+            calls.Add("delete " + jobName);
+            _store.Remove((kind, jobName));
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FakeStarter(FakeJobs jobs, List<string> calls) : IJobStarter
+    {
+        /// <summary>A job another runner starts under the same name just before our first Start arrives.</summary>
+        public TranscriptionJob? Racer { get; set; }
+
+        public TranscribeException? Failure { get; set; }
+
+        public Task<TranscriptionJob> StartAsync(JobPlan plan, CancellationToken cancellationToken)
+        {
+            calls.Add("start " + plan.JobName);
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
+
+            if (Racer is not null)
+            {
+                jobs.Add(Racer);
+                Racer = null;
+            }
+
+            if (jobs.Contains(plan.Kind, plan.JobName))
+            {
+                throw new TranscribeException(TranscribeErrorKind.NameConflict, "The requested job name already exists.", "ConflictException", 409);
+            }
+
+            var job = new TranscriptionJob { JobName = plan.JobName, Kind = plan.Kind, Status = JobStatus.Queued, MediaUri = plan.MediaUri };
+            jobs.Add(job);
+            return Task.FromResult(job);
+        }
+    }
+
+    private sealed class FakeUploader(List<string> calls) : IMediaUploader
+    {
+        public UploadOutcome Outcome { get; set; } = UploadOutcome.Uploaded;
+
+        public Task<UploadOutcome> UploadAsync(PlannedUpload upload, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+        {
+            calls.Add("upload " + upload.Uri);
+            progress?.Report(new UploadProgress(upload.LocalPath, upload.SizeBytes, upload.SizeBytes));
+            return Task.FromResult(Outcome);
+        }
+    }
+}

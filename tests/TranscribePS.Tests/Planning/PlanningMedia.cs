@@ -1,0 +1,61 @@
+using System.Text;
+using TranscribePS.Emulator.Media;
+
+namespace TranscribePS.Tests.Planning;
+
+/// <summary>Tiny recordings written to a temporary folder, deleted with the instance.</summary>
+public sealed class PlanningMedia : IDisposable
+{
+    public PlanningMedia()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "tps-planning-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; }
+
+    /// <summary>A 16-bit PCM WAV from the emulator's <see cref="SyntheticMedia"/>.</summary>
+    public string Wav(string fileName, int channels = 1, int sampleRate = 16_000, double seconds = 1.0) =>
+        Write(fileName, SyntheticMedia.Wav(seconds, sampleRate, channels));
+
+    /// <summary>Only the header of a WAV that declares <paramref name="seconds"/> of audio.</summary>
+    public string WavHeaderOnly(string fileName, double seconds) =>
+        Write(fileName, SyntheticMedia.WavHeaderOnly(seconds));
+
+    public string Flac(string fileName, int channels = 2, int sampleRate = 16_000, double seconds = 1.0) =>
+        Write(fileName, SyntheticMedia.Flac(seconds, sampleRate, channels));
+
+    public string Mp3(string fileName) => Write(fileName, SyntheticMedia.Mp3(1.0));
+
+    public string Text(string fileName, string content) => Write(fileName, Encoding.UTF8.GetBytes(content));
+
+    public string Empty(string fileName) => Write(fileName, []);
+
+    /// <summary>A WAV header on a sparse file of the given size: large on paper, nothing on disk.</summary>
+    public string SparseWav(string fileName, long sizeBytes, int channels = 2)
+    {
+        string path = Wav(fileName, channels, seconds: 0.6);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+        stream.SetLength(sizeBytes);
+        return path;
+    }
+
+    public string Write(string fileName, byte[] bytes)
+    {
+        string path = Path.Combine(Folder, fileName);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,276 @@
+using TranscribePS.Core.Aws;
+
+namespace TranscribePS.Tests.Settings;
+
+public sealed class AwsSettingsTests : IDisposable
+{
+    private const string ProfileSecret = "PROFILE-SECRET-wJalrXUtnFEMI-K7MDENG";
+    private const string ParameterSecret = "PARAM-SECRET-bPxRfiCYEXAMPLEKEY";
+    private const string SessionToken = "SESSION-TOKEN-FQoGZXIvYXdzEJr";
+
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("transcribeps-settings-");
+    private readonly string credentialsFile;
+    private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
+
+    public AwsSettingsTests()
+    {
+        credentialsFile = Path.Combine(folder.FullName, "credentials");
+        File.WriteAllText(credentialsFile, $"""
+            [night-batch]
+            aws_access_key_id = AKIAIOSFODNN7NIGHT
+            aws_secret_access_key = {ProfileSecret}
+            region = eu-central-1
+
+            [no-region]
+            aws_access_key_id = AKIAIOSFODNN7NOREG
+            aws_secret_access_key = {ProfileSecret}
+
+            [env-profile]
+            aws_access_key_id = AKIAIOSFODNN7ENVPR
+            aws_secret_access_key = {ProfileSecret}
+            """);
+        File.WriteAllText(Path.Combine(folder.FullName, "config"), """
+            [profile env-profile]
+            region = ap-southeast-2
+            """);
+    }
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    [Fact]
+    public void Explicit_keys_win_and_are_described_by_a_masked_key_id_only()
+    {
+        using var settings = Resolve(new() { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = ParameterSecret, SessionToken = SessionToken, ProfileName = "night-batch", Region = "us-west-2" });
+
+        var credentials = settings.Credentials!.GetCredentials();
+        Assert.Equal("AKIAIOSFODNN7EXAMPLE", credentials.AccessKey);
+        Assert.Equal(SessionToken, credentials.Token);
+        Assert.Contains("MPLE", settings.CredentialSource, StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", settings.CredentialSource, StringComparison.Ordinal);
+        Assert.Equal("us-west-2", settings.Region);
+        Assert.Equal("-Region", settings.RegionSource);
+    }
+
+    [Fact]
+    public void Half_a_key_pair_is_refused_with_what_to_pass()
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { AccessKey = "AKIAIOSFODNN7EXAMPLE", Region = "us-east-1" }));
+
+        Assert.Contains("-SecretKey", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Profile_from_a_profile_location_supplies_credentials_and_region()
+    {
+        environment["AWS_REGION"] = "us-east-1";
+
+        using var settings = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+
+        Assert.Equal("AKIAIOSFODNN7NIGHT", settings.Credentials!.GetCredentials().AccessKey);
+        Assert.Equal("eu-central-1", settings.Region);
+        Assert.Equal("profile 'night-batch'", settings.RegionSource);
+        Assert.Contains("night-batch", settings.CredentialSource, StringComparison.Ordinal);
+        Assert.Contains(credentialsFile, settings.CredentialSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_profile_names_the_profile_and_the_file()
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "nightly-batch", ProfileLocation = credentialsFile, Region = "us-east-1" }));
+
+        Assert.Contains("'nightly-batch'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(credentialsFile, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("eu-west-3", "ca-central-1", "eu-west-3", "AWS_REGION")]
+    [InlineData(null, "ca-central-1", "ca-central-1", "AWS_DEFAULT_REGION")]
+    [InlineData(null, null, "ap-southeast-2", "profile 'env-profile'")]
+    public void Region_falls_back_from_aws_region_to_aws_default_region_to_the_environment_profile(
+        string? awsRegion, string? awsDefaultRegion, string expectedRegion, string expectedSource)
+    {
+        Set("AWS_REGION", awsRegion);
+        Set("AWS_DEFAULT_REGION", awsDefaultRegion);
+        environment["AWS_PROFILE"] = "env-profile";
+
+        using var settings = Resolve(new() { ProfileLocation = credentialsFile });
+
+        Assert.Equal(expectedRegion, settings.Region);
+        Assert.Equal(expectedSource, settings.RegionSource);
+    }
+
+    [Fact]
+    public void Explicit_profile_region_beats_aws_region_and_the_region_parameter_beats_both()
+    {
+        environment["AWS_REGION"] = "us-east-2";
+
+        using var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+        using var fromParameter = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile, Region = "eu-south-1" });
+        using var profileWithoutRegion = Resolve(new() { ProfileName = "no-region", ProfileLocation = credentialsFile });
+
+        Assert.Equal("eu-central-1", fromProfile.Region);
+        Assert.Equal("eu-south-1", fromParameter.Region);
+        Assert.Equal("us-east-2", profileWithoutRegion.Region);
+        Assert.Equal("AWS_REGION", profileWithoutRegion.RegionSource);
+    }
+
+    [Fact]
+    public void Missing_region_says_exactly_what_to_set()
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "no-region", ProfileLocation = credentialsFile }));
+
+        Assert.Contains("-Region", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AWS_REGION", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'region = <region>' to profile 'no-region'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_region_is_refused()
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { Region = "US East (Ohio)" }));
+
+        Assert.Contains("-Region", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Service_specific_endpoint_variables_beat_the_general_one_and_the_parameter_beats_all()
+    {
+        environment["AWS_REGION"] = "us-east-1";
+        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
+        environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://127.0.0.1:5001";
+
+        using var fromEnvironment = Resolve(new() { ProfileLocation = credentialsFile });
+        using var fromParameter = Resolve(new() { ProfileLocation = credentialsFile, EndpointUrl = "http://localhost:7000" });
+
+        Assert.Equal("http://127.0.0.1:5001", fromEnvironment.TranscribeEndpoint);
+        Assert.Equal("AWS_ENDPOINT_URL_TRANSCRIBE", fromEnvironment.TranscribeEndpointSource);
+        Assert.Equal("http://127.0.0.1:4566", fromEnvironment.S3Endpoint);
+        Assert.Equal("AWS_ENDPOINT_URL", fromEnvironment.S3EndpointSource);
+        Assert.Equal("http://localhost:7000", fromParameter.TranscribeEndpoint);
+        Assert.Equal("http://localhost:7000", fromParameter.S3Endpoint);
+    }
+
+    [Fact]
+    public void Ignore_configured_endpoints_leaves_only_the_parameter()
+    {
+        environment["AWS_REGION"] = "us-east-1";
+        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
+        environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
+
+        using var settings = Resolve(new() { ProfileLocation = credentialsFile });
+
+        Assert.Null(settings.TranscribeEndpoint);
+        Assert.Null(settings.S3Endpoint);
+    }
+
+    [Theory]
+    [InlineData("localhost:4566")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("http://admin:hunter2@127.0.0.1:4566")]
+    public void Endpoint_that_is_not_a_plain_http_url_is_refused(string url)
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { Region = "us-east-1", EndpointUrl = url }));
+
+        Assert.Contains("-EndpointUrl", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Custom_endpoint_still_signs_for_the_resolved_region_and_s3_uses_path_style()
+    {
+        using var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "eu-west-1", EndpointUrl = "http://127.0.0.1:4566" });
+
+        var transcribe = settings.CreateTranscribeConfig();
+        var s3 = settings.CreateS3Config();
+
+        Assert.StartsWith("http://127.0.0.1:4566", transcribe.ServiceURL, StringComparison.Ordinal);
+        Assert.Equal("eu-west-1", transcribe.AuthenticationRegion);
+        Assert.Equal("eu-west-1", settings.Transcribe.Region);
+        Assert.StartsWith("http://127.0.0.1:4566", s3.ServiceURL, StringComparison.Ordinal);
+        Assert.Equal("eu-west-1", s3.AuthenticationRegion);
+        Assert.True(s3.ForcePathStyle);
+    }
+
+    [Fact]
+    public void Without_an_endpoint_the_clients_use_the_regional_host()
+    {
+        using var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "ap-northeast-1" });
+
+        Assert.Equal("ap-northeast-1", settings.CreateTranscribeConfig().RegionEndpoint.SystemName);
+        Assert.Null(settings.CreateTranscribeConfig().ServiceURL);
+        Assert.Equal("ap-northeast-1", settings.CreateS3Config().RegionEndpoint.SystemName);
+    }
+
+    [Fact]
+    public void Clients_are_created_once_per_settings()
+    {
+        using var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "us-east-1" });
+
+        Assert.Same(settings.Transcribe, settings.Transcribe);
+        Assert.Same(settings.Jobs, settings.Jobs);
+        Assert.Same(settings.S3, settings.S3);
+    }
+
+    [Fact]
+    public void Default_chain_is_described_by_its_likely_source_without_the_secret()
+    {
+        environment["AWS_REGION"] = "us-east-1";
+        environment["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENTKEY1";
+        environment["AWS_SECRET_ACCESS_KEY"] = ParameterSecret;
+
+        using var settings = Resolve(new() { ProfileLocation = credentialsFile });
+
+        Assert.Contains("AWS_ACCESS_KEY_ID", settings.CredentialSource, StringComparison.Ordinal);
+        Assert.Contains("KEY1", settings.CredentialSource, StringComparison.Ordinal);
+        Assert.DoesNotContain(ParameterSecret, string.Join("\n", settings.Describe()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_secret_appears_in_anything_the_settings_render()
+    {
+        var input = new AwsSettingsInput
+        {
+            AccessKey = "AKIAIOSFODNN7EXAMPLE",
+            SecretKey = ParameterSecret,
+            SessionToken = SessionToken,
+            Region = "eu-west-1",
+            EndpointUrl = "http://127.0.0.1:4566",
+            Environment = Env,
+        };
+        using var fromKeys = AwsSettings.Resolve(input);
+        using var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+
+        var rendered = string.Join(
+            "\n",
+            fromKeys.Describe().Concat(fromProfile.Describe()).Concat([fromKeys.ToString(), fromProfile.ToString(), input.ToString(), fromKeys.CredentialSource, fromProfile.CredentialSource]));
+
+        Assert.DoesNotContain(ParameterSecret, rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(ProfileSecret, rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(SessionToken, rendered, StringComparison.Ordinal);
+        Assert.Contains("eu-west-1", rendered, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:4566", rendered, StringComparison.Ordinal);
+        Assert.Equal(4, fromKeys.Describe().Count);
+    }
+
+    private AwsSettings Resolve(AwsSettingsInput input) => AwsSettings.Resolve(new AwsSettingsInput
+    {
+        AccessKey = input.AccessKey,
+        SecretKey = input.SecretKey,
+        SessionToken = input.SessionToken,
+        ProfileName = input.ProfileName,
+        ProfileLocation = input.ProfileLocation,
+        Region = input.Region,
+        EndpointUrl = input.EndpointUrl,
+        Environment = Env,
+    });
+
+    private string? Env(string name) => environment.TryGetValue(name, out var value) ? value : null;
+
+    private void Set(string name, string? value)
+    {
+        if (value is not null)
+        {
+            environment[name] = value;
+        }
+    }
+}

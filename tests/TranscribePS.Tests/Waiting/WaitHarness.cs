@@ -1,0 +1,50 @@
+using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Waiting;
+
+namespace TranscribePS.Tests.Waiting;
+
+/// <summary>A fake clock, a fake account and a seeded waiter over them.</summary>
+internal sealed class WaitHarness
+{
+    public WaitHarness(bool autoAdvance = true)
+    {
+        Clock = new ManualClock(autoAdvance);
+        Service = new ScriptedJobs(Clock);
+        Waiter = new JobWaiter(Service, Clock, new Random(20261121));
+    }
+
+    public ManualClock Clock { get; }
+    public ScriptedJobs Service { get; }
+    public JobWaiter Waiter { get; }
+    public ProgressLog Progress { get; } = new();
+
+    public async Task<List<WaitResult>> WaitAsync(IEnumerable<TranscriptionJob> jobs, WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<WaitResult>();
+        await foreach (var result in Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, cancellationToken))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    public async Task<List<WaitResult>> WaitAsync(IEnumerable<JobRef> jobs, WaitOptions? options = null)
+    {
+        var results = new List<WaitResult>();
+        await foreach (var result in Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, CancellationToken.None))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+}
+
+/// <summary>Records reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
+internal sealed class ProgressLog : IProgress<WaitProgress>
+{
+    public List<WaitProgress> Reports { get; } = [];
+
+    public void Report(WaitProgress value) => Reports.Add(value);
+}
