@@ -123,10 +123,12 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         }
 
         var target = Path.Combine(folder.FullName, "call-7.json");
-        await transfer.DownloadToFileAsync(location, target, null, CancellationToken.None);
+        var reports = new List<TransferProgress>();
+        await transfer.DownloadToFileAsync(location, target, new SynchronousProgress(reports.Add), CancellationToken.None);
 
         Assert.Equal(data, File.ReadAllBytes(target));
         Assert.Equal(["call-7.json"], folder.GetFiles().Select(f => f.Name));
+        Assert.Equal(new TransferProgress(data.Length, data.Length), reports[^1]);
     }
 
     [Fact]
