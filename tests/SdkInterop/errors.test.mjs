@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { ListObjectsV2Command, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import {
   BadRequestException,
   ConflictException,
@@ -13,6 +13,7 @@ import {
   ListCallAnalyticsCategoriesCommand,
   ListTranscriptionJobsCommand,
   NotFoundException,
+  paginateListTranscriptionJobs,
   StartMedicalTranscriptionJobCommand,
   StartTranscriptionJobCommand,
   TranscribeServiceException,
@@ -107,6 +108,34 @@ describe('service errors as the JS SDK types them', () => {
     assert.equal(error.name, 'ConflictException');
     assert.equal(error.$metadata.httpStatusCode, 409);
     assert.equal(error.$metadata.attempts, 1, 'a conflict is not retried');
+  });
+});
+
+describe('paging and S3 errors as the JS SDK types them', () => {
+  it('pages List results through NextToken with the SDK paginator', async () => {
+    const names = [1, 2, 3].map((n) => `${runId}-page-${n}`);
+    for (const name of names) {
+      await transcribe.send(
+        new StartTranscriptionJobCommand({ TranscriptionJobName: name, LanguageCode: 'en-US', Media: { MediaFileUri: mediaUri }, OutputBucketName: bucket, OutputKey: `${runId}/pages/` }),
+      );
+    }
+
+    const pages = [];
+    for await (const page of paginateListTranscriptionJobs({ client: transcribe, pageSize: 2 }, { JobNameContains: `${runId}-page-` })) {
+      pages.push(page.TranscriptionJobSummaries.map((s) => s.TranscriptionJobName));
+    }
+
+    assert.equal(pages.length, 2, `3 jobs at 2 a page make 2 pages, got ${JSON.stringify(pages)}`);
+    assert.deepEqual(pages.flat().sort(), names);
+  });
+
+  it('answers a missing object with NoSuchKey, and HEAD of it with NotFound', async () => {
+    const key = `${runId}/errors/absent.wav`;
+    const get = await rejection(s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })));
+    assert.ok(get instanceof NoSuchKey, `expected NoSuchKey, got ${get.name}: ${get.message}`);
+    assert.equal(get.$metadata.httpStatusCode, 404);
+    const head = await rejection(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
+    assert.ok(head instanceof NotFound, `expected NotFound, got ${head.name}`);
   });
 });
 
