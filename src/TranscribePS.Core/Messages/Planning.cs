@@ -112,6 +112,9 @@ public static partial class Messages
     public static string NameTaken(string jobName, string? existingMedia, string plannedMedia) =>
         PlanText($"Job '{jobName}' already exists for another recording ({existingMedia ?? "unknown media"}, not {plannedMedia}). Pass -Force to delete that job and start this one, or choose another -JobName.");
 
+    public static string MediaChanged(string path) =>
+        PlanText($"'{path}' changed while it was being submitted, so no job was started for it. Wait until the recording is complete, then run the command again.");
+
     public static string DescribePlan(JobKind kind, string jobName, string source, string? uploadUri) =>
         uploadUri is null
             ? PlanText($"Start {PlanKindName(kind)} job '{jobName}' for {source}")

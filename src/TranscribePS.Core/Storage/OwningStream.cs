@@ -1,15 +1,18 @@
 namespace TranscribePS.Core.Storage;
 
 /// <summary>A read-only view of a response body that disposes the response (and its connection) with itself.</summary>
-internal sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+internal sealed class OwningStream(Stream inner, IDisposable owner, long? knownLength) : Stream
 {
+    /// <summary>The body length the response announced, when it did.</summary>
+    public long? KnownLength { get; } = knownLength;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => KnownLength ?? throw new NotSupportedException();
 
     public override long Position
     {

@@ -11,7 +11,7 @@ namespace TranscribePS.Core.Storage;
 public readonly record struct TransferProgress(long BytesDone, long? BytesTotal);
 
 /// <summary>The outcome of an upload; <see cref="Skipped"/> when an identical object was already there.</summary>
-public sealed record UploadResult(S3Location Location, long Size, string Sha256, bool Skipped, string? ETag);
+public sealed record UploadResult(S3Location Location, long Size, string Sha256, bool Skipped);
 
 /// <summary>What a HEAD of an object reports.</summary>
 public sealed record S3ObjectInfo(S3Location Location, long Size, string? ETag, DateTimeOffset? LastModified, string? ContentType, string? Sha256);
@@ -32,7 +32,7 @@ public sealed class S3Transfer
     /// <summary>User metadata name (sent as <c>x-amz-meta-transcribeps-sha256</c>) holding the hex SHA-256 of the object.</summary>
     public const string Sha256MetadataName = "transcribeps-sha256";
 
-    private static readonly HttpClient SharedHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private static readonly HttpClient SharedHttp = new();
 
     private readonly IAmazonS3 s3;
     private readonly HttpClient http;
@@ -62,7 +62,7 @@ public sealed class S3Transfer
         if (existing is not null && existing.Size == size && string.Equals(existing.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
         {
             progress?.Report(new TransferProgress(size, size));
-            return new UploadResult(location, size, sha256, Skipped: true, existing.ETag);
+            return new UploadResult(location, size, sha256, Skipped: true);
         }
 
         var request = new TransferUtilityUploadRequest
@@ -80,8 +80,7 @@ public sealed class S3Transfer
 
         using var utility = new TransferUtility(s3, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
         await GuardAsync(() => utility.UploadAsync(request, cancellationToken), size >= MultipartThreshold ? "UploadPart" : "PutObject", location, cancellationToken).ConfigureAwait(false);
-        var stored = await HeadAsync(location, cancellationToken).ConfigureAwait(false);
-        return new UploadResult(location, size, sha256, Skipped: false, stored?.ETag);
+        return new UploadResult(location, size, sha256, Skipped: false);
     }
 
     /// <summary>
@@ -97,7 +96,7 @@ public sealed class S3Transfer
         }
 
         var response = await GuardAsync(() => s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
-        return new OwningStream(response.ResponseStream, response);
+        return new OwningStream(response.ResponseStream, response, response.ContentLength);
     }
 
     /// <summary>
@@ -115,7 +114,7 @@ public sealed class S3Transfer
             await using (var source = await OpenReadAsync(location, cancellationToken).ConfigureAwait(false))
             await using (var destination = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                long? total = source.CanSeek ? source.Length : null;
+                long? total = source is OwningStream { KnownLength: { } length } ? length : null;
                 var buffer = new byte[81920];
                 long done = 0;
                 int read;
@@ -202,7 +201,7 @@ public sealed class S3Transfer
         }
 
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return new OwningStream(body, response);
+        return new OwningStream(body, response, response.Content.Headers.ContentLength);
     }
 
     private static async Task GuardAsync(Func<Task> call, string operation, S3Location location, CancellationToken cancellationToken)

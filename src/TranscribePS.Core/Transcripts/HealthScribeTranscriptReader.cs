@@ -46,7 +46,7 @@ internal static class HealthScribeTranscriptReader
                         bool moreSegments;
                         do
                         {
-                            moreSegments = await cursor.ReadArrayBatchAsync((ref Utf8JsonReader r) => ReadSegment(ref r, roles), segments, cancellationToken).ConfigureAwait(false);
+                            moreSegments = await cursor.ReadArrayBatchOfWholeElementsAsync((ref Utf8JsonReader r) => ReadSegment(ref r, roles), segments, cancellationToken).ConfigureAwait(false);
                         }
                         while (moreSegments);
 

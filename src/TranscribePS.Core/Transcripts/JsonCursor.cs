@@ -82,7 +82,8 @@ internal sealed class JsonCursor
     /// </summary>
     public async ValueTask<long> SkipValueAsync(Stream? copyTo, CancellationToken cancellationToken)
     {
-        long startOffset = copyTo?.Position ?? -1;
+        // Appends: another cursor may have read from the copy (a spool) since the last value was copied.
+        long startOffset = copyTo?.Length ?? -1;
         int depth = -1;
         while (true)
         {
@@ -94,6 +95,7 @@ internal sealed class JsonCursor
 
             if (copyTo is not null && copyLength > 0)
             {
+                copyTo.Position = copyTo.Length;
                 await copyTo.WriteAsync(_buffer.AsMemory(copyFrom, copyLength), cancellationToken).ConfigureAwait(false);
             }
 
@@ -125,15 +127,23 @@ internal sealed class JsonCursor
     /// <summary>
     /// After the array's StartArray token: parses the elements already buffered (at least one, refilling as needed)
     /// into <paramref name="batch"/>. Returns false once the array's EndArray was consumed; <paramref name="batch"/> may
-    /// still hold the last elements then.
+    /// still hold the last elements then. <paramref name="parser"/> must be free of side effects: it may be run on an
+    /// element cut off by the end of the buffer, whose result is dropped and which is parsed again after a refill.
     /// </summary>
-    public async ValueTask<bool> ReadArrayBatchAsync<T>(JsonValueParser<T> parser, List<T> batch, CancellationToken cancellationToken)
+    public ValueTask<bool> ReadArrayBatchAsync<T>(JsonValueParser<T> parser, List<T> batch, CancellationToken cancellationToken)
+        => ReadBatchAsync(parser, batch, parserIsPure: true, cancellationToken);
+
+    /// <summary>As <see cref="ReadArrayBatchAsync"/>, for a parser with side effects: it only ever sees whole elements.</summary>
+    public ValueTask<bool> ReadArrayBatchOfWholeElementsAsync<T>(JsonValueParser<T> parser, List<T> batch, CancellationToken cancellationToken)
+        => ReadBatchAsync(parser, batch, parserIsPure: false, cancellationToken);
+
+    private async ValueTask<bool> ReadBatchAsync<T>(JsonValueParser<T> parser, List<T> batch, bool parserIsPure, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         batch.Clear();
         while (true)
         {
-            if (ParseAvailable(parser, batch))
+            if (ParseAvailable(parser, batch, parserIsPure))
             {
                 return false;
             }
@@ -257,7 +267,7 @@ internal sealed class JsonCursor
     }
 
     /// <summary>Parses whole buffered elements; true when the array's EndArray was consumed.</summary>
-    private bool ParseAvailable<T>(JsonValueParser<T> parser, List<T> batch)
+    private bool ParseAvailable<T>(JsonValueParser<T> parser, List<T> batch, bool parserIsPure)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
         bool ended = false;
@@ -265,26 +275,48 @@ internal sealed class JsonCursor
         {
             while (batch.Count < MaxBatch)
             {
-                var probe = reader;
-                if (!probe.Read())
+                // Parse straight from a copy; an element cut off by the end of the buffer leaves the copy short of
+                // the element's closing token, and is parsed again after the next fill. One scan per element
+                // instead of TrySkip's two.
+                var attempt = reader;
+                if (!attempt.Read())
                 {
                     break;
                 }
 
-                if (probe.TokenType == JsonTokenType.EndArray)
+                if (attempt.TokenType == JsonTokenType.EndArray)
                 {
-                    reader = probe;
+                    reader = attempt;
                     ended = true;
                     break;
                 }
 
-                if (!probe.TrySkip())
+                var startType = attempt.TokenType;
+                int startDepth = attempt.CurrentDepth;
+                if (!parserIsPure)
+                {
+                    // A parser with side effects must only ever see whole elements.
+                    var probe = attempt;
+                    if (!probe.TrySkip())
+                    {
+                        break;
+                    }
+                }
+
+                var element = parser(ref attempt);
+                bool complete = startType switch
+                {
+                    JsonTokenType.StartObject => attempt.TokenType == JsonTokenType.EndObject && attempt.CurrentDepth == startDepth,
+                    JsonTokenType.StartArray => attempt.TokenType == JsonTokenType.EndArray && attempt.CurrentDepth == startDepth,
+                    _ => true,
+                };
+                if (!complete)
                 {
                     break;
                 }
 
-                reader.Read();
-                batch.Add(parser(ref reader));
+                reader = attempt;
+                batch.Add(element);
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)

@@ -3,6 +3,53 @@ using System.Text.Json;
 namespace TranscribePS.Core.Transcripts;
 
 /// <summary>
+/// Where a transcript's <c>speaker_labels</c> sits, loaded into <see cref="Labels"/> only when a word needs it.
+/// </summary>
+internal sealed class SpeakerLabelSource(string sourceName)
+{
+    private long _offset = -1;
+    private bool _loaded;
+
+    /// <summary>Empty until loaded; the emitter holds this instance from the start.</summary>
+    public TimeLabels Labels { get; } = new();
+
+    /// <summary>Records where the <c>speaker_labels</c> object starts in the replay store.</summary>
+    public void Found(long offset) => _offset = offset;
+
+    /// <summary>Loads the labels the first time a word in <paramref name="batch"/> has no speaker of its own.</summary>
+    public ValueTask EnsureLoadedForAsync(List<RawItem> batch, ReplayStore store, CancellationToken cancellationToken)
+    {
+        if (_loaded || _offset < 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        foreach (var raw in batch)
+        {
+            if (raw.Type == TranscriptItemType.Pronunciation && raw.Speaker is null && raw.Start is not null)
+            {
+                return LoadAsync(store, cancellationToken);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask LoadAsync(ReplayStore store, CancellationToken cancellationToken)
+    {
+        if (_loaded || _offset < 0)
+        {
+            return;
+        }
+
+        var cursor = new JsonCursor(store.Source, sourceName, _offset);
+        await SpeakerLabels.ReadAsync(cursor, Labels, cancellationToken).ConfigureAwait(false);
+        Labels.Seal();
+        _loaded = true;
+    }
+}
+
+/// <summary>
 /// Reads <c>speaker_labels.segments[]</c> (each with <c>items[]</c> of start/end/speaker) into a
 /// <see cref="TimeLabels"/>, one segment at a time.
 /// </summary>
@@ -22,7 +69,7 @@ internal static class SpeakerLabels
             }
 
             await cursor.ExpectAsync(JsonTokenType.StartArray, "speaker_labels.segments", "an array", cancellationToken).ConfigureAwait(false);
-            while (await cursor.ReadArrayBatchAsync(segmentParser.Parse, batch, cancellationToken).ConfigureAwait(false))
+            while (await cursor.ReadArrayBatchOfWholeElementsAsync(segmentParser.Parse, batch, cancellationToken).ConfigureAwait(false))
             {
             }
         }

@@ -9,20 +9,22 @@ namespace TranscribePS.Core.Transcripts;
 /// </summary>
 /// <remarks>
 /// Member order varies: <c>speaker_labels</c>, <c>channel_labels</c> and <c>entities</c> may come before or after
-/// <c>items</c>. One forward pass reads the document, keeping only side data (speaker entries, PHI spans, the job
-/// name); item arrays are skipped and read again in a second pass once all side data is known — from the input itself
-/// when it can seek, else from a temp file the first pass copied the arrays into. When everything that could change
-/// an item is already known as <c>items</c> begins (job name, speaker labels and PHI entities all seen before it),
-/// the items stream straight from the first pass.
+/// <c>items</c>. One forward pass reads the document, keeping only small side data (PHI spans, the job name); item
+/// arrays are skipped and read again in a second pass once all side data is known — from the input itself when it can
+/// seek, else from a temp file the first pass copied the arrays into. When everything that could change an item is
+/// already known as <c>items</c> begins (job name, speaker labels and PHI entities all seen before it), the items
+/// stream straight from the first pass. <c>speaker_labels</c> is only located in the first pass and loaded when a word
+/// without its own <c>speaker_label</c> turns up (older files), so files that label every item never hold it.
 /// </remarks>
 internal static class StandardTranscriptReader
 {
     public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream input, string source, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var store = new ReplayStore(input);
-        var cursor = new JsonCursor(input, source);
+        // Shared when seekable: the speaker labels may be loaded from the same stream while this pass is under way.
+        var cursor = new JsonCursor(input, source, input.CanSeek ? input.Position : null);
         var parsers = new ItemParsers();
-        var speakers = new TimeLabels();
+        var speakers = new SpeakerLabelSource(source);
         var phi = new PhiSpans();
         var batch = new List<RawItem>();
         string? jobName = null;
@@ -47,7 +49,7 @@ internal static class StandardTranscriptReader
                         switch (cursor.TokenText)
                         {
                             case "speaker_labels":
-                                await SpeakerLabels.ReadAsync(cursor, speakers, cancellationToken).ConfigureAwait(false);
+                                speakers.Found(await cursor.SkipValueAsync(store.CopyTarget, cancellationToken).ConfigureAwait(false));
                                 speakerLabelsSeen = true;
                                 break;
                             case "channel_labels":
@@ -57,19 +59,19 @@ internal static class StandardTranscriptReader
                                 await cursor.ReadValueAsync((ref Utf8JsonReader r) => ReadEntities(ref r, phi), cancellationToken).ConfigureAwait(false);
                                 entitiesSeen = true;
                                 break;
-                            case "items" when channels is not null:
+                            case "items" when channels is { Count: > 0 }:
                                 // The channels hold the same items with their channel: results.items adds nothing.
                                 await cursor.SkipValueAsync(null, cancellationToken).ConfigureAwait(false);
                                 break;
                             case "items" when jobName is not null && speakerLabelsSeen && entitiesSeen:
-                                speakers.Seal();
                                 phi.Seal();
-                                var direct = new ItemEmitter(jobName, options, speakers, phi);
+                                var direct = new ItemEmitter(jobName, options, speakers.Labels, phi);
                                 await cursor.ExpectAsync(JsonTokenType.StartArray, "items", "an array", cancellationToken).ConfigureAwait(false);
                                 bool more;
                                 do
                                 {
                                     more = await cursor.ReadArrayBatchAsync(parsers.Standard, batch, cancellationToken).ConfigureAwait(false);
+                                    await speakers.EnsureLoadedForAsync(batch, store, cancellationToken).ConfigureAwait(false);
                                     foreach (var raw in batch)
                                     {
                                         yield return direct.Emit(raw);
@@ -100,11 +102,11 @@ internal static class StandardTranscriptReader
             yield break;
         }
 
-        speakers.Seal();
         phi.Seal();
-        var emitter = new ItemEmitter(jobName ?? fallbackJobName, options, speakers, phi);
+        var emitter = new ItemEmitter(jobName ?? fallbackJobName, options, speakers.Labels, phi);
         if (channels is { Count: > 0 })
         {
+            await speakers.LoadAsync(store, cancellationToken).ConfigureAwait(false);
             await foreach (var item in ChannelMerge.ReadAsync(store.Source, source, channels, parsers.Standard, emitter, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
@@ -118,6 +120,7 @@ internal static class StandardTranscriptReader
             do
             {
                 more = await replay.ReadArrayBatchAsync(parsers.Standard, batch, cancellationToken).ConfigureAwait(false);
+                await speakers.EnsureLoadedForAsync(batch, store, cancellationToken).ConfigureAwait(false);
                 foreach (var raw in batch)
                 {
                     yield return emitter.Emit(raw);

@@ -26,7 +26,7 @@ public static class TranscriptReader
         var fallbackJobName = JobNameFromSource(sourceName);
         var items = schema switch
         {
-            TranscriptSchema.CallAnalytics => CallAnalyticsReader.ReadItemsAsync(replay, fallbackJobName, options, cancellationToken),
+            TranscriptSchema.CallAnalytics => CallAnalyticsReader.ReadItemsAsync(replay, sourceName, fallbackJobName, options, cancellationToken),
             TranscriptSchema.HealthScribe => HealthScribeTranscriptReader.ReadItemsAsync(replay, sourceName, fallbackJobName, options, cancellationToken),
             _ => StandardTranscriptReader.ReadItemsAsync(replay, sourceName, fallbackJobName, options, cancellationToken),
         };
@@ -50,7 +50,7 @@ public static class TranscriptReader
         var fallbackJobName = JobNameFromSource(sourceName);
         if (schema == TranscriptSchema.CallAnalytics)
         {
-            await foreach (var turn in CallAnalyticsReader.ReadTurnsAsync(replay, fallbackJobName, options, cancellationToken).ConfigureAwait(false))
+            await foreach (var turn in CallAnalyticsReader.ReadTurnsAsync(replay, sourceName, fallbackJobName, options, cancellationToken).ConfigureAwait(false))
             {
                 yield return turn;
             }

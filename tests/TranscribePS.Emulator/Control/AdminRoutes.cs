@@ -9,7 +9,8 @@ namespace TranscribePS.Emulator.Control;
 
 /// <summary>
 /// Unsigned control routes under /_emulator/ (loopback callers only): request counts, scripted faults, quotas,
-/// reset. The same controls exist in-process on <see cref="EmulatorServer"/>.
+/// reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
+/// routes (clock, timing, job quotas, scripted content) under /_emulator/transcribe/.
 /// </summary>
 internal static class AdminRoutes
 {
@@ -17,13 +18,19 @@ internal static class AdminRoutes
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static RouteGroupBuilder MapAdminRoutes(this IEndpointRouteBuilder endpoints, EmulatorServer server)
+    /// <summary>Refuses callers that are not on this machine (the server binds loopback only; this is a second lock).</summary>
+    public static RouteGroupBuilder LoopbackOnly(RouteGroupBuilder group)
     {
-        var group = endpoints.MapGroup(Prefix);
         group.AddEndpointFilter(async (context, next) =>
             context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
                 ? await next(context).ConfigureAwait(false)
                 : Results.StatusCode(403));
+        return group;
+    }
+
+    public static RouteGroupBuilder MapAdminRoutes(this IEndpointRouteBuilder endpoints, EmulatorServer server)
+    {
+        var group = LoopbackOnly(endpoints.MapGroup(Prefix));
 
         group.MapGet("/health", () => Results.Json(new { status = "ok", endpoint = server.Endpoint.ToString(), region = server.Region }, Json));
         group.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), Json));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TranscribePS.Emulator.Auth;
+using TranscribePS.Emulator.Transcribe;
 
 namespace TranscribePS.Emulator.Hosting;
 
@@ -7,7 +8,7 @@ namespace TranscribePS.Emulator.Hosting;
 /// The emulator's command line: --port N (0 = any free port), --region, --access-key, --secret-key,
 /// --timing instant|realistic, --verbose.
 /// </summary>
-public sealed record EmulatorCommandLine(EmulatorOptions Options, string Timing)
+public sealed record EmulatorCommandLine(EmulatorOptions Options)
 {
     public const string Usage =
         "Usage: TranscribePS.Emulator [--port N] [--region us-east-1] [--access-key KEY --secret-key SECRET] [--timing instant|realistic] [--verbose]";
@@ -18,7 +19,6 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options, string Timing)
         var options = new EmulatorOptions();
         string? accessKey = null;
         string? secretKey = null;
-        var timing = "instant";
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -54,7 +54,12 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options, string Timing)
                     secretKey = value;
                     break;
                 case "--timing":
-                    timing = value is "instant" or "realistic" ? value : throw new ArgumentException($"--timing must be 'instant' or 'realistic', not '{value}'.");
+                    options.Transcribe.TimingMode = value switch
+                    {
+                        "instant" => TranscribeTimingMode.Instant,
+                        "realistic" => TranscribeTimingMode.Realistic,
+                        _ => throw new ArgumentException($"--timing must be 'instant' or 'realistic', not '{value}'."),
+                    };
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. {Usage}");
@@ -72,6 +77,6 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options, string Timing)
             options.Credentials.Add(new EmulatorCredential(accessKey, secretKey!));
         }
 
-        return new EmulatorCommandLine(options, timing);
+        return new EmulatorCommandLine(options);
     }
 }

@@ -52,6 +52,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         _app = builder.Build();
         _app.MapAdminRoutes(this);
+        Transcribe.MapAdminRoutes(AdminRoutes.LoopbackOnly(_app.MapGroup(string.Empty)));
         var pipeline = new RequestPipeline(
             new SigV4Verifier(options.Credentials, options.Region),
             Requests,
@@ -108,9 +109,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Back to a fresh emulator: counts, faults, quotas, objects and multipart uploads.</summary>
+    /// <summary>Back to a fresh emulator: counts, faults, quotas, objects, multipart uploads and Transcribe jobs.</summary>
     public void Reset()
     {
+        Transcribe.Reset();
         Requests.Reset();
         Faults.Clear();
         Quotas.Reset();

@@ -233,7 +233,14 @@ internal sealed class RequestPipeline(
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = request.ContentLength is { } length and < int.MaxValue ? new MemoryStream((int)length) : new MemoryStream();
+        if (request.ContentLength is { } length and < int.MaxValue)
+        {
+            var data = new byte[length];
+            await request.Body.ReadExactlyAsync(data, ct).ConfigureAwait(false);
+            return data;
+        }
+
+        using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
         return buffer.ToArray();
     }

@@ -699,10 +699,12 @@ public sealed class S3Service
             result[algorithm] = computed;
         }
 
-        var announced = call.Header("x-amz-trailer");
-        if (announced is not null && !call.Trailers.ContainsKey(announced.Trim().ToLowerInvariant()))
+        var missing = (call.Header("x-amz-trailer") ?? string.Empty)
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(name => !call.Trailers.ContainsKey(name.ToLowerInvariant()));
+        if (missing is not null)
         {
-            throw new S3Exception(400, "InvalidRequest", $"The x-amz-trailer header named '{announced}' but no such trailing header was sent.");
+            throw new S3Exception(400, "InvalidRequest", $"The x-amz-trailer header named '{missing}' but no such trailing header was sent.");
         }
 
         return result;

@@ -15,7 +15,11 @@ internal static class JobStatusWords
 }
 
 /// <summary>Where a finished job's output files are.</summary>
-internal sealed record JobOutputs(string? TranscriptFileUri, string? RedactedTranscriptFileUri, string? ClinicalDocumentUri, IReadOnlyList<string> SubtitleFileUris);
+internal sealed record JobOutputs(string? TranscriptFileUri, string? RedactedTranscriptFileUri, string? ClinicalDocumentUri, IReadOnlyList<string> SubtitleFileUris)
+{
+    /// <summary>Call analytics with Media.RedactedMediaFileUri: where the redacted recording was written.</summary>
+    public string? RedactedMediaFileUri { get; init; }
+}
 
 /// <summary>One emulated job and its place in the lifecycle. Mutated only under the API's lock.</summary>
 internal sealed class JobRecord

@@ -22,6 +22,11 @@ internal static class JobViews
         }
 
         view["Media"] = Copy(request["Media"]);
+        if (job.Outputs?.RedactedMediaFileUri is { } redactedMedia)
+        {
+            view["Media"]!["RedactedMediaFileUri"] = redactedMedia;
+        }
+
         switch (job.Family)
         {
             case TranscribeJobFamily.Scribe:
@@ -53,6 +58,11 @@ internal static class JobViews
                 }
 
                 AddIfPresent(view, "DataAccessRoleArn", Copy(request["DataAccessRoleArn"]));
+                if (job.Status == JobStatusWords.Completed && request["Settings"]?["LanguageOptions"] is JsonArray { Count: > 1 })
+                {
+                    view["IdentifiedLanguageScore"] = 0.9876;
+                }
+
                 AddIfPresent(view, "Settings", Copy(request["Settings"]));
                 view["ChannelDefinitions"] = Copy(request["ChannelDefinitions"]) ?? DefaultChannels();
                 break;

@@ -142,24 +142,46 @@ public sealed partial class TranscribeApi
         }
 
         var render = new CallAnalyticsRender(job.Name, _options.AccountId, job.LanguageCode, null, summary);
-        string? transcriptUri = null;
         string? redactedUri = null;
+        string? redactedMediaUri = null;
         if (settings?["ContentRedaction"] is JsonObject redaction)
         {
             var types = (redaction["PiiEntityTypes"] as JsonArray)?.Select(t => t!.GetValue<string>()).Where(t => t != "ALL").ToHashSet() ?? [];
             var redacted = _outputs.Transcript(job.Family, job.Name, request, redacted: true);
             Write(redacted.Location, CallAnalyticsDocument.Build(conversation, facts, matches, render with { RedactTypes = types }));
             redactedUri = redacted.Uri;
+            redactedMediaUri = WriteRedactedMedia(job);
             if (JobRequests.Str(redaction, "RedactionOutput") != "redacted_and_unredacted")
             {
-                return new JobOutputs(null, redactedUri, null, []);
+                return new JobOutputs(null, redactedUri, null, []) { RedactedMediaFileUri = redactedMediaUri };
             }
         }
 
         var plain = _outputs.Transcript(job.Family, job.Name, request, redacted: false);
         Write(plain.Location, CallAnalyticsDocument.Build(conversation, facts, matches, render));
-        transcriptUri = plain.Uri;
-        return new JobOutputs(transcriptUri, redactedUri, null, []);
+        return new JobOutputs(plain.Uri, redactedUri, null, []) { RedactedMediaFileUri = redactedMediaUri };
+    }
+
+    /// <summary>
+    /// Media.RedactedMediaFileUri asks for the recording with PII bleeped; the emulator writes the recording's bytes
+    /// there (a folder URI ending in "/" gets the recording's file name) and reports the https URI.
+    /// </summary>
+    private string? WriteRedactedMedia(JobRecord job)
+    {
+        if (JobRequests.Str(job.Request, "Media", "RedactedMediaFileUri") is not { } target || _store.Get(job.Media.Bucket, job.Media.Key) is not { } source)
+        {
+            return null;
+        }
+
+        string fileName = job.Media.Key[(job.Media.Key.LastIndexOf('/') + 1)..];
+        var location = S3Location.Parse(target.EndsWith('/') ? target + fileName : target);
+        if (location is null)
+        {
+            return null;
+        }
+
+        _store.Put(location.Bucket, location.Key, source.Data, source.ContentType);
+        return location.ToHttpsUri(Region);
     }
 
     private JobOutputs WriteScribe(JobRecord job, Conversation conversation)

@@ -17,8 +17,8 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         : base(fixture)
     {
         client = CreateClient(new BasicAWSCredentials(Fixture.Settings.AccessKeyId, Fixture.Settings.SecretAccessKey));
-        Server.Store.Put("in", "visit.wav", SyntheticMedia.Wav(3));
-        Server.Store.Put("in", "call.wav", SyntheticMedia.Wav(3, sampleRate: 8000, channels: 2));
+        Server.Store.Put("recordings", "visit.wav", SyntheticMedia.Wav(3));
+        Server.Store.Put("recordings", "call.wav", SyntheticMedia.Wav(3, sampleRate: 8000, channels: 2));
     }
 
     public void Dispose() => client.Dispose();
@@ -26,7 +26,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Standard_job_round_trips_start_get_list_delete()
     {
-        var started = await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-1", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://in/visit.wav" }, OutputBucketName = "out" }, CancellationToken.None);
+        var started = await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-1", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts" }, CancellationToken.None);
         var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
         var listed = await ListAsync(client.ListAllTranscriptionJobsAsync(null, "std", CancellationToken.None));
         await client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 
         Assert.Equal("std-1", started.TranscriptionJob!.TranscriptionJobName);
         Assert.Equal(JobStatus.Completed, got.TranscriptionJob!.TranscriptionJobStatus);
-        Assert.Equal("out", S3Location.Parse(got.TranscriptionJob.Transcript!.TranscriptFileUri!).Bucket);
+        Assert.Equal("transcripts", S3Location.Parse(got.TranscriptionJob.Transcript!.TranscriptFileUri!).Bucket);
         Assert.NotNull(got.TranscriptionJob.CreationTime);
         Assert.Equal(["std-1"], listed.Select(s => s.TranscriptionJobName));
         Assert.Equal(TranscribeErrorKind.NotFound, afterDelete.Kind);
@@ -44,7 +44,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Medical_job_round_trips_and_maps_through_transcribe_jobs()
     {
-        await client.StartMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "med-1", Media = new() { MediaFileUri = "s3://in/visit.wav" }, OutputBucketName = "out", Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 } }, CancellationToken.None);
+        await client.StartMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "med-1", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts", Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 } }, CancellationToken.None);
         var jobs = new TranscribeJobs(client);
 
         var job = await jobs.GetAsync(JobKind.Medical, "med-1", CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.Equal(Fixture.Settings.Region, job.Region);
-        Assert.Equal("s3://in/visit.wav", job.MediaUri);
+        Assert.Equal("s3://recordings/visit.wav", job.MediaUri);
         Assert.False(string.IsNullOrEmpty(job.TranscriptUri));
         Assert.Contains(listed, j => j.JobName == "med-1");
         Assert.Equal(1, Server.Requests["DeleteMedicalTranscriptionJob"]);
@@ -66,8 +66,8 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             new()
             {
                 CallAnalyticsJobName = "ca-1",
-                Media = new() { MediaFileUri = "s3://in/call.wav" },
-                OutputLocation = "s3://out/analytics/",
+                Media = new() { MediaFileUri = "s3://recordings/call.wav" },
+                OutputLocation = "s3://transcripts/analytics/",
                 ChannelDefinitions = [new() { ChannelId = 0, ParticipantRole = ParticipantRole.Agent }, new() { ChannelId = 1, ParticipantRole = ParticipantRole.Customer }],
                 Settings = new() { ContentRedaction = new() { RedactionOutput = RedactionOutput.RedactedAndUnredacted } },
             },
@@ -92,8 +92,8 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             new()
             {
                 MedicalScribeJobName = "scribe-1",
-                Media = new() { MediaFileUri = "s3://in/visit.wav" },
-                OutputBucketName = "out",
+                Media = new() { MediaFileUri = "s3://recordings/visit.wav" },
+                OutputBucketName = "transcripts",
                 DataAccessRoleArn = "arn:aws:iam::123456789012:role/TranscribeScribe",
                 Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 },
             },
@@ -139,7 +139,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Starting_a_job_name_twice_is_a_name_conflict()
     {
-        var request = new StartTranscriptionJobRequest { TranscriptionJobName = "dup", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://in/visit.wav" } };
+        var request = new StartTranscriptionJobRequest { TranscriptionJobName = "dup", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } };
         await client.StartTranscriptionJobAsync(request, CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => client.StartTranscriptionJobAsync(request, CancellationToken.None));
@@ -155,7 +155,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     public async Task Invalid_request_is_a_bad_request_sent_once()
     {
         var ex = await Assert.ThrowsAsync<TranscribeException>(() =>
-            client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "bad name!", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://in/visit.wav" } }, CancellationToken.None));
+            client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "bad name!", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None));
 
         Assert.Equal(TranscribeErrorKind.BadRequest, ex.Kind);
         Assert.Equal(1, Server.Requests["StartTranscriptionJob"]);

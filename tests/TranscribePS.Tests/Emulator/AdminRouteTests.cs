@@ -105,4 +105,15 @@ public sealed class AdminRouteTests(EmulatorFixture fixture) : EmulatorTest(fixt
 
         Assert.Equal(0, Server.Requests.Total);
     }
+
+    [Fact]
+    public async Task Transcribe_admin_routes_are_served_on_the_same_port()
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(Server.Endpoint, "/_emulator/transcribe/state"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.Object, (await response.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
+        Assert.Equal(0, Server.Requests.Total);
+    }
 }

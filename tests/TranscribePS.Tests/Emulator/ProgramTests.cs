@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TranscribePS.Emulator.Hosting;
+using TranscribePS.Emulator.Transcribe;
 
 namespace TranscribePS.Tests.Emulator;
 
@@ -23,7 +24,7 @@ public sealed class ProgramTests
         Assert.Equal(0, parsed.Options.Port);
         Assert.Equal("us-east-1", parsed.Options.Region);
         Assert.Equal([EmulatorOptions.DefaultCredential], parsed.Options.Credentials);
-        Assert.Equal("instant", parsed.Timing);
+        Assert.Equal(TranscribeTimingMode.Instant, parsed.Options.Transcribe.TimingMode);
         Assert.False(parsed.Options.Verbose);
     }
 
@@ -35,7 +36,7 @@ public sealed class ProgramTests
         Assert.Equal(4566, parsed.Options.Port);
         Assert.Equal("eu-west-2", parsed.Options.Region);
         Assert.Equal("AK", Assert.Single(parsed.Options.Credentials).AccessKeyId);
-        Assert.Equal("realistic", parsed.Timing);
+        Assert.Equal(TranscribeTimingMode.Realistic, parsed.Options.Transcribe.TimingMode);
         Assert.True(parsed.Options.Verbose);
     }
 

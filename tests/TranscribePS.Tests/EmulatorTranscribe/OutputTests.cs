@@ -141,6 +141,23 @@ public class OutputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Call_analytics_with_a_redacted_media_uri_writes_the_redacted_recording_there()
+    {
+        var emulator = new TranscribeHarness();
+        string uri = emulator.PutWav("bleeped.wav", 20, 8000, 2);
+        var request = TranscribeHarness.CallAnalyticsRequest("bleeped", uri, new { ContentRedaction = new { RedactionType = "PII", RedactionOutput = "redacted" }, LanguageOptions = new[] { "en-US", "es-US" } });
+        request["Media"] = new { MediaFileUri = uri, RedactedMediaFileUri = "s3://transcripts-out/redacted-media/" };
+        await emulator.CallAsync("StartCallAnalyticsJob", request);
+
+        var job = await emulator.GetCallAnalyticsAsync("bleeped");
+
+        Assert.Equal("https://s3.us-east-1.amazonaws.com/transcripts-out/redacted-media/bleeped.wav", job["Media"]!["RedactedMediaFileUri"]!.GetValue<string>());
+        Assert.Equal(emulator.Store.Get(TranscribeHarness.MediaBucket, "bleeped.wav")!.Data.Length, emulator.Store.Get(TranscribeHarness.OutputBucket, "redacted-media/bleeped.wav")!.Data.Length);
+        Assert.Equal("en-US", job["LanguageCode"]!.GetValue<string>());
+        Assert.NotNull(job["IdentifiedLanguageScore"]);
+    }
+
+    [Fact]
     public async Task Call_analytics_characteristics_count_interruptions_by_interrupter_and_talk_time_by_role()
     {
         var emulator = new TranscribeHarness();

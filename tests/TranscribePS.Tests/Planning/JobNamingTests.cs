@@ -91,7 +91,7 @@ public sealed class JobNamingTests : IDisposable
     [MemberData(nameof(CallAnalyticsResultSettings))]
     public async Task Each_setting_that_changes_the_result_changes_the_call_analytics_name(string setting)
     {
-        var baseline = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with { RedactPii = true, VocabularyFilterName = "profanity" };
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2)) with { RedactPii = true, VocabularyFilterName = "profanity" };
         var changed = setting switch
         {
             "AgentChannel" => baseline with { AgentChannel = 1, CustomerChannel = 0 },
@@ -115,7 +115,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Explicit_mask_names_the_job_like_a_filter_without_a_method()
     {
-        var baseline = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" };
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" };
 
         var a = await PlanAsync(baseline);
         var b = await PlanAsync(baseline with { VocabularyFilterMethod = VocabularyFilterMethod.Mask });
@@ -126,7 +126,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Tags_upload_location_role_and_force_do_not_change_the_name()
     {
-        var baseline = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2));
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2));
         var changed = baseline with
         {
             Tags = new Dictionary<string, string> { ["team"] = "support" },
@@ -145,7 +145,7 @@ public sealed class JobNamingTests : IDisposable
     [Fact]
     public async Task Order_and_case_of_language_options_do_not_change_the_name()
     {
-        var baseline = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2));
+        var baseline = CallRequest(_media.Wav("call.wav", channels: 2));
 
         var a = await PlanAsync(baseline with { LanguageOptions = ["en-US", "es-US"] });
         var b = await PlanAsync(baseline with { LanguageOptions = ["ES-us", "en-US", "en-us"] });
@@ -159,7 +159,7 @@ public sealed class JobNamingTests : IDisposable
         string path = _media.Wav("call.wav", channels: 2);
 
         var medical = await PlanAsync(MedicalRequest(path));
-        var call = await PlanAsync(CallAnalyticsRequest(path));
+        var call = await PlanAsync(CallRequest(path));
 
         Assert.NotEqual(medical.Plan!.JobName, call.Plan!.JobName);
     }

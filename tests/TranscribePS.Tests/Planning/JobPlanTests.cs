@@ -76,7 +76,7 @@ public sealed class JobPlanTests : IDisposable
     {
         string path = _media.Wav("call.wav", channels: 2);
 
-        var plan = (await PlanAsync(CallAnalyticsRequest(path))).Plan!;
+        var plan = (await PlanAsync(CallRequest(path))).Plan!;
 
         Assert.Equal($"Start call analytics job '{plan.JobName}' for {path} (upload to s3://tps-output/{plan.Upload!.Key})", plan.Describe());
     }
@@ -84,7 +84,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Call_analytics_plan_carries_canonical_settings()
     {
-        var request = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with
         {
             OutputKeyPrefix = "calls",
             DataAccessRoleArn = "arn:aws:iam::123456789012:role/Transcribe",
@@ -118,7 +118,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task All_pii_types_collapse_to_ALL_and_both_outputs_are_named_as_the_service_spells_them()
     {
-        var request = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with
         {
             RedactPii = true,
             PiiEntityTypes = ["NAME", "all"],
@@ -134,7 +134,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Output_location_is_normalised_to_a_folder_and_uploads_go_to_its_bucket()
     {
-        var request = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, OutputLocation = "s3://tps-calls/out" };
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, OutputLocation = "s3://tps-calls/out" };
 
         var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(request)).Plan);
 
@@ -145,7 +145,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Call_without_output_uses_the_service_bucket_and_uploads_to_the_upload_bucket()
     {
-        var request = CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, UploadBucket = "tps-uploads" };
+        var request = CallRequest(_media.Wav("call.wav", channels: 2)) with { OutputBucket = null, UploadBucket = "tps-uploads" };
 
         var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(request)).Plan);
 
@@ -158,7 +158,7 @@ public sealed class JobPlanTests : IDisposable
     [Fact]
     public async Task Vocabulary_filter_without_a_method_masks()
     {
-        var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(CallAnalyticsRequest(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" })).Plan);
+        var plan = Assert.IsType<CallAnalyticsJobPlan>((await PlanAsync(CallRequest(_media.Wav("call.wav", channels: 2)) with { VocabularyFilterName = "profanity" })).Plan);
 
         Assert.Equal("profanity", plan.VocabularyFilterName);
         Assert.Equal(VocabularyFilterMethod.Mask, plan.VocabularyFilterMethod);

@@ -80,7 +80,7 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.SparseWav("long-call.wav", JobRules.CallAnalyticsMaxBytes + 1);
 
-        var problem = SingleProblem(JobPlanner.Plan(CallAnalyticsRequest(path), ProbeOnly(path)));
+        var problem = SingleProblem(JobPlanner.Plan(CallRequest(path), ProbeOnly(path)));
         var medical = JobPlanner.Plan(MedicalRequest(path), ProbeOnly(path));
 
         Assert.Equal("MediaTooLarge", problem.ErrorId);
@@ -100,7 +100,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Call_analytics_accepts_8_kHz_stereo()
     {
-        var result = await PlanAsync(CallAnalyticsRequest(_media.Wav("phone.wav", channels: 2, sampleRate: 8_000)));
+        var result = await PlanAsync(CallRequest(_media.Wav("phone.wav", channels: 2, sampleRate: 8_000)));
 
         Assert.True(result.Succeeded);
     }
@@ -135,7 +135,7 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Mono_call_is_NotStereo_and_the_message_says_why_and_what_to_do()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_media.Wav("mono-call.wav", channels: 1))));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_media.Wav("mono-call.wav", channels: 1))));
 
         Assert.Equal("NotStereo", problem.ErrorId);
         Assert.Equal(PlanProblemCategory.InvalidData, problem.Category);
@@ -148,7 +148,7 @@ public sealed class MediaValidationTests : IDisposable
     {
         string path = _media.Flac("mono.flac", channels: 1);
 
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(path)));
+        var problem = SingleProblem(await PlanAsync(CallRequest(path)));
         var medical = await PlanAsync(MedicalRequest(path));
 
         Assert.Equal("NotStereo", problem.ErrorId);

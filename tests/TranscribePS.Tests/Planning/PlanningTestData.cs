@@ -10,7 +10,7 @@ internal static class PlanningTestData
     public static MedicalConversationJobRequest MedicalRequest(string path) =>
         new() { Media = MediaSource.FromPath(path), OutputBucket = OutputBucket };
 
-    public static CallAnalyticsJobRequest CallAnalyticsRequest(string path) =>
+    public static CallAnalyticsJobRequest CallRequest(string path) =>
         new() { Media = MediaSource.FromPath(path), OutputBucket = OutputBucket };
 
     public static Task<PlanResult> PlanAsync(TranscribeJobRequest request) =>

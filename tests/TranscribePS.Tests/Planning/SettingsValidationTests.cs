@@ -127,7 +127,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("arn:aws:s3:::bucket-name-long-enough")]
     public async Task Invalid_role_arn_is_InvalidRoleArn(string arn)
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { DataAccessRoleArn = arn }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { DataAccessRoleArn = arn }));
 
         Assert.Equal("InvalidRoleArn", problem.ErrorId);
         Assert.Equal(arn, problem.Target);
@@ -195,8 +195,8 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Invalid_vocabulary_and_filter_names_have_their_own_ids()
     {
-        var vocabulary = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { VocabularyName = "bad name" }));
-        var filter = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { VocabularyFilterName = new string('f', 201) }));
+        var vocabulary = SingleProblem(await PlanAsync(CallRequest(_stereo) with { VocabularyName = "bad name" }));
+        var filter = SingleProblem(await PlanAsync(CallRequest(_stereo) with { VocabularyFilterName = new string('f', 201) }));
 
         Assert.Equal("InvalidVocabularyName", vocabulary.ErrorId);
         Assert.Equal("InvalidVocabularyFilterName", filter.ErrorId);
@@ -205,7 +205,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Filter_method_without_a_filter_is_refused()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { VocabularyFilterMethod = VocabularyFilterMethod.Mask }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { VocabularyFilterMethod = VocabularyFilterMethod.Mask }));
 
         Assert.Equal("VocabularyFilterMethodWithoutFilter", problem.ErrorId);
     }
@@ -232,7 +232,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Same_agent_and_customer_channel_is_refused()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { AgentChannel = 1, CustomerChannel = 1 }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { AgentChannel = 1, CustomerChannel = 1 }));
 
         Assert.Equal("SameAgentCustomerChannel", problem.ErrorId);
     }
@@ -240,7 +240,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Channel_other_than_0_or_1_is_InvalidChannel()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { CustomerChannel = 2 }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { CustomerChannel = 2 }));
 
         Assert.Equal("InvalidChannel", problem.ErrorId);
         Assert.Contains("-CustomerChannel", problem.Message, StringComparison.Ordinal);
@@ -249,7 +249,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Unknown_pii_entity_type_is_InvalidPiiEntityType_and_lists_the_valid_ones()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { RedactPii = true, PiiEntityTypes = ["NAME", "SOCIAL"] }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { RedactPii = true, PiiEntityTypes = ["NAME", "SOCIAL"] }));
 
         Assert.Equal("InvalidPiiEntityType", problem.ErrorId);
         Assert.Equal("SOCIAL", problem.Target);
@@ -264,9 +264,9 @@ public sealed class SettingsValidationTests : IDisposable
     {
         var request = parameter switch
         {
-            "PiiEntityType" => CallAnalyticsRequest(_stereo) with { PiiEntityTypes = ["NAME"] },
-            "RedactionOutput" => CallAnalyticsRequest(_stereo) with { RedactionOutput = RedactionOutput.RedactedAndUnredacted },
-            _ => CallAnalyticsRequest(_stereo) with { RedactAudio = true },
+            "PiiEntityType" => CallRequest(_stereo) with { PiiEntityTypes = ["NAME"] },
+            "RedactionOutput" => CallRequest(_stereo) with { RedactionOutput = RedactionOutput.RedactedAndUnredacted },
+            _ => CallRequest(_stereo) with { RedactAudio = true },
         };
 
         var problem = SingleProblem(await PlanAsync(request));
@@ -278,7 +278,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Unknown_language_option_is_InvalidLanguageOption()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { LanguageOptions = ["en-US", "en-XX"] }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { LanguageOptions = ["en-US", "en-XX"] }));
 
         Assert.Equal("InvalidLanguageOption", problem.ErrorId);
         Assert.Equal("en-XX", problem.Target);
@@ -287,7 +287,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Output_bucket_and_output_location_together_conflict()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { OutputLocation = "s3://tps-output/calls/" }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { OutputLocation = "s3://tps-output/calls/" }));
 
         Assert.Equal("OutputLocationConflict", problem.ErrorId);
     }
@@ -298,7 +298,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("s3://")]
     public async Task Output_location_that_is_not_s3_is_InvalidOutputLocation(string location)
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { OutputBucket = null, OutputLocation = location }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { OutputBucket = null, OutputLocation = location }));
 
         Assert.Equal("InvalidOutputLocation", problem.ErrorId);
     }
@@ -306,7 +306,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Output_key_prefix_without_a_bucket_is_refused()
     {
-        var request = CallAnalyticsRequest(_stereo) with { OutputBucket = null, OutputKeyPrefix = "calls/", UploadBucket = "tps-uploads" };
+        var request = CallRequest(_stereo) with { OutputBucket = null, OutputKeyPrefix = "calls/", UploadBucket = "tps-uploads" };
 
         var problem = SingleProblem(await PlanAsync(request));
 
@@ -331,7 +331,7 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task Local_call_without_any_bucket_is_UploadBucketMissing()
     {
-        var problem = SingleProblem(await PlanAsync(CallAnalyticsRequest(_stereo) with { OutputBucket = null }));
+        var problem = SingleProblem(await PlanAsync(CallRequest(_stereo) with { OutputBucket = null }));
 
         Assert.Equal("UploadBucketMissing", problem.ErrorId);
         Assert.Equal(_stereo, problem.Target);

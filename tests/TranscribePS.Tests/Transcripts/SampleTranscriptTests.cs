@@ -194,6 +194,27 @@ public class SampleTranscriptTests
     }
 
     [Fact]
+    public async Task Call_analytics_sample_is_read_through_the_call_analytics_reader()
+    {
+        if (SamplePath(CallAnalytics) is not { } path)
+        {
+            return;
+        }
+
+        var items = await ReadFileAsync(path);
+        var turns = new List<TranscriptTurn>();
+        await foreach (var turn in TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None))
+        {
+            turns.Add(turn);
+        }
+
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Equal("example-call.wav", i.JobName));
+        Assert.Equal("Thank you for calling Anchor Credit Union", string.Join(' ', items.Take(7).Select(i => i.Content)).Replace(" ,", ",", StringComparison.Ordinal)[..41]);
+        Assert.StartsWith("Thank you for calling Anchor Credit Union", turns[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Speaker_sample_turns_follow_speaker_changes()
     {
         if (SamplePath(Speakers) is not { } path)

@@ -79,6 +79,20 @@ public class StandardTranscriptReaderTests
         Assert.Equal(["spk_0", "spk_0", "spk_0", "spk_1", "spk_1"], items.Select(i => i.Speaker));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Speaker_segments_are_joined_when_the_items_stream_in_the_first_pass(bool seekable)
+    {
+        // Job name, speaker labels and entities before the items: the items stream directly, and the speaker labels
+        // are loaded from where the first pass found them (the input, or the spool when it cannot seek).
+        var json = Doc(OldSpeakerLabels + ",\"entities\":[]," + OldItems);
+
+        var items = await ReadItemsAsync(json, seekable: seekable);
+
+        Assert.Equal(["spk_0", "spk_0", "spk_0", "spk_1", "spk_1"], items.Select(i => i.Speaker));
+    }
+
     [Fact]
     public async Task A_word_missing_from_the_segment_items_takes_the_speaker_of_the_segment_around_it()
     {
@@ -110,6 +124,14 @@ public class StandardTranscriptReaderTests
         Assert.Equal(["Hello", ".", "Thanks", ",", "Sure", "!", "bye", "."], items.Select(i => i.Content));
         Assert.Equal(["ch_1", "ch_1", "ch_0", "ch_0", "ch_1", "ch_1", "ch_0", "ch_0"], items.Select(i => i.Channel));
         Assert.Equal(Enumerable.Range(0, 8), items.Select(i => i.Index));
+    }
+
+    [Fact]
+    public async Task Empty_channel_labels_leave_the_plain_items_in_place()
+    {
+        var items = await ReadItemsAsync(Doc("\"channel_labels\":{\"channels\":[],\"number_of_channels\":0},\"items\":[" + Word("solo", "0.1", "0.2") + "]"));
+
+        Assert.Equal("solo", Assert.Single(items).Content);
     }
 
     [Fact]
@@ -228,6 +250,22 @@ public class StandardTranscriptReaderTests
         var json = Doc(OldSpeakerLabels + "," + Entities + "," + MedicalItems + ",\"segments\":[{\"x\":1}]");
 
         Assert.Equal(await ReadItemsAsync(json), await ReadItemsAsync(json, seekable: false));
+    }
+
+    [Fact]
+    public async Task Input_arriving_a_few_bytes_at_a_time_reads_the_same()
+    {
+        var json = Doc(OldSpeakerLabels + "," + Entities + "," + MedicalItems);
+        using var trickle = new ForwardOnlyStream(Open(json, seekable: true), maxChunk: 3);
+        var items = new List<TranscriptItem>();
+
+        await foreach (var item in TranscriptReader.ReadItemsAsync(trickle, "trickle.json", NoNames, CancellationToken.None))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(await ReadItemsAsync(json), items);
+        Assert.Equal(6, items.Count);
     }
 
     [Fact]

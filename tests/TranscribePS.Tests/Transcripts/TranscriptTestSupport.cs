@@ -54,7 +54,7 @@ internal static class TranscriptTestSupport
     }
 
     /// <summary>A wrapper that hides seeking, as a network response stream does, and records the largest read asked for.</summary>
-    public sealed class ForwardOnlyStream(Stream inner, long tripwireBytes = long.MaxValue) : Stream
+    public sealed class ForwardOnlyStream(Stream inner, long tripwireBytes = long.MaxValue, int maxChunk = int.MaxValue) : Stream
     {
         public long BytesRead { get; private set; }
         public int LargestRead { get; private set; }
@@ -75,7 +75,7 @@ internal static class TranscriptTestSupport
                 throw new InvalidOperationException($"The reader read past the first {tripwireBytes} bytes.");
             }
 
-            int n = inner.Read(buffer[..(int)Math.Min(buffer.Length, tripwireBytes - BytesRead)]);
+            int n = inner.Read(buffer[..(int)Math.Min(Math.Min(buffer.Length, maxChunk), tripwireBytes - BytesRead)]);
             BytesRead += n;
             return n;
         }

@@ -90,7 +90,6 @@ internal static class ResultsTranscript
                         ["startTime"] = span.First().BeginMs / 1000.0,
                         ["endTime"] = span.Last().EndMs / 1000.0,
                         ["category"] = "PHI",
-                        ["type"] = "PHI_" + span.First().PiiType,
                         ["content"] = Turn.Render(turn.Words.Skip(first).Take(last - first + 1)),
                         ["confidence"] = Math.Round(span.Min(w => w.Confidence), 4),
                     });

@@ -1,0 +1,79 @@
+using TranscribePS.Core.Aws.Model;
+using TranscribePS.Core.Jobs;
+
+namespace TranscribePS.Core.Submission;
+
+/// <summary>Maps plans onto the client's typed Start* requests. Pure, so the wire shape of a plan is tested directly.</summary>
+public static class StartRequests
+{
+    public static StartMedicalTranscriptionJobRequest ForMedical(MedicalJobPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new StartMedicalTranscriptionJobRequest
+        {
+            MedicalTranscriptionJobName = plan.JobName,
+            LanguageCode = MedicalJobPlan.LanguageCode,
+            Specialty = MedicalSpecialty.PrimaryCare,
+            Type = MedicalTranscriptionType.Conversation,
+
+            // The sample rate is left out on purpose: a wrong explicit value fails the job, the service detects it.
+            MediaFormat = plan.MediaFormat,
+            Media = new Aws.Model.Media { MediaFileUri = plan.MediaUri },
+            OutputBucketName = plan.OutputBucket,
+            OutputKey = plan.OutputKey,
+            OutputEncryptionKMSKeyId = plan.KmsKeyId,
+            Settings = new MedicalTranscriptionSetting
+            {
+                ShowSpeakerLabels = plan.MaxSpeakerLabels is null ? null : true,
+                MaxSpeakerLabels = plan.MaxSpeakerLabels,
+                ChannelIdentification = plan.ChannelIdentification ? true : null,
+                VocabularyName = plan.VocabularyName,
+            },
+            ContentIdentificationType = plan.IdentifyPhi ? MedicalContentIdentificationType.Phi : null,
+            Tags = ToTags(plan.Tags),
+        };
+    }
+
+    public static StartCallAnalyticsJobRequest ForCallAnalytics(CallAnalyticsJobPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        bool anySetting = plan.LanguageOptions.Count > 0 || plan.Redaction is not null || plan.Summarize
+            || plan.VocabularyName is not null || plan.VocabularyFilterName is not null;
+        return new StartCallAnalyticsJobRequest
+        {
+            CallAnalyticsJobName = plan.JobName,
+
+            // Audio redaction is asked for by naming the input in RedactedMediaFileUri too (AWS API reference, Media).
+            Media = new Aws.Model.Media { MediaFileUri = plan.MediaUri, RedactedMediaFileUri = plan.RedactAudio ? plan.MediaUri : null },
+            OutputLocation = plan.OutputLocation,
+            DataAccessRoleArn = plan.DataAccessRoleArn,
+            ChannelDefinitions =
+            [
+                new ChannelDefinition { ChannelId = plan.AgentChannel, ParticipantRole = ParticipantRole.Agent },
+                new ChannelDefinition { ChannelId = plan.CustomerChannel, ParticipantRole = ParticipantRole.Customer },
+            ],
+            Settings = anySetting
+                ? new CallAnalyticsJobSettings
+                {
+                    LanguageOptions = plan.LanguageOptions.Count > 0 ? plan.LanguageOptions : null,
+                    ContentRedaction = plan.Redaction is null
+                        ? null
+                        : new ContentRedaction
+                        {
+                            RedactionOutput = plan.Redaction.Output,
+                            PiiEntityTypes = plan.Redaction.PiiEntityTypes.Count > 0 ? plan.Redaction.PiiEntityTypes : null,
+                        },
+                    Summarization = plan.Summarize ? new Summarization { GenerateAbstractiveSummary = true } : null,
+                    VocabularyName = plan.VocabularyName,
+                    VocabularyFilterName = plan.VocabularyFilterName,
+                    VocabularyFilterMethod = plan.VocabularyFilterMethod,
+                }
+                : null,
+            Tags = ToTags(plan.Tags),
+        };
+    }
+
+    // The service's TagList has a minimum of one entry: no tags means no member at all.
+    private static List<Tag>? ToTags(IReadOnlyDictionary<string, string> tags) =>
+        tags.Count == 0 ? null : [.. tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Tag { Key = t.Key, Value = t.Value })];
+}

@@ -1,0 +1,13 @@
+using System.Management.Automation;
+using TranscribePS.Core.Analytics;
+using TranscribePS.Infrastructure;
+
+namespace TranscribePS.Commands;
+
+[Cmdlet(VerbsCommon.Get, "CallAnalyticsInsight", DefaultParameterSetName = JobSet)]
+[OutputType(typeof(CallAnalyticsInsight))]
+public sealed class GetCallAnalyticsInsightCommand : TranscriptSourceCmdlet
+{
+    private protected override async Task ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+        => Shell.WriteObject(await CallAnalyticsInsightReader.ReadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false));
+}

@@ -1,0 +1,94 @@
+using System.Management.Automation;
+using TranscribePS.Core;
+using TranscribePS.Core.Aws;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Infrastructure;
+
+namespace TranscribePS.Commands;
+
+[Cmdlet(VerbsData.Save, "TranscribeOutput", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveTranscribeOutputCommand : AwsCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public TranscriptionJob[]? InputObject { get; set; }
+
+    [Parameter(Position = 0)]
+    public string? Destination { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get => ForceOn; set => ForceOn = value.IsPresent; }
+
+    internal bool ForceOn { get; set; }
+
+    private string _folder = string.Empty;
+
+    private protected override Task BeginWorkAsync(CancellationToken cancellationToken)
+    {
+        if (Destination is null)
+        {
+            _folder = Shell.CurrentDirectory;
+            return Task.CompletedTask;
+        }
+
+        var resolved = Shell.ResolvePath(Destination, literal: true);
+        _folder = resolved.Error is null ? resolved.Paths[0] : throw new TerminatingCommandException(resolved.Error);
+        return Task.CompletedTask;
+    }
+
+    private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        foreach (var job in InputObject ?? [])
+        {
+            try
+            {
+                // List results carry no output locations: read the job once more to get them.
+                var current = job.TranscriptUri is null ? await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
+                var files = OutputFiles.For(current);
+                if (files.Count == 0)
+                {
+                    Shell.WriteError(CommandErrors.NoTranscript(current, unredacted: false));
+                    continue;
+                }
+
+                foreach (var file in files)
+                {
+                    await SaveAsync(file, System.IO.Path.Combine(_folder, file.FileName), job, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (TranscribeException ex)
+            {
+                WriteServiceError(ex, job);
+            }
+        }
+    }
+
+    private async Task SaveAsync(OutputFile file, string path, TranscriptionJob job, CancellationToken cancellationToken)
+    {
+        if (!Shell.ShouldProcess(path, Messages.SaveOutputAction(file.Uri)))
+        {
+            return;
+        }
+
+        if (File.Exists(path) && !ForceOn)
+        {
+            Shell.WriteError(CommandErrors.FileExists(path));
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            await Aws.DownloadAsync(file.Uri, path, cancellationToken).ConfigureAwait(false);
+            Shell.WriteObject(new FileInfo(path));
+        }
+        catch (TranscribeException ex)
+        {
+            WriteServiceError(ex, job);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Shell.WriteError(new CommandError(ex, "OutputWriteFailed", ErrorCategory.WriteError, path));
+        }
+    }
+}

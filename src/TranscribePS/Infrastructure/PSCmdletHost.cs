@@ -1,0 +1,95 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Management.Automation;
+using Microsoft.PowerShell.Commands;
+
+namespace TranscribePS.Infrastructure;
+
+/// <summary>The real seam: forwards to the running PSCmdlet. Never constructed in tests (its calls are stubs there).</summary>
+internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost
+{
+    public string ParameterSetName => cmdlet.ParameterSetName;
+
+    public string CurrentDirectory => cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+
+    public void WriteObject(object? value)
+    {
+        var typeName = value is null ? null : OutputTypeNames.For(value.GetType());
+        if (typeName is null)
+        {
+            cmdlet.WriteObject(value);
+            return;
+        }
+
+        // The PSTypeName selects the view in TranscribePS.Format.ps1xml; the base object still binds to typed parameters.
+        var wrapped = new PSObject(value);
+        wrapped.TypeNames.Insert(0, typeName);
+        cmdlet.WriteObject(wrapped);
+    }
+
+    public void WriteError(CommandError error) => cmdlet.WriteError(ToRecord(error));
+
+    public void WriteWarning(string text) => cmdlet.WriteWarning(text);
+
+    public void WriteVerbose(string text) => cmdlet.WriteVerbose(text);
+
+    public void WriteDebug(string text) => cmdlet.WriteDebug(text);
+
+    public void WriteProgress(ProgressUpdate progress)
+    {
+        var record = new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+        {
+            PercentComplete = progress.PercentComplete,
+            RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        if (progress.CurrentOperation is not null)
+        {
+            record.CurrentOperation = progress.CurrentOperation;
+        }
+
+        cmdlet.WriteProgress(record);
+    }
+
+    public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
+
+    public PathResolution ResolvePath(string path, bool literal)
+    {
+        try
+        {
+            ProviderInfo provider;
+            IReadOnlyList<string> resolved;
+            if (literal)
+            {
+                resolved = new[] { cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) };
+            }
+            else
+            {
+                resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+            }
+
+            if (provider.ImplementingType != typeof(FileSystemProvider))
+            {
+                return PathResolution.Failed(CommandErrors.NotFileSystem(path, provider.Name));
+            }
+
+            return PathResolution.Of(resolved);
+        }
+        catch (ItemNotFoundException ex)
+        {
+            return PathResolution.Failed(CommandErrors.PathNotFound(path, ex));
+        }
+        catch (System.Management.Automation.DriveNotFoundException ex)
+        {
+            return PathResolution.Failed(CommandErrors.PathNotFound(path, ex));
+        }
+    }
+
+    [DoesNotReturn]
+    public void ThrowTerminatingError(CommandError error)
+    {
+        cmdlet.ThrowTerminatingError(ToRecord(error));
+        throw new InvalidOperationException(error.Message);
+    }
+
+    private static ErrorRecord ToRecord(CommandError error)
+        => new(error.Exception, error.ErrorId, error.Category, error.Target);
+}

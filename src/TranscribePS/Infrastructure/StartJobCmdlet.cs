@@ -1,0 +1,154 @@
+using System.Collections;
+using System.Management.Automation;
+using TranscribePS.Core;
+using TranscribePS.Core.Aws;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Submission;
+using TranscribePS.Core.Waiting;
+
+namespace TranscribePS.Infrastructure;
+
+/// <summary>
+/// What both Start cmdlets share: the media inputs, naming and rerun parameters, and the per-recording flow
+/// plan → (problems as errors) → ShouldProcess → submit (reuse/upload/start) → emit, or wait with -Wait.
+/// </summary>
+public abstract class StartJobCmdlet : AwsCmdlet
+{
+    private protected const string PathSet = "Path";
+    private protected const string LiteralPathSet = "LiteralPath";
+    private protected const string MediaUriSet = "MediaUri";
+
+    private readonly List<TranscriptionJob> _toWaitFor = [];
+    private int _recordings;
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [SupportsWildcards]
+    public string[]? Path { get; set; }
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("LP")]
+    public string[]? LiteralPath { get; set; }
+
+    [Parameter(ParameterSetName = MediaUriSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("MediaFileUri")]
+    public string[]? MediaUri { get; set; }
+
+    [Parameter]
+    public string? UploadBucket { get; set; }
+
+    [Parameter]
+    public string? UploadKeyPrefix { get; set; }
+
+    [Parameter]
+    public string? VocabularyName { get; set; }
+
+    [Parameter]
+    public Hashtable? Tag { get; set; }
+
+    [Parameter]
+    public string? JobName { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get => ForceOn; set => ForceOn = value.IsPresent; }
+
+    [Parameter]
+    public SwitchParameter Wait { get => WaitOn; set => WaitOn = value.IsPresent; }
+
+    [Parameter]
+    [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
+    public TimeSpan? Timeout { get; set; }
+
+    [Parameter]
+    [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
+    public TimeSpan? PollInterval { get; set; }
+
+    internal bool ForceOn { get; set; }
+
+    internal bool WaitOn { get; set; }
+
+    /// <summary>The kind's request for one recording, from the cmdlet's own parameters.</summary>
+    private protected abstract TranscribeJobRequest BuildRequest(MediaSource media);
+
+    private protected IReadOnlyDictionary<string, string> Tags => Hashtables.ToStringMap(Tag, StringComparer.Ordinal);
+
+    private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        foreach (var uri in MediaUri ?? [])
+        {
+            await SubmitAsync(MediaSource.FromUri(uri), uri, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
+        {
+            var resolved = Shell.ResolvePath(path, literal);
+            if (resolved.Error is not null)
+            {
+                Shell.WriteError(resolved.Error);
+            }
+
+            foreach (var file in resolved.Paths)
+            {
+                await SubmitAsync(MediaSource.FromPath(file), file, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private protected override Task EndAsync(CancellationToken cancellationToken)
+        => WaitOn
+            ? WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _toWaitFor, WaitReporter.Options(Timeout, PollInterval), cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)
+    {
+        if (JobName is not null && ++_recordings > 1)
+        {
+            Shell.WriteError(CommandErrors.InvalidParameters(Messages.JobNameNeedsOneRecording(JobName), "JobNameWithManyRecordings", target));
+            return;
+        }
+
+        var planned = await JobPlanner.PlanAsync(BuildRequest(media), cancellationToken).ConfigureAwait(false);
+        if (planned.Plan is not { } plan)
+        {
+            WriteProblems(planned.Problems);
+            return;
+        }
+
+        if (!Shell.ShouldProcess(target, plan.Describe()))
+        {
+            return;
+        }
+
+        try
+        {
+            var progress = new UploadProgressReporter(Shell);
+            var result = await Aws.Submitter.SubmitAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+            progress.Complete();
+            Shell.WriteVerbose(Messages.SubmissionOutcome(result.Outcome, result.Upload, result.Job.JobName, target));
+            if (WaitOn)
+            {
+                _toWaitFor.Add(result.Job);
+            }
+            else
+            {
+                Shell.WriteObject(result.Job);
+            }
+        }
+        catch (PlanProblemException ex)
+        {
+            WriteProblems(ex.Problems);
+        }
+        catch (TranscribeException ex)
+        {
+            WriteServiceError(ex, target);
+        }
+    }
+
+    private void WriteProblems(IEnumerable<PlanProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Shell.WriteError(ErrorMapping.ToError(problem));
+        }
+    }
+}

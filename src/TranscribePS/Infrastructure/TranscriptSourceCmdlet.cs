@@ -1,0 +1,129 @@
+using System.Management.Automation;
+using TranscribePS.Core;
+using TranscribePS.Core.Aws;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Transcripts;
+
+namespace TranscribePS.Infrastructure;
+
+/// <summary>
+/// The inputs the transcript cmdlets share: finished jobs (output downloaded with the same credentials), local
+/// files (-Path/-LiteralPath, no AWS needed) and URIs. Each source is read on its own; one that fails gives one
+/// error naming it and the others go on.
+/// </summary>
+public abstract class TranscriptSourceCmdlet : AwsCmdlet
+{
+    private protected const string JobSet = "Job";
+    private protected const string PathSet = "Path";
+    private protected const string LiteralPathSet = "LiteralPath";
+    private protected const string UriSet = "Uri";
+
+    [Parameter(ParameterSetName = JobSet, Mandatory = true, ValueFromPipeline = true)]
+    public TranscriptionJob[]? InputObject { get; set; }
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [SupportsWildcards]
+    public string[]? Path { get; set; }
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("LP")]
+    public string[]? LiteralPath { get; set; }
+
+    [Parameter(ParameterSetName = UriSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("TranscriptFileUri")]
+    public string[]? Uri { get; set; }
+
+    [Parameter(ParameterSetName = JobSet)]
+    public SwitchParameter Unredacted { get => UnredactedOn; set => UnredactedOn = value.IsPresent; }
+
+    internal bool UnredactedOn { get; set; }
+
+    /// <summary>Local files need no credentials or region, so AWS settings are read only when a job or URI comes.</summary>
+    private protected override bool ResolveAwsOnBegin => false;
+
+    /// <summary>Reads one transcript and writes what the cmdlet emits.</summary>
+    private protected abstract Task ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken);
+
+    private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        foreach (var job in InputObject ?? [])
+        {
+            await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var uri in Uri ?? [])
+        {
+            await ReadSourceAsync(uri, uri, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
+        {
+            var resolved = Shell.ResolvePath(path, literal);
+            if (resolved.Error is not null)
+            {
+                Shell.WriteError(resolved.Error);
+            }
+
+            foreach (var file in resolved.Paths)
+            {
+                await ReadSourceAsync(file, file, _ => Task.FromResult<Stream>(OpenFile(file)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ReadJobAsync(TranscriptionJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // List results carry no output locations: read the job once more to get them.
+            var current = job.TranscriptUri is null ? await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
+            var uri = UnredactedOn ? current.UnredactedTranscriptUri : current.TranscriptUri;
+            if (current.Status != JobStatus.Completed || uri is null)
+            {
+                Shell.WriteError(CommandErrors.NoTranscript(current, UnredactedOn));
+                return;
+            }
+
+            await ReadSourceAsync(uri, job, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TranscribeException ex)
+        {
+            WriteServiceError(ex, job);
+        }
+    }
+
+    private async Task ReadSourceAsync(string sourceName, object target, Func<CancellationToken, Task<Stream>> open, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await open(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await ReadAsync(stream, sourceName, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (TranscriptFormatException ex)
+        {
+            Shell.WriteError(new CommandError(ex, "NotATranscript", ErrorCategory.InvalidData, target));
+        }
+        catch (TranscribeException ex)
+        {
+            WriteServiceError(ex, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Shell.WriteError(new CommandError(ex, "TranscriptReadFailed", ErrorCategory.ReadError, target));
+        }
+        catch (FormatException ex)
+        {
+            Shell.WriteError(new CommandError(ex, "InvalidTranscriptUri", ErrorCategory.InvalidArgument, target));
+        }
+    }
+
+    private static FileStream OpenFile(string path)
+        => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    private protected TranscriptReadOptions ReadOptions(System.Collections.Hashtable? speakerNames)
+        => new() { SpeakerNames = Hashtables.ToStringMap(speakerNames, StringComparer.OrdinalIgnoreCase) };
+}

@@ -1,0 +1,127 @@
+using System.Management.Automation;
+using TranscribePS.Commands;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Tests.Infrastructure;
+
+namespace TranscribePS.Tests.Cmdlets;
+
+public sealed class JobCmdletTests : EmulatorTest
+{
+    public JobCmdletTests(EmulatorFixture fixture)
+        : base(fixture)
+    {
+        // EmulatorServer.Reset() leaves Transcribe's jobs and categories in place; start from none.
+        Server.Transcribe.Reset();
+    }
+
+    [Fact]
+    public async Task Get_with_a_wildcard_returns_only_matching_jobs_of_every_kind()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "visit-0412");
+        await CmdletTestSupport.StartMedicalAsync(Server, "visit-0413");
+        await CmdletTestSupport.StartMedicalAsync(Server, "other-0412");
+
+        using var cmdlet = new GetTranscribeJobCommand { Name = ["visit-*"] }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Name"));
+
+        Assert.Empty(host.Errors);
+        Assert.Equal(["visit-0412", "visit-0413"], host.ObjectsOf<TranscriptionJob>().Select(j => j.JobName).Order());
+        Assert.All(host.ObjectsOf<TranscriptionJob>(), j => Assert.Equal(JobKind.Medical, j.Kind));
+    }
+
+    [Fact]
+    public async Task Get_of_an_unknown_name_gives_one_not_found_error_and_the_other_names_go_on()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "visit-0412");
+
+        using var cmdlet = new GetTranscribeJobCommand { Name = ["nope", "visit-0412"] }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Name"));
+
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("TranscribeJobNotFound", error.ErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
+        Assert.Equal("nope", error.Target);
+        Assert.Equal("visit-0412", Assert.Single(host.ObjectsOf<TranscriptionJob>()).JobName);
+    }
+
+    [Fact]
+    public async Task Get_by_status_lists_only_jobs_in_that_status()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "good", 16000);
+        await CmdletTestSupport.StartMedicalAsync(Server, "phone-call", 8000);
+
+        // Instant timing: a job finishes the first time any job is read back.
+        using (var touch = new GetTranscribeJobCommand { Kind = "Medical" }.UseEmulator(Server))
+        {
+            CmdletRunner.Run(touch, new RecordingHost("Name"));
+        }
+
+        using var cmdlet = new GetTranscribeJobCommand { Kind = "Medical", Status = "FAILED" }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Name"));
+
+        Assert.Equal("phone-call", Assert.Single(host.ObjectsOf<TranscriptionJob>()).JobName);
+    }
+
+    [Fact]
+    public async Task Wait_emits_completed_jobs_and_turns_a_failed_job_into_an_error_with_the_service_reason()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "good", 16000);
+        await CmdletTestSupport.StartMedicalAsync(Server, "phone-call", 8000);
+
+        using var cmdlet = new WaitTranscribeJobCommand { Name = ["good", "phone-call"], PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Name"));
+
+        var done = Assert.Single(host.ObjectsOf<TranscriptionJob>());
+        Assert.Equal("good", done.JobName);
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.NotNull(done.TranscriptUri);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("TranscribeJobFailed", error.ErrorId);
+        Assert.Equal("phone-call", Assert.IsType<TranscriptionJob>(error.Target).JobName);
+        Assert.Contains("sample rate", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(host.Progress, p => p.Completed);
+    }
+
+    [Fact]
+    public async Task Remove_under_WhatIf_makes_no_call_and_with_approval_deletes_the_job_and_its_output()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "visit-0412");
+        using (var wait = new WaitTranscribeJobCommand { Name = ["visit-0412"], PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server))
+        {
+            CmdletRunner.Run(wait, new RecordingHost("Name"));
+        }
+
+        Assert.NotEmpty(Server.Store.List(CmdletTestSupport.Bucket, "medical/"));
+        Server.Requests.Reset();
+
+        using (var whatIf = new RemoveTranscribeJobCommand { Name = ["visit-0412"], IncludeOutputOn = true }.UseEmulator(Server))
+        {
+            var host = CmdletRunner.Run(whatIf, new RecordingHost("Name") { Approve = false });
+            Assert.Single(host.ShouldProcessCalls);
+        }
+
+        Assert.Equal(0, Server.Requests.Total);
+
+        using var remove = new RemoveTranscribeJobCommand { Name = ["visit-0412"], IncludeOutputOn = true, PassThruOn = true }.UseEmulator(Server);
+        var removed = CmdletRunner.Run(remove, new RecordingHost("Name"));
+
+        Assert.Empty(removed.Errors);
+        Assert.Equal("visit-0412", Assert.Single(removed.ObjectsOf<TranscriptionJob>()).JobName);
+        Assert.Empty(Server.Store.List(CmdletTestSupport.Bucket, "medical/"));
+        using var get = new GetTranscribeJobCommand { Name = ["visit-0412"] }.UseEmulator(Server);
+        Assert.Equal("TranscribeJobNotFound", Assert.Single(CmdletRunner.Run(get, new RecordingHost("Name")).Errors).ErrorId);
+    }
+
+    [Fact]
+    public void Missing_region_stops_the_cmdlet_once_before_any_call()
+    {
+        using var cmdlet = new GetTranscribeJobCommand { Name = ["x"] }.UseEmulator(Server);
+        cmdlet.Region = null;
+
+        var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost("Name")));
+
+        Assert.Equal("AwsSettingsInvalid", thrown.Error.ErrorId);
+        Assert.Contains("region", thrown.Error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, Server.Requests.Total);
+    }
+}

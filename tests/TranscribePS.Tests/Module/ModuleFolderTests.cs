@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Xml.Linq;
+using TranscribePS.Infrastructure;
+
+namespace TranscribePS.Tests.Module;
+
+/// <summary>The assembled module folder (out/TranscribePS/) and its manifest.</summary>
+public sealed class ModuleFolderTests
+{
+    [Fact]
+    public void Manifest_exports_exactly_the_cmdlet_types_and_their_aliases()
+    {
+        var manifest = ManifestFile.Built;
+        Assert.Equal(
+            CmdletMetadata.Cmdlets.Select(c => c.Name).Order(StringComparer.Ordinal),
+            manifest.Array("CmdletsToExport").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            CmdletMetadata.Cmdlets.SelectMany(c => c.Aliases).Order(StringComparer.Ordinal),
+            manifest.Array("AliasesToExport").Order(StringComparer.Ordinal));
+        Assert.Empty(manifest.Array("FunctionsToExport"));
+        Assert.Empty(manifest.Array("VariablesToExport"));
+        Assert.False(manifest.Has("RequiredAssemblies"));
+        Assert.Equal("7.4", manifest.Scalar("PowerShellVersion"));
+        Assert.Equal("TranscribePS.dll", manifest.Scalar("RootModule"));
+    }
+
+    [Fact]
+    public void Get_TranscriptItems_is_an_alias_of_Get_TranscriptItem()
+        => Assert.Contains("Get-TranscriptItems", CmdletMetadata.Get("Get-TranscriptItem").Aliases);
+
+    [Fact]
+    public void Manifest_version_is_the_assembly_version_stamped_by_the_build()
+    {
+        var manifestVersion = Version.Parse(ManifestFile.Built.Scalar("ModuleVersion"));
+        var assemblyVersion = AssemblyName.GetAssemblyName(RepoPaths.ModuleFile("TranscribePS.dll")).Version!;
+        Assert.Equal(manifestVersion.ToString(3), assemblyVersion.ToString(3));
+        Assert.NotEqual(ManifestFile.Source.Scalar("ModuleVersion"), ManifestFile.Built.Scalar("ModuleVersion"));
+    }
+
+    [Fact]
+    public void Module_folder_holds_the_assemblies_format_and_help_but_no_System_Management_Automation()
+    {
+        var files = Directory.GetFiles(RepoPaths.ModuleDir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepoPaths.ModuleDir, f).Replace('\\', '/'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain(files, f => f.EndsWith("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
+        foreach (var expected in new[]
+        {
+            "TranscribePS.psd1", "TranscribePS.dll", "TranscribePS.Core.dll", "AWSSDK.Core.dll", "AWSSDK.S3.dll",
+            "TranscribePS.Format.ps1xml", "en-US/TranscribePS.dll-Help.xml", "en-US/about_TranscribePS.help.txt",
+        })
+        {
+            Assert.Contains(expected, files);
+        }
+
+        foreach (var format in ManifestFile.Built.Array("FormatsToProcess"))
+        {
+            Assert.Contains(format, files);
+        }
+    }
+
+    [Fact]
+    public void Format_file_has_a_table_view_for_every_output_type_name()
+    {
+        var views = XDocument.Load(RepoPaths.ModuleFile("TranscribePS.Format.ps1xml")).Descendants("View")
+            .Where(v => v.Element("TableControl") is not null)
+            .Select(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(OutputTypeNames.All);
+        Assert.All(OutputTypeNames.All.Values, name => Assert.Contains(name, views));
+    }
+
+    [Fact]
+    public void Every_output_type_declared_by_a_cmdlet_has_a_PSTypeName()
+    {
+        var named = OutputTypeNames.All.Keys.Select(t => t.FullName).ToHashSet(StringComparer.Ordinal);
+        var declared = CmdletMetadata.Cmdlets.SelectMany(c => c.OutputTypes)
+            .Where(t => t.Namespace?.StartsWith("TranscribePS", StringComparison.Ordinal) == true)
+            .Select(t => t.FullName!);
+        Assert.All(declared, name => Assert.Contains(name, named));
+    }
+}
