@@ -14,6 +14,7 @@ import {
   ListTranscriptionJobsCommand,
   NotFoundException,
   paginateListTranscriptionJobs,
+  UpdateCallAnalyticsCategoryCommand,
   StartMedicalTranscriptionJobCommand,
   StartTranscriptionJobCommand,
   TranscribeServiceException,
@@ -31,7 +32,7 @@ before(async () => {
 });
 
 describe('call analytics categories through the JS SDK', () => {
-  it('creates, gets, lists and deletes a category, then Get answers NotFoundException', async () => {
+  it('creates, gets, updates, lists and deletes a category, then Get answers NotFoundException', async () => {
     const name = `${runId}-escalation`;
     const rules = [
       {
@@ -53,6 +54,11 @@ describe('call analytics categories through the JS SDK', () => {
 
     const got = await transcribe.send(new GetCallAnalyticsCategoryCommand({ CategoryName: name }));
     assert.deepEqual(got.CategoryProperties.Rules, rules, 'the rules come back as they were sent');
+
+    const quieter = [{ NonTalkTimeFilter: { Threshold: 30000, Negate: false } }];
+    const updated = await transcribe.send(new UpdateCallAnalyticsCategoryCommand({ CategoryName: name, Rules: quieter }));
+    assert.deepEqual(updated.CategoryProperties.Rules, quieter);
+    assert.ok(updated.CategoryProperties.LastUpdateTime >= updated.CategoryProperties.CreateTime);
 
     const listed = await transcribe.send(new ListCallAnalyticsCategoriesCommand({ MaxResults: 100 }));
     assert.ok(listed.Categories.some((c) => c.CategoryName === name), `List finds ${name}`);
