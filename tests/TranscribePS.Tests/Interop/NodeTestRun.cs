@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TranscribePS.Tests.Interop;
 
-/// <summary>One `node --test` run: exit code and everything it printed, stdout and stderr interleaved as they came.</summary>
+/// <summary>One `node --test` run (TAP output): exit code and everything it printed, stdout and stderr interleaved as they came.</summary>
 internal sealed record NodeTestRun(int ExitCode, string Output)
 {
     /// <summary>
@@ -18,7 +18,8 @@ internal sealed record NodeTestRun(int ExitCode, string Output)
         TimeSpan timeout,
         CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(node, ["--test"])
+        // TAP explicitly: newer node versions default to the spec reporter, whose summary lines read differently.
+        var start = new ProcessStartInfo(node, ["--test", "--test-reporter=tap"])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
