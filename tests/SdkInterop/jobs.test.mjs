@@ -2,6 +2,7 @@
 // upload → Start → Get until COMPLETED → List with filters → read the output through S3 → Delete → Get refused.
 
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { before, describe, it } from 'node:test';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
@@ -19,7 +20,6 @@ import {
   StartMedicalTranscriptionJobCommand,
   StartTranscriptionJobCommand,
 } from '@aws-sdk/client-transcribe';
-import { Readable } from 'node:stream';
 import { bucket, captureHeaders, parseOutputUri, pollUntilFinished, readJsonObject, rejection, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
 import { makeWav } from './lib/wav.mjs';
 
