@@ -14,8 +14,8 @@ internal sealed class TimeLabels
 
     private readonly List<string> _labels = [];
     private readonly Dictionary<string, int> _labelIndex = new(StringComparer.Ordinal);
-    private readonly Span _points = new();
-    private readonly Span _ranges = new();
+    private readonly Entries _points = new();
+    private readonly Entries _ranges = new();
 
     public bool IsEmpty => _points.Count == 0 && _ranges.Count == 0;
 
@@ -58,7 +58,7 @@ internal sealed class TimeLabels
     }
 
     /// <summary>Parallel arrays of (start, end, label index) with a forward-moving lookup hint.</summary>
-    private sealed class Span
+    private sealed class Entries
     {
         private double[] _starts = new double[16];
         private double[] _ends = new double[16];
