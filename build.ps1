@@ -7,12 +7,14 @@
     Test    : dotnet test, then the Pester suite in a fresh `pwsh -NoProfile` against out/TranscribePS/.
     Package : builds Release and zips out/TranscribePS/ to out/TranscribePS-<version>.zip.
     Clean   : removes out/ and every bin/ and obj/ folder.
+    Demo    : builds, starts the local emulator and runs the medical and call analytics pipelines against it
+              (no AWS account or network needed).
 .EXAMPLE
     ./build.ps1 -Task Test -Configuration Release
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Clean', 'Demo')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -71,9 +73,53 @@ function Invoke-Clean {
         Remove-Item -Recurse -Force
 }
 
+function Invoke-Demo {
+    Invoke-Build
+    # A fresh process, like the tests; the Pester support module starts the emulator and points AWS_* at it.
+    $script = @'
+param($Root, $Configuration)
+$ErrorActionPreference = 'Stop'
+$env:TRANSCRIBEPS_CONFIGURATION = $Configuration
+Import-Module (Join-Path $Root 'tests/Pester/TestSupport.psm1')
+Import-Module (Join-Path $Root 'out/TranscribePS/TranscribePS.psd1')
+$emulator = Start-TestEmulator
+$folder = Join-Path ([IO.Path]::GetTempPath()) "tps-demo-$([guid]::NewGuid().ToString('N'))"
+New-Item -ItemType Directory -Path $folder | Out-Null
+try {
+    Write-Host "Emulator at $($emulator.Endpoint)" -ForegroundColor Cyan
+    New-TestWav -Path (Join-Path $folder 'visit-a.wav') -Seconds 4 | Out-Null
+    New-TestWav -Path (Join-Path $folder 'visit-b.wav') -Seconds 6 | Out-Null
+    New-TestWav -Path (Join-Path $folder 'call-118.wav') -Seconds 20 -Channels 2 | Out-Null
+
+    Write-Host "`nGet-ChildItem *.wav | Start-MedicalConversationJob | Wait-TranscribeJob | Get-TranscriptTurn" -ForegroundColor Cyan
+    Get-ChildItem (Join-Path $folder 'visit-*.wav') |
+        Start-MedicalConversationJob -OutputBucket demo-clinic -Verbose |
+        Wait-TranscribeJob |
+        Get-TranscriptTurn -SpeakerName @{ spk_0 = 'Clinician'; spk_1 = 'Patient' } |
+        Format-Table -AutoSize | Out-Host
+
+    Write-Host 'The same line again: the jobs are reused, nothing is uploaded or started' -ForegroundColor Cyan
+    Get-ChildItem (Join-Path $folder 'visit-*.wav') | Start-MedicalConversationJob -OutputBucket demo-clinic -Verbose | Out-Host
+
+    Write-Host 'A call analytics category, a stereo call, its insight' -ForegroundColor Cyan
+    New-CallAnalyticsCategory -Name CancellationRisk -Rule (New-CallAnalyticsRule -TranscriptContains 'cancel' -Participant Customer) | Out-Host
+    Start-CallAnalyticsJob -LiteralPath (Join-Path $folder 'call-118.wav') -OutputBucket demo-calls -Summarize -Wait |
+        Get-CallAnalyticsInsight |
+        Format-List JobName, Duration, AgentTalkTime, CustomerTalkTime, InterruptionCount, MatchedCategories, Summary | Out-Host
+}
+finally {
+    Stop-TestEmulator
+    Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
+}
+'@
+    & pwsh -NoProfile -NonInteractive -Command $script -args $root, $Configuration
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
+    'Demo' { Invoke-Demo }
 }

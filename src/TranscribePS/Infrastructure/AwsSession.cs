@@ -13,7 +13,6 @@ namespace TranscribePS.Infrastructure;
 internal sealed class AwsSession : IDisposable
 {
     private readonly AwsSettings _settings;
-    private S3Transfer? _storage;
     private JobSubmitter? _submitter;
 
     private AwsSession(AwsSettings settings) => _settings = settings;
@@ -22,7 +21,7 @@ internal sealed class AwsSession : IDisposable
 
     public TranscribeClient Client => _settings.Transcribe;
 
-    public S3Transfer Storage => _storage ??= new S3Transfer(_settings.S3);
+    public S3Transfer Storage => _settings.Transfer;
 
     /// <summary>Reuse-or-upload-and-start for the Start cmdlets.</summary>
     public JobSubmitter Submitter => _submitter ??= new JobSubmitter(Jobs, new TranscribeJobStarter(Client, new TranscribeJobs(Client)), new S3MediaUploader(Storage));

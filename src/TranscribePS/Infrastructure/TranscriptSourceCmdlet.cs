@@ -111,6 +111,10 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
         {
             WriteServiceError(ex, target);
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            Shell.WriteError(CommandErrors.PathNotFound(sourceName, ex));
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Shell.WriteError(new CommandError(ex, "TranscriptReadFailed", ErrorCategory.ReadError, target));

@@ -115,13 +115,34 @@ public sealed class JobCmdletTests : EmulatorTest
     [Fact]
     public void Missing_region_stops_the_cmdlet_once_before_any_call()
     {
-        using var cmdlet = new GetTranscribeJobCommand { Name = ["x"] }.UseEmulator(Server);
-        cmdlet.Region = null;
+        // An empty credentials file as the only profile store, so a region in the machine's own AWS config cannot leak in.
+        var emptyProfiles = Path.GetTempFileName();
+        try
+        {
+            using var cmdlet = new GetTranscribeJobCommand { Name = ["a", "b"], ProfileLocation = emptyProfiles }.UseEmulator(Server);
+            cmdlet.Region = null;
 
-        var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost("Name")));
+            var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost("Name")));
 
-        Assert.Equal("AwsSettingsInvalid", thrown.Error.ErrorId);
-        Assert.Contains("region", thrown.Error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, Server.Requests.Total);
+            Assert.Equal("AwsSettingsInvalid", thrown.Error.ErrorId);
+            Assert.Contains("region", thrown.Error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(0, Server.Requests.Total);
+        }
+        finally
+        {
+            File.Delete(emptyProfiles);
+        }
+    }
+
+    [Fact]
+    public void Debug_says_where_credentials_and_region_came_from_and_never_shows_the_secret()
+    {
+        using var cmdlet = new GetTranscribeJobCommand { Kind = "Medical" }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Name"));
+
+        Assert.Contains(host.Debug, line => line.Contains(Server.Region, StringComparison.Ordinal));
+        Assert.Contains(host.Debug, line => line.Contains("-AccessKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Debug, line => line.Contains(Server.SecretAccessKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Debug, line => line.Contains(Server.AccessKeyId, StringComparison.Ordinal));
     }
 }

@@ -74,6 +74,21 @@ public sealed class TranscriptCmdletTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_literal_path_gives_a_PathNotFound_error_naming_it()
+    {
+        var missing = Path.Combine(_folder, "gone [1].json");
+
+        using var cmdlet = new GetTranscriptItemCommand { LiteralPath = [missing] };
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("LiteralPath"));
+
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("PathNotFound", error.ErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
+        Assert.Equal(missing, error.Target);
+        Assert.Empty(host.Objects);
+    }
+
+    [Fact]
     public void Turns_are_built_from_piped_items_as_they_arrive_and_renamed_by_SpeakerName()
     {
         File.WriteAllText(Path.Combine(_folder, "a.json"), Transcript);

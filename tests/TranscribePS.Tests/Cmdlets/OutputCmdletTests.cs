@@ -1,0 +1,80 @@
+using System.Management.Automation;
+using TranscribePS.Commands;
+using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Transcripts;
+using TranscribePS.Tests.Infrastructure;
+
+namespace TranscribePS.Tests.Cmdlets;
+
+/// <summary>What finished jobs lead to: transcripts read from S3 with the same credentials, and saved output.</summary>
+public sealed class OutputCmdletTests : EmulatorTest, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("tps-output-").FullName;
+
+    public OutputCmdletTests(EmulatorFixture fixture)
+        : base(fixture)
+    {
+        // EmulatorServer.Reset() leaves Transcribe's jobs and categories in place; start from none.
+        Server.Transcribe.Reset();
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Items_of_a_finished_job_are_read_from_its_output_and_a_failed_job_gives_an_error()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "visit-0412");
+        await CmdletTestSupport.StartMedicalAsync(Server, "phone-call", sampleRate: 8000);
+        using var wait = new WaitTranscribeJobCommand { Name = ["visit-0412", "phone-call"], Kind = "Medical", PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server);
+        var waited = CmdletRunner.Run(wait, new RecordingHost("Name"));
+        var done = Assert.Single(waited.ObjectsOf<TranscriptionJob>());
+        var failed = Assert.IsType<TranscriptionJob>(Assert.Single(waited.Errors).Target);
+
+        using var cmdlet = new GetTranscriptItemCommand().UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Job"), c => c.InputObject = [failed], c => c.InputObject = [done]);
+
+        var items = host.ObjectsOf<TranscriptItem>().ToArray();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Equal("visit-0412", i.JobName));
+        Assert.All(items, i => Assert.StartsWith("spk_", i.Speaker, StringComparison.Ordinal));
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("TranscriptNotAvailable", error.ErrorId);
+        Assert.Equal("phone-call", Assert.IsType<TranscriptionJob>(error.Target).JobName);
+        Assert.Contains("FAILED", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_writes_the_transcript_once_and_keeps_existing_files_without_Force()
+    {
+        var job = await FinishedJobAsync("visit-0412");
+
+        using (var whatIf = new SaveTranscribeOutputCommand { InputObject = [job], Destination = _folder }.UseEmulator(Server))
+        {
+            CmdletRunner.Run(whatIf, new RecordingHost { Approve = false });
+        }
+
+        Assert.Empty(Directory.GetFiles(_folder));
+
+        using (var save = new SaveTranscribeOutputCommand { InputObject = [job], Destination = _folder }.UseEmulator(Server))
+        {
+            var host = CmdletRunner.Run(save, new RecordingHost());
+            var file = Assert.Single(host.ObjectsOf<FileInfo>());
+            Assert.Equal(Path.Combine(_folder, "visit-0412.json"), file.FullName);
+            Assert.Contains("\"visit-0412\"", File.ReadAllText(file.FullName), StringComparison.Ordinal);
+        }
+
+        using var again = new SaveTranscribeOutputCommand { InputObject = [job], Destination = _folder }.UseEmulator(Server);
+        var second = CmdletRunner.Run(again, new RecordingHost());
+        var error = Assert.Single(second.Errors);
+        Assert.Equal("OutputFileExists", error.ErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.Category);
+        Assert.Empty(second.Objects);
+    }
+
+    private async Task<TranscriptionJob> FinishedJobAsync(string name)
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, name);
+        using var wait = new WaitTranscribeJobCommand { Name = [name], Kind = "Medical", PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server);
+        return Assert.Single(CmdletRunner.Run(wait, new RecordingHost("Name")).ObjectsOf<TranscriptionJob>());
+    }
+}
