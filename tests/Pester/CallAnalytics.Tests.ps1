@@ -1,5 +1,5 @@
 #Requires -Version 7.4
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.3' }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -10,11 +10,6 @@ BeforeAll {
     New-TestWav -Path (Join-Path $script:Calls 'call-angry.wav') -Seconds 20 -Channels 2 | Out-Null
     New-TestWav -Path (Join-Path $script:Calls 'call-happy.wav') -Seconds 20 -Channels 2 | Out-Null
     $script:Role = 'arn:aws:iam::123456789012:role/TranscribeDataAccess'
-
-    function Set-CallScript([string] $JobName, [object[]] $Turns) {
-        $body = @{ Turns = $Turns } | ConvertTo-Json -Depth 5
-        Invoke-RestMethod -Method Put -Uri "$($script:Emulator.Endpoint)/_emulator/transcribe/scripts/jobs/$JobName" -Body $body -ContentType 'application/json' | Out-Null
-    }
 }
 
 AfterAll {
@@ -29,22 +24,26 @@ Describe 'Categories, Start-CallAnalyticsJob, Wait-TranscribeJob, Get-CallAnalyt
             New-CallAnalyticsRule -TranscriptContains 'cancel my account', 'close my account' -Participant Customer),
             (New-CallAnalyticsRule -Sentiment Negative -Participant Customer -LastPercent 25) | Out-Null
 
-        $jobs = Get-ChildItem (Join-Path $script:Calls '*.wav') |
-            Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn $script:Role -RedactPii
-        $jobs.Count | Should -Be 2
-
-        $angry = $jobs | Where-Object MediaUri -like '*call-angry*'
-        $happy = $jobs | Where-Object MediaUri -like '*call-happy*'
-        Set-CallScript $angry.JobName @(
-            @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
-            @{ Speaker = 'CUSTOMER'; Text = 'I want to cancel my account today.'; Sentiment = 'NEGATIVE' }
-            @{ Speaker = 'AGENT'; Text = 'I am sorry to hear that.'; Sentiment = 'NEUTRAL' }
-            @{ Speaker = 'CUSTOMER'; Text = 'This has been a terrible experience.'; Sentiment = 'NEGATIVE' })
-        Set-CallScript $happy.JobName @(
-            @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
-            @{ Speaker = 'CUSTOMER'; Text = 'I would like to upgrade my plan.'; Sentiment = 'POSITIVE' }
-            @{ Speaker = 'AGENT'; Text = 'Happy to help with that.'; Sentiment = 'POSITIVE' }
-            @{ Speaker = 'CUSTOMER'; Text = 'Great, thanks a lot.'; Sentiment = 'POSITIVE' })
+        # Jobs stay IN_PROGRESS while their conversations are scripted; Instant timing then finishes them at the next read.
+        Set-EmulatorTiming Realistic
+        try {
+            $jobs = Get-ChildItem (Join-Path $script:Calls '*.wav') |
+                Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn $script:Role -RedactPii
+            $jobs.Count | Should -Be 2
+            $angry = $jobs | Where-Object MediaUri -like '*call-angry*'
+            $happy = $jobs | Where-Object MediaUri -like '*call-happy*'
+            Set-EmulatorScript $angry.JobName @(
+                @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
+                @{ Speaker = 'CUSTOMER'; Text = 'I want to cancel my account today.'; Sentiment = 'NEGATIVE' }
+                @{ Speaker = 'AGENT'; Text = 'I am sorry to hear that.'; Sentiment = 'NEUTRAL' }
+                @{ Speaker = 'CUSTOMER'; Text = 'This has been a terrible experience.'; Sentiment = 'NEGATIVE' })
+            Set-EmulatorScript $happy.JobName @(
+                @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
+                @{ Speaker = 'CUSTOMER'; Text = 'I would like to upgrade my plan.'; Sentiment = 'POSITIVE' }
+                @{ Speaker = 'AGENT'; Text = 'Happy to help with that.'; Sentiment = 'POSITIVE' }
+                @{ Speaker = 'CUSTOMER'; Text = 'Great, thanks a lot.'; Sentiment = 'POSITIVE' })
+        }
+        finally { Set-EmulatorTiming Instant }
 
         $insights = $jobs | Wait-TranscribeJob | Get-CallAnalyticsInsight
         $insights.Count | Should -Be 2

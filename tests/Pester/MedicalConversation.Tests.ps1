@@ -1,5 +1,5 @@
 #Requires -Version 7.4
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.3' }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -7,8 +7,8 @@ BeforeAll {
     Start-TestEmulator | Out-Null
     $script:Visits = Join-Path ([IO.Path]::GetTempPath()) "tps-visits-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $script:Visits | Out-Null
-    New-TestWav -Path (Join-Path $script:Visits 'visit-a.wav') -Seconds 3 | Out-Null
-    New-TestWav -Path (Join-Path $script:Visits 'visit-b.wav') -Seconds 5 | Out-Null
+    New-TestWav -Path (Join-Path $script:Visits 'visit-a.wav') -Seconds 20 | Out-Null
+    New-TestWav -Path (Join-Path $script:Visits 'visit-b.wav') -Seconds 25 | Out-Null
 }
 
 AfterAll {

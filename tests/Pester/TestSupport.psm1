@@ -16,27 +16,31 @@ function Start-TestEmulator {
     [CmdletBinding()]
     param([ValidateSet('Instant', 'Realistic')][string] $Timing = 'Instant')
 
-    $project = Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator'
+    # Run the emulator dotnet built (Release from build.ps1 / .ci, Debug from a plain `dotnet build`), newest first.
+    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator/bin/*/net*/TranscribePS.Emulator.dll') -ErrorAction SilentlyContinue |
+        Where-Object { -not $env:TRANSCRIBEPS_CONFIGURATION -or $_.FullName -match "[\\/]$($env:TRANSCRIBEPS_CONFIGURATION)[\\/]" } |
+        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    if (-not $dll) { throw "The emulator is not built: run 'dotnet build TranscribePS.sln' (or ./build.ps1) first." }
+
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in 'run', '--project', $project, '--no-build', '-c', ($env:TRANSCRIBEPS_CONFIGURATION ?? 'Release'), '--', '--port', '0', '--timing', $Timing.ToLowerInvariant()) {
-        $psi.ArgumentList.Add($a)
-    }
+    foreach ($a in $dll.FullName, '--port', '0', '--timing', $Timing.ToLowerInvariant()) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($psi)
+    $stderr = $process.StandardError.ReadToEndAsync()
 
     $settings = @{}
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($settings.Count -lt 4 -and [DateTime]::UtcNow -lt $deadline) {
-        $line = $process.StandardOutput.ReadLine()
-        if ($null -eq $line) { break }
-        if ($line -match '^(AWS_[A-Z_]+)=(.*)$') { $settings[$Matches[1]] = $Matches[2] }
+    while ($settings.Count -lt 4) {
+        $remaining = $deadline - [DateTime]::UtcNow
+        $read = $process.StandardOutput.ReadLineAsync()
+        if ($remaining -le [TimeSpan]::Zero -or -not $read.Wait($remaining) -or $null -eq $read.Result) { break }
+        if ($read.Result -match '^(AWS_[A-Z_]+)=(.*)$') { $settings[$Matches[1]] = $Matches[2] }
     }
     if ($settings.Count -lt 4) {
-        $err = $process.StandardError.ReadToEnd()
-        $process.Kill($true)
-        throw "The emulator did not start: $err"
+        if (-not $process.HasExited) { $process.Kill($true) }
+        throw "The emulator did not start: $($stderr.Result)"
     }
 
     foreach ($name in @($settings.Keys) + 'AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_TRANSCRIBE') {
@@ -70,7 +74,32 @@ function Get-EmulatorRequestCount {
 }
 
 function Reset-Emulator {
-    Invoke-RestMethod -Method Post -Uri "$($script:Emulator.Endpoint)/_emulator/reset" | Out-Null
+    # Everything back to empty; with -KeepState only the request counts (jobs, objects and categories stay).
+    [CmdletBinding()]
+    param([switch] $KeepState)
+    if ($KeepState) {
+        Invoke-RestMethod -Method Delete -Uri "$($script:Emulator.Endpoint)/_emulator/requests" | Out-Null
+    }
+    else {
+        Invoke-RestMethod -Method Post -Uri "$($script:Emulator.Endpoint)/_emulator/reset" | Out-Null
+    }
+}
+
+function Set-EmulatorTiming {
+    # Realistic with a long processing time holds jobs IN_PROGRESS, so a test can script their content first;
+    # Instant finishes every running job at the next read.
+    [CmdletBinding()]
+    param([ValidateSet('Instant', 'Realistic')][string] $Mode, [double] $ProcessingSeconds = 3600)
+    $body = if ($Mode -eq 'Realistic') { @{ Mode = 'Realistic'; QueueDelaySeconds = 0; BaseProcessingSeconds = $ProcessingSeconds } } else { @{ Mode = 'Instant' } }
+    Invoke-RestMethod -Method Post -Uri "$($script:Emulator.Endpoint)/_emulator/transcribe/timing" -ContentType 'application/json' -Body ($body | ConvertTo-Json) | Out-Null
+}
+
+function Set-EmulatorScript {
+    # Dictates what a job "hears": turns of @{ Speaker = 'AGENT'|'CUSTOMER'|'CLINICIAN'|'PATIENT'; Text; Sentiment }.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $JobName, [Parameter(Mandatory)][object[]] $Turns)
+    $body = @{ Turns = $Turns } | ConvertTo-Json -Depth 5
+    Invoke-RestMethod -Method Put -Uri "$($script:Emulator.Endpoint)/_emulator/transcribe/scripts/jobs/$JobName" -ContentType 'application/json' -Body $body | Out-Null
 }
 
 function New-TestWav {
@@ -98,4 +127,4 @@ function New-TestWav {
     Get-Item -LiteralPath $Path
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorRequestCount, Reset-Emulator, New-TestWav
+Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorRequestCount, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav

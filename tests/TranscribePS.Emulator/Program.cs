@@ -24,7 +24,18 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
-await using var server = await EmulatorServer.StartAsync(commandLine.Options, stop.Token);
+EmulatorServer server;
+try
+{
+    server = await EmulatorServer.StartAsync(commandLine.Options, stop.Token);
+}
+catch (IOException ex)
+{
+    await Console.Error.WriteLineAsync($"The emulator could not listen on 127.0.0.1:{commandLine.Options.Port}: {ex.Message} Pick another --port, or 0 for any free port.");
+    return 1;
+}
+
+await using var running = server;
 foreach (var line in server.Settings.ToEnvironmentLines())
 {
     Console.Out.WriteLine(line);

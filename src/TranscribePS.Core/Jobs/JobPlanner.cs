@@ -1,24 +1,36 @@
-using TranscribePS.Core.Aws.Model;
 using System.Globalization;
+using TranscribePS.Core.Aws.Model;
 
 namespace TranscribePS.Core.Jobs;
 
 /// <summary>
 /// Turns a request and what is known about its recording into a <see cref="JobPlan"/>, or into every problem that
-/// stops it. Pure: no file, network or clock access, so the same inputs always give the same plan and name.
+/// stops it. The Plan overloads are pure (no file, network or clock access), so the same inputs always give the same
+/// plan and name; PlanAsync adds only the reading of a local recording.
 /// </summary>
 public static class JobPlanner
 {
     /// <summary>
     /// Reads a local recording (header and content hash; nothing for S3 media) and plans the job. The only I/O in
-    /// planning; no network, so it is safe under -WhatIf.
+    /// planning; no network, so it is safe under -WhatIf. A file that cannot be read is a <c>MediaUnreadable</c> problem.
     /// </summary>
     public static async Task<PlanResult> PlanAsync(TranscribeJobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var local = request.Media.LocalPath is string path
-            ? await LocalMedia.InspectAsync(path, cancellationToken).ConfigureAwait(false)
-            : null;
+        LocalMedia? local = null;
+        if (request.Media.LocalPath is string path)
+        {
+            try
+            {
+                local = await LocalMedia.InspectAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A recorder still holding the file, or no read permission: one item's problem, not the batch's.
+                return PlanResult.Failure([new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, ex.Message), PlanProblemCategory.ReadError, path)]);
+            }
+        }
+
         return request switch
         {
             MedicalConversationJobRequest medical => Plan(medical, local),

@@ -8,6 +8,7 @@ public enum PlanProblemCategory
     InvalidData,
     LimitsExceeded,
     ResourceExists,
+    ReadError,
 }
 
 /// <summary>One reason a recording cannot be submitted as asked, found before any upload or API call.</summary>

@@ -9,6 +9,9 @@ public static partial class Messages
     public static string MediaNotFound(string path) =>
         PlanText($"The recording '{path}' does not exist. Check the path, or pass -MediaUri s3://bucket/key for a recording already in S3.");
 
+    public static string MediaUnreadable(string path, string reason) =>
+        PlanText($"'{path}' cannot be read: {reason} If a recorder or copy is still writing it, wait until it finishes; otherwise check the file's permissions. Then run the command again.");
+
     public static string MediaEmpty(string path) =>
         PlanText($"The recording '{path}' is empty (0 bytes). Copy or export it again; an empty file cannot be transcribed.");
 

@@ -43,8 +43,8 @@ public static class StartRequests
         {
             CallAnalyticsJobName = plan.JobName,
 
-            // Audio redaction is asked for by naming the input in RedactedMediaFileUri too (AWS API reference, Media).
-            Media = new Aws.Model.Media { MediaFileUri = plan.MediaUri, RedactedMediaFileUri = plan.RedactAudio ? plan.MediaUri : null },
+            // Audio redaction is asked for by naming where the redacted recording goes: beside the transcripts.
+            Media = new Aws.Model.Media { MediaFileUri = plan.MediaUri, RedactedMediaFileUri = plan.RedactAudio ? plan.OutputLocation : null },
             OutputLocation = plan.OutputLocation,
             DataAccessRoleArn = plan.DataAccessRoleArn,
             ChannelDefinitions =

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,15 +9,15 @@ using TranscribePS.Emulator.Hosting;
 namespace TranscribePS.Emulator.Control;
 
 /// <summary>
-/// Unsigned control routes under /_emulator/ (loopback callers only): request counts, scripted faults, quotas,
-/// reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
+/// Unsigned control routes under /_emulator/ (loopback callers only): request counts (GET; DELETE clears only
+/// the counts), scripted faults, quotas, reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
 /// routes (clock, timing, job quotas, scripted content) under /_emulator/transcribe/.
 /// </summary>
 internal static class AdminRoutes
 {
     public const string Prefix = "/_emulator";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Refuses callers that are not on this machine (the server binds loopback only; this is a second lock).</summary>
     public static RouteGroupBuilder LoopbackOnly(RouteGroupBuilder group)
@@ -34,6 +35,13 @@ internal static class AdminRoutes
 
         group.MapGet("/health", () => Results.Json(new { status = "ok", endpoint = server.Endpoint.ToString(), region = server.Region }, Json));
         group.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), Json));
+
+        // Counts only: jobs, objects, categories and scripts stay, so a test can ask what a rerun called.
+        group.MapDelete("/requests", () =>
+        {
+            server.Requests.Reset();
+            return Results.NoContent();
+        });
         group.MapGet("/faults", () => Results.Json(server.Faults.Rules, Json));
         group.MapPost("/faults", async (HttpRequest request) =>
         {

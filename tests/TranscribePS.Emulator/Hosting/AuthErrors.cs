@@ -20,9 +20,8 @@ internal static class AuthErrors
         _ => new ApiError("InvalidSignatureException", 403, outcome.Message),
     };
 
-    public static S3Exception ForS3(AuthOutcome outcome)
-    {
-        var error = outcome.Failure switch
+    public static S3Exception ForS3(AuthOutcome outcome) =>
+        outcome.Failure switch
         {
             AuthFailure.MissingAuthentication => new S3Exception(403, "AccessDenied", "Access Denied"),
             AuthFailure.Malformed => new S3Exception(400, "AuthorizationHeaderMalformed", "The authorization header is malformed; " + outcome.Message),
@@ -47,6 +46,4 @@ internal static class AuthErrors
             AuthFailure.UnsignedHeader => new S3Exception(403, "AccessDenied", outcome.Message),
             _ => new S3Exception(403, "AccessDenied", outcome.Message),
         };
-        return error;
-    }
 }

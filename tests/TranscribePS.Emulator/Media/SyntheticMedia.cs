@@ -14,9 +14,11 @@ public static class SyntheticMedia
     /// <summary>A complete PCM WAV file.</summary>
     public static byte[] Wav(double seconds, int sampleRate = 16000, int channels = 1, int bitsPerSample = 16)
     {
-        using var buffer = new MemoryStream();
+        long length = 44 + (FrameCount(seconds, sampleRate, channels, bitsPerSample) * channels * (bitsPerSample / 8));
+        var wav = new byte[length];
+        using var buffer = new MemoryStream(wav);
         WriteWav(buffer, seconds, sampleRate, channels, bitsPerSample);
-        return buffer.ToArray();
+        return wav;
     }
 
     /// <summary>Streams a PCM WAV file (for recordings too large to build in memory).</summary>
@@ -26,23 +28,23 @@ public static class SyntheticMedia
         long frames = FrameCount(seconds, sampleRate, channels, bitsPerSample);
         int bytesPerSample = bitsPerSample / 8;
         destination.Write(WavHeader(frames * channels * bytesPerSample, sampleRate, channels, bitsPerSample));
-        var chunk = new byte[channels * bytesPerSample * 4096];
-        long written = 0;
-        while (written < frames)
-        {
-            int count = (int)Math.Min(4096, frames - written);
-            for (int i = 0; i < count; i++)
-            {
-                // A quiet 220 Hz tone: real audio rather than digital silence, same on every channel.
-                double value = 0.05 * Math.Sin(2 * Math.PI * 220 * (written + i) / sampleRate);
-                for (int c = 0; c < channels; c++)
-                {
-                    WriteSample(chunk.AsSpan((i * channels + c) * bytesPerSample, bytesPerSample), value, bitsPerSample);
-                }
-            }
 
-            destination.Write(chunk, 0, count * channels * bytesPerSample);
-            written += count;
+        // A quiet 220 Hz tone (real audio rather than digital silence, the same on every channel). 220 whole cycles
+        // fit in one second, so one second is computed once and repeated.
+        int frameBytes = channels * bytesPerSample;
+        var second = new byte[sampleRate * frameBytes];
+        for (int i = 0; i < sampleRate; i++)
+        {
+            double value = 0.05 * Math.Sin(2 * Math.PI * 220 * i / sampleRate);
+            for (int c = 0; c < channels; c++)
+            {
+                WriteSample(second.AsSpan((i * channels + c) * bytesPerSample, bytesPerSample), value, bitsPerSample);
+            }
+        }
+
+        for (long written = 0; written < frames; written += sampleRate)
+        {
+            destination.Write(second, 0, (int)Math.Min(sampleRate, frames - written) * frameBytes);
         }
     }
 

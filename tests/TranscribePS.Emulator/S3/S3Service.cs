@@ -89,7 +89,8 @@ public sealed class S3Service
 
     private Task CreateBucket(S3Call call)
     {
-        if (!_createdBuckets.TryAdd(call.Bucket, _time.GetUtcNow()) || _store.List(call.Bucket).Count > 0)
+        // us-east-1 answers a repeated CreateBucket by the owner with 200; every other region with 409.
+        if ((!_createdBuckets.TryAdd(call.Bucket, _time.GetUtcNow()) || _store.List(call.Bucket).Count > 0) && _region != "us-east-1")
         {
             throw new S3Exception(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.") { Details = { ["BucketName"] = call.Bucket } };
         }
@@ -295,7 +296,7 @@ public sealed class S3Service
 
     private Task CopyObject(S3Call call, CancellationToken ct)
     {
-        var source = SigV4Decode(call.Header("x-amz-copy-source")!).TrimStart('/');
+        var source = Uri.UnescapeDataString(call.Header("x-amz-copy-source")!).TrimStart('/');
         var query = source.IndexOf('?', StringComparison.Ordinal);
         if (query >= 0)
         {
@@ -323,8 +324,6 @@ public sealed class S3Service
             new XElement(Ns + "LastModified", IsoTime(copy.LastModified)),
             new XElement(Ns + "ETag", copy.ETag)), ct);
     }
-
-    private static string SigV4Decode(string value) => Uri.UnescapeDataString(value);
 
     private async Task GetObject(S3Call call, bool headOnly, CancellationToken ct)
     {

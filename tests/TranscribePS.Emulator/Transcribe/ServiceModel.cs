@@ -31,12 +31,7 @@ internal sealed class ServiceModel
 
     public static ServiceModel Instance => LazyInstance.Value;
 
-    public IReadOnlyCollection<string> Operations => _inputShapes.Keys;
-
     public bool HasOperation(string operation) => _inputShapes.ContainsKey(operation);
-
-    /// <summary>The values of an enum the model names (LanguageCode).</summary>
-    public IReadOnlyList<string> EnumValues(string name) => _enums[name];
 
     /// <summary>Throws the service's SerializationException or BadRequestException when the input breaks the model.</summary>
     public void ValidateInput(string operation, JsonElement body)

@@ -14,58 +14,49 @@ public sealed partial class TranscribeApi
         var names = JobRequests.Names[family];
         string name = JobRequests.Str(request, names.JobName)!;
         var now = _clock.GetUtcNow();
-        try
+        JobRequests.Validate(family, request);
+        var media = S3Location.Parse(JobRequests.Str(request, "Media", "MediaFileUri")!)
+            ?? throw ServiceErrors.BadRequest("The URI that you provided doesn't point to an S3 object. Make sure that the object exists and try your request again.");
+        Settle(read: false);
+        if (_jobs.ContainsKey((family, name)))
         {
-            JobRequests.Validate(family, request);
-            var media = S3Location.Parse(JobRequests.Str(request, "Media", "MediaFileUri")!)
-                ?? throw ServiceErrors.BadRequest("The URI that you provided doesn't point to an S3 object. Make sure that the object exists and try your request again.");
-            Settle(read: false);
-            if (_jobs.ContainsKey((family, name)))
-            {
-                throw ServiceErrors.Conflict(ServiceErrors.JobNameTaken);
-            }
-
-            bool slotFree = _jobs.Values.Count(j => j.Family == family && j.Admitted) < _options.ConcurrentLimit(family);
-            if (!slotFree && !JobRequests.Queueable(family, request))
-            {
-                throw ServiceErrors.LimitExceeded(ServiceErrors.ConcurrentJobs);
-            }
-
-            var job = new JobRecord
-            {
-                Family = family,
-                Name = name,
-                Request = request,
-                Sequence = ++_sequence,
-                CreationTime = now,
-                LanguageCode = JobRequests.LanguageCode(family, request),
-                Media = media,
-                Categories = family == TranscribeJobFamily.CallAnalytics
-                    ? _categories.Values.Where(c => c.InputType == "POST_CALL").OrderBy(c => c.CreateTime).ToList()
-                    : [],
-                WaitingForSlot = !slotFree,
-                Assessment = MediaAssessment.Assess(
-                    _store,
-                    media,
-                    family,
-                    JobRequests.Str(request, "MediaFormat"),
-                    (int?)JobRequests.Long(request, "MediaSampleRateHertz"),
-                    JobRequests.ChannelIdentification(request)),
-            };
-            _jobs[(family, name)] = job;
-            if (slotFree)
-            {
-                Admit(job, now);
-            }
-
-            _startAttempts.Add(new StartAttempt(family, name, now, job.Status));
-            return new JsonObject { [names.Wrapper] = JobViews.Full(job) };
+            throw ServiceErrors.Conflict(ServiceErrors.JobNameTaken);
         }
-        catch (ApiError error)
+
+        bool slotFree = _jobs.Values.Count(j => j.Family == family && j.Admitted) < _options.ConcurrentLimit(family);
+        if (!slotFree && !JobRequests.Queueable(family, request))
         {
-            _startAttempts.Add(new StartAttempt(family, name, now, error.ErrorType));
-            throw;
+            throw ServiceErrors.LimitExceeded(ServiceErrors.ConcurrentJobs);
         }
+
+        var job = new JobRecord
+        {
+            Family = family,
+            Name = name,
+            Request = request,
+            Sequence = ++_sequence,
+            CreationTime = now,
+            LanguageCode = JobRequests.LanguageCode(family, request),
+            Media = media,
+            Categories = family == TranscribeJobFamily.CallAnalytics
+                ? _categories.Values.Where(c => c.InputType == "POST_CALL").OrderBy(c => c.CreateTime).ToList()
+                : [],
+            WaitingForSlot = !slotFree,
+            Assessment = MediaAssessment.Assess(
+                _store,
+                media,
+                family,
+                JobRequests.Str(request, "MediaFormat"),
+                (int?)JobRequests.Long(request, "MediaSampleRateHertz"),
+                JobRequests.ChannelIdentification(request)),
+        };
+        _jobs[(family, name)] = job;
+        if (slotFree)
+        {
+            Admit(job, now);
+        }
+
+        return new JsonObject { [names.Wrapper] = JobViews.Full(job) };
     }
 
     private JsonObject GetJob(TranscribeJobFamily family, JsonObject request)

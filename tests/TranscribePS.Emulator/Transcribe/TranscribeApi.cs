@@ -29,7 +29,8 @@ public sealed record EmulatedJob(
     string? TranscriptFileUri,
     string? RedactedTranscriptFileUri);
 
-/// <summary>One Start call as received, accepted or not: lets tests prove no job was ever submitted twice.</summary>
+/// <summary>One Start call as received, accepted or not (even malformed): lets tests prove no job was ever submitted twice.</summary>
+/// <param name="JobName">The name the request carried; null when it had none.</param>
 /// <param name="Outcome">IN_PROGRESS or QUEUED when accepted, else the error type answered.</param>
 public sealed record StartAttempt(TranscribeJobFamily Family, string? JobName, DateTimeOffset At, string Outcome);
 
@@ -71,16 +72,49 @@ public sealed partial class TranscribeApi
             throw new ApiError("UnknownOperationException", 400, $"Unknown operation {operation}.");
         }
 
-        ServiceModel.Instance.ValidateInput(operation, body);
-        var request = JsonNode.Parse(body.GetRawText())!.AsObject();
-        JsonNode answer;
-        lock (_gate)
+        var family = StartedFamily(operation);
+        try
         {
-            answer = Dispatch(operation, request);
-        }
+            ServiceModel.Instance.ValidateInput(operation, body);
+            var request = JsonNode.Parse(body.GetRawText())!.AsObject();
+            JsonNode answer;
+            lock (_gate)
+            {
+                answer = Dispatch(operation, request);
+                if (family is { } started)
+                {
+                    var job = answer[JobRequests.Names[started].Wrapper]!;
+                    RecordStart(started, job[JobRequests.Names[started].JobName]!.GetValue<string>(), job[JobRequests.Names[started].Status]!.GetValue<string>());
+                }
+            }
 
-        return Task.FromResult(new ApiResponse(200, answer));
+            return Task.FromResult(new ApiResponse(200, answer));
+        }
+        catch (ApiError error) when (family is { } refused)
+        {
+            string? name = body.ValueKind == JsonValueKind.Object && body.TryGetProperty(JobRequests.Names[refused].JobName, out var member) && member.ValueKind == JsonValueKind.String
+                ? member.GetString()
+                : null;
+            lock (_gate)
+            {
+                RecordStart(refused, name, error.ErrorType);
+            }
+
+            throw;
+        }
     }
+
+    private static TranscribeJobFamily? StartedFamily(string operation) => operation switch
+    {
+        "StartTranscriptionJob" => TranscribeJobFamily.Standard,
+        "StartMedicalTranscriptionJob" => TranscribeJobFamily.Medical,
+        "StartCallAnalyticsJob" => TranscribeJobFamily.CallAnalytics,
+        "StartMedicalScribeJob" => TranscribeJobFamily.Scribe,
+        _ => null,
+    };
+
+    private void RecordStart(TranscribeJobFamily family, string? jobName, string outcome) =>
+        _startAttempts.Add(new StartAttempt(family, jobName, _clock.GetUtcNow(), outcome));
 
     private JsonNode Dispatch(string operation, JsonObject request) => operation switch
     {
@@ -235,7 +269,7 @@ public sealed partial class TranscribeApi
                 Settle(read: false);
                 return _jobs.Values.OrderBy(j => j.Sequence).Select(j => new EmulatedJob(
                     j.Family, j.Name, j.Status, j.CreationTime, j.StartTime, j.CompletionTime, j.FailureReason,
-                    j.Outputs?.TranscriptFileUri ?? j.Outputs?.ClinicalDocumentUri, j.Outputs?.RedactedTranscriptFileUri)).ToList();
+                    j.Outputs?.TranscriptFileUri, j.Outputs?.RedactedTranscriptFileUri)).ToList();
             }
         }
     }

@@ -23,6 +23,34 @@ public sealed class AdminRouteTests(EmulatorFixture fixture) : EmulatorTest(fixt
     }
 
     [Fact]
+    public async Task Deleting_the_counts_keeps_objects_and_jobs()
+    {
+        using var client = new RawClient(Fixture);
+        (await client.S3Async(HttpMethod.Put, "/media/kept.txt", "a"u8.ToArray())).Dispose();
+
+        using var http = new HttpClient();
+        using var deleted = await http.DeleteAsync(new Uri(Server.Endpoint, "/_emulator/requests"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(0, Server.Requests.Total);
+        Assert.NotNull(Server.Store.Get("media", "kept.txt"));
+    }
+
+    [Fact]
+    public async Task Fault_actions_are_accepted_by_name()
+    {
+        using var http = new HttpClient();
+        using var added = await http.PostAsync(
+            new Uri(Server.Endpoint, "/_emulator/faults"),
+            new StringContent("""{"operation":"GetObject","action":"Drop","firstCall":2,"lastCall":2}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, added.StatusCode);
+        var rule = Assert.Single(Server.Faults.Rules);
+        Assert.Equal(TranscribePS.Emulator.Control.FaultAction.Drop, rule.Action);
+        Assert.Equal(2, rule.FirstCall);
+    }
+
+    [Fact]
     public async Task No_calls_means_an_empty_count_document()
     {
         using var http = new HttpClient();

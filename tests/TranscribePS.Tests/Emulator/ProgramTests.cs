@@ -86,4 +86,24 @@ public sealed class ProgramTests
             await process.WaitForExitAsync();
         }
     }
+
+    [Fact]
+    public async Task A_port_in_use_is_reported_in_one_line_and_exit_code_1()
+    {
+        await using var occupant = await EmulatorServer.StartAsync();
+        var dll = Path.Combine(AppContext.BaseDirectory, "TranscribePS.Emulator.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", occupant.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var error = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("could not listen on 127.0.0.1", error, StringComparison.Ordinal);
+        Assert.Empty(await process.StandardOutput.ReadToEndAsync(timeout.Token));
+    }
 }

@@ -21,11 +21,11 @@ internal sealed class RawClient : IDisposable
 
     public TestSigner Signer { get; }
 
-    public Task<HttpResponseMessage> S3Async(HttpMethod method, string pathAndQuery, byte[]? body = null, Action<HttpRequestMessage>? beforeSigning = null, Action<HttpRequestMessage>? afterSigning = null)
+    public Task<HttpResponseMessage> S3Async(HttpMethod method, string pathAndQuery, byte[]? body = null, Action<HttpRequestMessage>? beforeSigning = null, Action<HttpRequestMessage>? afterSigning = null, string? payloadHash = null)
     {
         var request = new HttpRequestMessage(method, new Uri(_endpoint, pathAndQuery));
         beforeSigning?.Invoke(request);
-        Signer.Sign(request, "s3", body ?? []);
+        Signer.Sign(request, "s3", body ?? [], payloadHash: payloadHash);
         afterSigning?.Invoke(request);
         return Http.SendAsync(request);
     }

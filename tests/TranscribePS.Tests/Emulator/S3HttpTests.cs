@@ -223,6 +223,32 @@ public sealed class S3HttpTests(EmulatorFixture fixture) : EmulatorTest(fixture)
         Assert.Equal("The CRC32 you specified did not match the calculated checksum.", error["Message"]);
     }
 
+    [Theory]
+    [InlineData("DUoRhQ==", HttpStatusCode.OK)]
+    [InlineData("AAAAAA==", HttpStatusCode.BadRequest)]
+    public async Task Unsigned_chunked_body_with_a_crc32_trailer_is_stored_only_when_the_trailer_matches(string crc, HttpStatusCode expected)
+    {
+        using var client = new RawClient(Fixture);
+        var body = Encoding.ASCII.GetBytes($"b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:{crc}\r\n\r\n");
+        using var response = await client.S3Async(
+            HttpMethod.Put,
+            "/media/trailer.txt",
+            body,
+            beforeSigning: r =>
+            {
+                r.Headers.TryAddWithoutValidation("x-amz-trailer", "x-amz-checksum-crc32");
+                r.Headers.TryAddWithoutValidation("x-amz-decoded-content-length", "11");
+            },
+            payloadHash: "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, Server.Store.Get("media", "trailer.txt")?.Data.SequenceEqual("hello world"u8.ToArray()) == true);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Equal(crc, response.Headers.GetValues("x-amz-checksum-crc32").Single());
+        }
+    }
+
     [Fact]
     public async Task S3_faults_answer_in_s3_xml_and_throttling_is_SlowDown()
     {

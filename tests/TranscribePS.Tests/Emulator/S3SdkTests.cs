@@ -252,4 +252,16 @@ public sealed class S3SdkTests(EmulatorFixture fixture) : EmulatorTest(fixture)
         Assert.Equal(2, Server.Requests["PutObject"]);
         Assert.Equal("second time lucky"u8.ToArray(), Server.Store.Get(Bucket, "retry.txt")!.Data);
     }
+
+    [Fact]
+    public async Task Creating_a_bucket_twice_in_us_east_1_succeeds_as_in_aws()
+    {
+        using var s3 = Fixture.CreateS3Client();
+        await s3.PutBucketAsync("made-twice");
+        await s3.PutBucketAsync("made-twice");
+
+        var buckets = await s3.ListBucketsAsync();
+
+        Assert.Contains("made-twice", buckets.Buckets.Select(b => b.BucketName));
+    }
 }

@@ -181,6 +181,56 @@ public sealed class SigV4VectorTests
         Assert.Equal(AuthFailure.ChunkSignatureMismatch, outcome.Failure);
     }
 
+    [Fact]
+    public void Sdk_captured_signed_trailer_upload_verifies_and_yields_payload_and_checksum()
+    {
+        var outcome = SdkTrailerVerifier().Verify(SdkTrailerCapture(SdkTrailerBody), "s3");
+
+        Assert.True(outcome.Succeeded, $"{outcome.Failure} {outcome.Message}\n{outcome.CanonicalRequest}");
+        Assert.Equal("hello world"u8.ToArray(), outcome.Payload);
+        Assert.Equal("DUoRhQ==", outcome.Trailers["x-amz-checksum-crc32"]);
+    }
+
+    [Fact]
+    public void Sdk_captured_upload_with_a_changed_trailer_value_is_refused()
+    {
+        var outcome = SdkTrailerVerifier().Verify(SdkTrailerCapture(SdkTrailerBody.Replace("DUoRhQ==", "AAAAAA==", StringComparison.Ordinal)), "s3");
+
+        Assert.Equal(AuthFailure.ChunkSignatureMismatch, outcome.Failure);
+    }
+
+    [Fact]
+    public void Unsigned_trailer_body_is_decoded_without_signatures()
+    {
+        var outcome = SdkTrailerVerifier().Verify(UnsignedTrailerRequest(decodedLength: "11"), "s3");
+
+        Assert.True(outcome.Succeeded, $"{outcome.Failure} {outcome.Message}");
+        Assert.Equal("hello world"u8.ToArray(), outcome.Payload);
+        Assert.Equal("DUoRhQ==", outcome.Trailers["x-amz-checksum-crc32"]);
+    }
+
+    [Fact]
+    public void Decoded_length_that_disagrees_with_the_body_is_refused()
+    {
+        var outcome = SdkTrailerVerifier().Verify(UnsignedTrailerRequest(decodedLength: "12"), "s3");
+
+        Assert.Equal(AuthFailure.DecodedLengthMismatch, outcome.Failure);
+    }
+
+    private static SignedRequest UnsignedTrailerRequest(string decodedLength) => SignForS3(new SignedRequest
+    {
+        Method = "PUT",
+        RawPath = "/bench/k",
+        Headers =
+        [
+            new("Host", "example.com"),
+            new("x-amz-content-sha256", SigV4.StreamingUnsignedPayloadTrailer),
+            new("x-amz-date", "20261121T064816Z"),
+            new("x-amz-decoded-content-length", decodedLength),
+        ],
+        Body = Encoding.ASCII.GetBytes("b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:DUoRhQ==\r\n\r\n"),
+    });
+
     [Theory]
     [InlineData("/a/./b/../c", "/a/c")]
     [InlineData("//example//", "/example/")]
@@ -246,6 +296,52 @@ public sealed class SigV4VectorTests
             ],
             Body = body.ToArray(),
         };
+    }
+
+    /// <summary>
+    /// A PutObject that AWSSDK.S3 4.0.104.2 sent (captured on the wire; credentials AK/SK): signed chunks and a
+    /// signed CRC32 trailer placed straight after the final chunk.
+    /// </summary>
+    private const string SdkTrailerBody =
+        "B;chunk-signature=e3bbb3165d80993bac84166a690541f056f4241083d416f08ec10abaddbf0924\r\nhello world\r\n"
+        + "0;chunk-signature=237326deef32324589a50a9a056edae3761ba8891f767795556a03a2ba4d3513\r\n"
+        + "x-amz-checksum-crc32:DUoRhQ==\r\n"
+        + "x-amz-trailer-signature:7fc7e0b0e0ced8e83a9b6f341017bc64b7e25946ffc97418fe1c14c9af885b0a\r\n\r\n";
+
+    private static SigV4Verifier SdkTrailerVerifier() =>
+        new([new("AK", "SK")], "us-east-1", new FixedClock(new DateTimeOffset(2026, 11, 21, 6, 48, 16, TimeSpan.Zero)));
+
+    private static SignedRequest SdkTrailerCapture(string body) => new()
+    {
+        Method = "PUT",
+        RawPath = "/bench/k",
+        Headers =
+        [
+            new("x-amz-sdk-checksum-algorithm", "CRC32"),
+            new("Host", "127.0.0.1:47123"),
+            new("X-Amz-Date", "20261121T064816Z"),
+            new("X-Amz-Trailer", "x-amz-checksum-crc32"),
+            new("X-Amz-Decoded-Content-Length", "11"),
+            new("X-Amz-Content-SHA256", SigV4.StreamingPayloadTrailer),
+            new("Authorization", "AWS4-HMAC-SHA256 Credential=AK/20261121/us-east-1/s3/aws4_request, SignedHeaders=content-encoding;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-sdk-checksum-algorithm;x-amz-trailer, Signature=3991876705ded394de90b4373683a7765e6ecb0a0a78d9228f1a7c77b1667a99"),
+            new("Content-Length", "304"),
+            new("Content-Type", "text/plain"),
+            new("Content-Encoding", "aws-chunked"),
+        ],
+        Body = Encoding.ASCII.GetBytes(body),
+    };
+
+    /// <summary>Header-signs a request (every header it has) with AK/SK for s3 in us-east-1.</summary>
+    private static SignedRequest SignForS3(SignedRequest request)
+    {
+        var headers = request.Headers.Where(h => !h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).ToList();
+        var signed = headers.Select(h => h.Key.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        var amzDate = request.Header("x-amz-date")!;
+        var canonical = SigV4.CanonicalRequest(request.Method, SigV4.CanonicalUri(request.RawPath, CanonicalPathMode.EncodeOnce), string.Empty, SigV4.CanonicalHeaders(signed, headers), string.Join(';', signed), request.Header("x-amz-content-sha256")!);
+        var scope = $"{amzDate[..8]}/us-east-1/s3/aws4_request";
+        var signature = SigV4.Sign(SigV4.SigningKey("SK", amzDate[..8], "us-east-1", "s3"), SigV4.StringToSign(amzDate, scope, canonical));
+        headers.Add(new("Authorization", $"AWS4-HMAC-SHA256 Credential=AK/{scope}, SignedHeaders={string.Join(';', signed)}, Signature={signature}"));
+        return new SignedRequest { Method = request.Method, RawPath = request.RawPath, Headers = headers, Body = request.Body };
     }
 
     /// <summary>Reads the suite's request files: request line, "Name:value" header lines, blank line, body.</summary>

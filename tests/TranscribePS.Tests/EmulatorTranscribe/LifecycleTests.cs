@@ -184,10 +184,13 @@ public class LifecycleTests
         var emulator = new TranscribeHarness();
         await emulator.StartMedicalAsync("once");
         await emulator.FailsAsync("StartMedicalTranscriptionJob", TranscribeHarness.MedicalRequest("once", "s3://media-in/once.wav"));
+        var malformed = TranscribeHarness.MedicalRequest("twice", "s3://media-in/once.wav");
+        malformed.Remove("Type");
+        await emulator.FailsAsync("StartMedicalTranscriptionJob", malformed);
 
         var attempts = emulator.Api.StartAttempts;
-        Assert.Equal(2, attempts.Count);
-        Assert.Equal(["IN_PROGRESS", "ConflictException"], attempts.Select(a => a.Outcome).ToList());
+        Assert.Equal(["IN_PROGRESS", "ConflictException", "BadRequestException"], attempts.Select(a => a.Outcome).ToList());
+        Assert.Equal(["once", "once", "twice"], attempts.Select(a => a.JobName).ToList());
         Assert.All(attempts, a => Assert.Equal(TranscribeJobFamily.Medical, a.Family));
     }
 

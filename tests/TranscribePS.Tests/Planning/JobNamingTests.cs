@@ -171,10 +171,13 @@ public sealed class JobNamingTests : IDisposable
 
         var a = JobPlanner.Plan(Request("s3://tps-media/clinic/visit.wav"), null);
         var same = JobPlanner.Plan(Request("  S3://tps-media/clinic/visit.wav "), null);
+        var url = JobPlanner.Plan(Request("https://tps-media.s3.eu-west-1.amazonaws.com/clinic/visit.wav"), null);
         var other = JobPlanner.Plan(Request("s3://tps-media/clinic-b/visit.wav"), null);
 
         Assert.Matches("^visit-[0-9a-f]{12}$", a.Plan!.JobName);
         Assert.Equal(a.Plan.JobName, same.Plan!.JobName);
+        Assert.Equal(a.Plan.JobName, url.Plan!.JobName);
+        Assert.Equal("s3://tps-media/clinic/visit.wav", url.Plan.MediaUri);
         Assert.NotEqual(a.Plan.JobName, other.Plan!.JobName);
     }
 

@@ -23,6 +23,20 @@ public sealed class MediaValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task File_locked_by_its_writer_is_MediaUnreadable()
+    {
+        string path = _media.Wav("recording-now.wav");
+        using var writer = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
+
+        Assert.Equal("MediaUnreadable", problem.ErrorId);
+        Assert.Equal(PlanProblemCategory.ReadError, problem.Category);
+        Assert.Equal(path, problem.Target);
+        Assert.Contains("wait until it finishes", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_file_is_MediaEmpty()
     {
         var problem = SingleProblem(await PlanAsync(MedicalRequest(_media.Empty("blank.wav"))));

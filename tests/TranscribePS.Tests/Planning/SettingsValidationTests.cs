@@ -317,6 +317,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("s3://tps-media/")]
     [InlineData("s3://tps-media")]
     [InlineData("https://example.com/a.wav")]
+    [InlineData("https://tps-media.s3.amazonaws.com/a.wav?X-Amz-Signature=abc&X-Amz-Credential=x")]
     [InlineData("D:\\calls\\a.wav")]
     public void Media_uri_that_names_no_s3_object_is_InvalidMediaUri(string uri)
     {

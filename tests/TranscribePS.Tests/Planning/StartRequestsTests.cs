@@ -93,7 +93,7 @@ public sealed class StartRequestsTests
 
         Assert.Equal("call-1", (string?)json["CallAnalyticsJobName"]);
         Assert.Equal(MediaUri, (string?)json["Media"]!["MediaFileUri"]);
-        Assert.Equal(MediaUri, (string?)json["Media"]!["RedactedMediaFileUri"]);
+        Assert.Equal("s3://tps-output/calls/", (string?)json["Media"]!["RedactedMediaFileUri"]);
         Assert.Equal("s3://tps-output/calls/", (string?)json["OutputLocation"]);
         Assert.Equal("arn:aws:iam::123456789012:role/Transcribe", (string?)json["DataAccessRoleArn"]);
         Assert.Equal("""[{"ChannelId":1,"ParticipantRole":"AGENT"},{"ChannelId":0,"ParticipantRole":"CUSTOMER"}]""", json["ChannelDefinitions"]!.ToJsonString());

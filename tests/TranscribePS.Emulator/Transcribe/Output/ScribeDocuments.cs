@@ -52,7 +52,7 @@ internal static class ScribeDocuments
                     ["Alternatives"] = new JsonArray(new JsonObject { ["Confidence"] = word.IsPunctuation ? 0.0 : word.Confidence, ["Content"] = word.Text }),
                     ["BeginAudioTime"] = word.BeginMs / 1000.0,
                     ["EndAudioTime"] = word.EndMs / 1000.0,
-                    ["Type"] = word.IsPunctuation ? "PUNCTUATION" : "PRONUNCIATION",
+                    ["Type"] = word.IsPunctuation ? "punctuation" : "pronunciation",
                 });
             }
 
