@@ -7,15 +7,8 @@ using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Cmdlets;
 
-public sealed class CategoryCmdletTests : EmulatorTest
+public sealed class CategoryCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {
-    public CategoryCmdletTests(EmulatorFixture fixture)
-        : base(fixture)
-    {
-        // EmulatorServer.Reset() leaves Transcribe's jobs and categories in place; start from none.
-        Server.Transcribe.Reset();
-    }
-
     [Fact]
     public void New_rule_builds_the_service_shape_from_parameters()
     {

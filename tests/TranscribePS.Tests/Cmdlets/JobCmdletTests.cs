@@ -5,15 +5,8 @@ using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Cmdlets;
 
-public sealed class JobCmdletTests : EmulatorTest
+public sealed class JobCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {
-    public JobCmdletTests(EmulatorFixture fixture)
-        : base(fixture)
-    {
-        // EmulatorServer.Reset() leaves Transcribe's jobs and categories in place; start from none.
-        Server.Transcribe.Reset();
-    }
-
     [Fact]
     public async Task Get_with_a_wildcard_returns_only_matching_jobs_of_every_kind()
     {

@@ -7,16 +7,9 @@ using TranscribePS.Tests.Infrastructure;
 namespace TranscribePS.Tests.Cmdlets;
 
 /// <summary>What finished jobs lead to: transcripts read from S3 with the same credentials, and saved output.</summary>
-public sealed class OutputCmdletTests : EmulatorTest, IDisposable
+public sealed class OutputCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixture), IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("tps-output-").FullName;
-
-    public OutputCmdletTests(EmulatorFixture fixture)
-        : base(fixture)
-    {
-        // EmulatorServer.Reset() leaves Transcribe's jobs and categories in place; start from none.
-        Server.Transcribe.Reset();
-    }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

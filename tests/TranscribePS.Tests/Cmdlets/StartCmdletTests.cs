@@ -6,16 +6,9 @@ using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Cmdlets;
 
-public sealed class StartCmdletTests : EmulatorTest, IDisposable
+public sealed class StartCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixture), IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("tps-start-").FullName;
-
-    public StartCmdletTests(EmulatorFixture fixture)
-        : base(fixture)
-    {
-        // EmulatorServer.Reset() leaves Transcribe's jobs and categories in place; start from none.
-        Server.Transcribe.Reset();
-    }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
