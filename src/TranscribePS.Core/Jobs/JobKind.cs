@@ -29,7 +29,8 @@ public static class JobStatusText
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    public static JobStatus FromWire(string value) => value switch
+    /// <summary>Case-insensitive: PowerShell's ValidateSet accepts "completed" as well as "COMPLETED".</summary>
+    public static JobStatus FromWire(string value) => value.ToUpperInvariant() switch
     {
         "QUEUED" => JobStatus.Queued,
         "IN_PROGRESS" => JobStatus.InProgress,

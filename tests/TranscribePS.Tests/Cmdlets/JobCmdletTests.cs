@@ -55,6 +55,26 @@ public sealed class JobCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixtu
         Assert.Equal("phone-call", Assert.Single(host.ObjectsOf<TranscriptionJob>()).JobName);
     }
 
+    [Theory]
+    [InlineData("failed")]
+    [InlineData("Failed")]
+    [InlineData("FAILED")]
+    public async Task Get_by_status_accepts_the_status_in_any_case_as_ValidateSet_does(string status)
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "good", 16000);
+        await CmdletTestSupport.StartMedicalAsync(Server, "phone-call", 8000);
+        using (var touch = new GetTranscribeJobCommand { Kind = "Medical" }.UseEmulator(Server))
+        {
+            CmdletRunner.Run(touch, new RecordingHost("Name"));
+        }
+
+        using var cmdlet = new GetTranscribeJobCommand { Kind = "Medical", Status = status }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Name"));
+
+        Assert.Empty(host.Errors);
+        Assert.Equal("phone-call", Assert.Single(host.ObjectsOf<TranscriptionJob>()).JobName);
+    }
+
     [Fact]
     public async Task Wait_emits_completed_jobs_and_turns_a_failed_job_into_an_error_with_the_service_reason()
     {
