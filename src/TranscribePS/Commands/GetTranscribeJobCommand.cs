@@ -13,7 +13,7 @@ public sealed class GetTranscribeJobCommand : AwsCmdlet
     private const string NameSet = "Name";
     private const string InputObjectSet = "InputObject";
 
-    [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobName", "MedicalTranscriptionJobName", "CallAnalyticsJobName", "TranscriptionJobName", "MedicalScribeJobName")]
     [SupportsWildcards]
     public string[]? Name { get; set; }
@@ -26,7 +26,7 @@ public sealed class GetTranscribeJobCommand : AwsCmdlet
     [ValidateSet("QUEUED", "IN_PROGRESS", "FAILED", "COMPLETED")]
     public string? Status { get; set; }
 
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)

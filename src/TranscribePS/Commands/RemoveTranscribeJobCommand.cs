@@ -13,7 +13,7 @@ public sealed class RemoveTranscribeJobCommand : AwsCmdlet
     private const string NameSet = "Name";
     private const string InputObjectSet = "InputObject";
 
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
 
     [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

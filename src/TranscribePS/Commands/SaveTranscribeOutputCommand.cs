@@ -10,10 +10,10 @@ namespace TranscribePS.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 {
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
 
-    [Parameter(Position = 0)]
+    [Parameter(Position = 1)]
     public string? Destination { get; set; }
 
     [Parameter]

@@ -16,7 +16,7 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
     private readonly List<TranscriptionJob> _jobs = [];
     private readonly HashSet<(JobKind, string)> _seen = [];
 
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
 
     [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -117,6 +117,42 @@ public sealed class CmdletContractTests
         Assert.Contains("LP", literal.Aliases);
     }
 
+    /// <summary>
+    /// PowerShell binds a positional argument without type coercion first, so a job lands on the TranscriptionJob
+    /// parameter and text on the string one, as long as both hold that position (in different sets).
+    /// </summary>
+    [Theory]
+    [InlineData("Get-TranscribeJob", "Name", 0)]
+    [InlineData("Wait-TranscribeJob", "Name", 0)]
+    [InlineData("Remove-TranscribeJob", "Name", 0)]
+    [InlineData("Save-TranscribeOutput", "Destination", 1)]
+    public void A_job_given_by_position_binds_InputObject_and_text_binds_its_own_parameter(string name, string textParameter, int textPosition)
+    {
+        var cmdlet = CmdletMetadata.Get(name);
+        var input = cmdlet.Parameter("InputObject");
+        var text = cmdlet.Parameter(textParameter);
+        Assert.Equal(0, input.Sets.Single().Position);
+        Assert.Equal(textPosition, text.Sets.Single().Position);
+        Assert.True(textPosition != 0 || input.Sets.Single().SetName != text.Sets.Single().SetName, "two parameters hold position 0 in one set");
+        var sets = cmdlet.Parameters.SelectMany(p => p.Sets).Select(s => s.SetName).Where(s => s != "__AllParameterSets").Distinct().ToArray();
+        Assert.All(sets, set =>
+        {
+            var positions = cmdlet.Parameters.SelectMany(p => p.Sets)
+                .Where(s => (s.SetName == set || s.SetName == "__AllParameterSets") && s.Position is not null)
+                .Select(s => s.Position!.Value)
+                .ToArray();
+            Assert.Equal(positions.Length, positions.Distinct().Count());
+        });
+    }
+
+    [Fact]
+    public void Get_TranscribeJob_takes_piped_names_as_text()
+    {
+        var name = CmdletMetadata.Get("Get-TranscribeJob").Parameter("Name");
+        Assert.True(name.FromPipeline);
+        Assert.Equal(typeof(string[]).FullName, name.Type.FullName);
+    }
+
     /// <summary>Producer → consumer pairs that users pipe; each must bind by value or by a property name.</summary>
     public static TheoryData<string, string> Pipelines() => new()
     {

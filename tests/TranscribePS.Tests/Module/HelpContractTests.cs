@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 
 namespace TranscribePS.Tests.Module;
@@ -47,5 +48,25 @@ public sealed class HelpContractTests
         var sets = cmdlet.Parameters.SelectMany(p => p.Sets).Select(s => s.SetName).Where(s => s != "__AllParameterSets").Distinct().Count();
         var blocks = Help.Value[name].Element(Command + "syntax")!.Elements(Command + "syntaxItem").Count();
         Assert.Equal(Math.Max(sets, 1), blocks);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Help_states_each_parameter_position_aliases_and_pipeline_input_as_declared(string name)
+    {
+        var cmdlet = CmdletMetadata.Get(name);
+        var described = Help.Value[name].Element(Command + "parameters")!.Elements(Command + "parameter")
+            .ToDictionary(p => p.Element(Maml + "name")!.Value, StringComparer.Ordinal);
+        Assert.All(cmdlet.Parameters, parameter =>
+        {
+            var help = described[parameter.Name];
+            var position = parameter.Sets.Select(s => s.Position).FirstOrDefault(p => p is not null);
+            Assert.Equal(position?.ToString(CultureInfo.InvariantCulture) ?? "named", help.Attribute("position")?.Value);
+            var aliases = help.Attribute("aliases")?.Value is { } text && text != "none" ? text.Split(", ") : [];
+            Assert.Equal(parameter.Aliases.Order(StringComparer.Ordinal), aliases.Order(StringComparer.Ordinal));
+            var pipeline = help.Attribute("pipelineInput")?.Value ?? string.Empty;
+            Assert.True(parameter.FromPipeline == pipeline.Contains("ByValue", StringComparison.Ordinal), $"{name} -{parameter.Name}: {pipeline}");
+            Assert.True(parameter.ByPropertyName == pipeline.Contains("ByPropertyName", StringComparison.Ordinal), $"{name} -{parameter.Name}: {pipeline}");
+        });
     }
 }
