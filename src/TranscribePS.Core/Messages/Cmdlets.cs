@@ -17,6 +17,9 @@ public static partial class Messages
             ? $"No Transcribe job named '{name}' exists in this region. Check the name and -Region, or list jobs with Get-TranscribeJob."
             : $"No {kind} job named '{name}' exists in this region. Check the name, -Kind and -Region, or list jobs with Get-TranscribeJob -Kind {kind}.";
 
+    public const string WaitSettingsNeedWait
+        = "-Timeout and -PollInterval only apply with -Wait. Add -Wait, or pipe the started jobs to Wait-TranscribeJob -Timeout ... instead.";
+
     public static string JobNameNeedsOneRecording(string jobName)
         => $"-JobName '{jobName}' names one job, but more than one recording came in. Leave -JobName out to get a stable name per recording, or start the recordings one at a time.";
 

@@ -64,7 +64,7 @@ public sealed class StartCallAnalyticsJobCommand : StartJobCmdlet
 
     internal bool SummarizeOn { get; set; }
 
-    private protected override void CheckParameters()
+    private protected override void CheckRequestParameters()
     {
         // One parameter set per media input already; output bucket vs location is checked here instead of doubling them.
         if (OutputLocation is not null && OutputBucket is not null)

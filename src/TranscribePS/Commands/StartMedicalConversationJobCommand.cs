@@ -33,7 +33,7 @@ public sealed class StartMedicalConversationJobCommand : StartJobCmdlet
 
     internal bool IdentifyPhiOn { get; set; }
 
-    private protected override void CheckParameters()
+    private protected override void CheckRequestParameters()
     {
         if (MaxSpeakers is not null && ChannelIdentificationOn)
         {

@@ -15,6 +15,7 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
 
     private readonly List<TranscriptionJob> _jobs = [];
     private readonly HashSet<(JobKind, string)> _seen = [];
+    private WaitOptions _options = new();
 
     [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
@@ -34,6 +35,9 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
     [Parameter]
     [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
     public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>Bad wait settings stop the cmdlet before it reads any job.</summary>
+    private protected override void CheckParameters() => _options = WaitReporter.Options(Timeout, PollInterval);
 
     /// <summary>Collects: the wait needs every job at once to schedule its calls.</summary>
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
@@ -65,7 +69,7 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
     }
 
     private protected override Task EndAsync(CancellationToken cancellationToken)
-        => WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _jobs, WaitReporter.Options(Timeout, PollInterval), cancellationToken);
+        => WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _jobs, _options, cancellationToken);
 
     private void Add(TranscriptionJob job)
     {

@@ -19,6 +19,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private protected const string MediaUriSet = "MediaUri";
 
     private readonly List<TranscriptionJob> _toWaitFor = [];
+    private WaitOptions? _waitOptions;
     private int _recordings;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -72,6 +73,26 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
     private protected IReadOnlyDictionary<string, string> Tags => Hashtables.ToStringMap(Tag, StringComparer.Ordinal);
 
+    /// <summary>Wait settings are checked before the first upload, so a mistyped -Timeout cannot cost a batch of starts.</summary>
+    private protected sealed override void CheckParameters()
+    {
+        if (WaitOn)
+        {
+            _waitOptions = WaitReporter.Options(Timeout, PollInterval);
+        }
+        else if (Timeout is not null || PollInterval is not null)
+        {
+            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.WaitSettingsNeedWait, "WaitSettingsWithoutWait"));
+        }
+
+        CheckRequestParameters();
+    }
+
+    /// <summary>The kind's own contradictory parameters, checked once before any work.</summary>
+    private protected virtual void CheckRequestParameters()
+    {
+    }
+
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
         foreach (var uri in MediaUri ?? [])
@@ -95,8 +116,8 @@ public abstract class StartJobCmdlet : AwsCmdlet
     }
 
     private protected override Task EndAsync(CancellationToken cancellationToken)
-        => WaitOn
-            ? WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _toWaitFor, WaitReporter.Options(Timeout, PollInterval), cancellationToken)
+        => _waitOptions is { } options
+            ? WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _toWaitFor, options, cancellationToken)
             : Task.CompletedTask;
 
     private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)

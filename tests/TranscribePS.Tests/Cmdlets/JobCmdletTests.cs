@@ -96,6 +96,19 @@ public sealed class JobCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixtu
     }
 
     [Fact]
+    public async Task Wait_with_a_negative_poll_interval_stops_before_reading_any_job()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "good", 16000);
+        var before = Server.Requests.Total;
+
+        using var cmdlet = new WaitTranscribeJobCommand { Name = ["good"], PollInterval = TimeSpan.FromSeconds(-1) }.UseEmulator(Server);
+        var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost("Name")));
+
+        Assert.Equal("InvalidWaitOptions", thrown.Error.ErrorId);
+        Assert.Equal(before, Server.Requests.Total);
+    }
+
+    [Fact]
     public async Task Remove_under_WhatIf_makes_no_call_and_with_approval_deletes_the_job_and_its_output()
     {
         await CmdletTestSupport.StartMedicalAsync(Server, "visit-0412");

@@ -118,6 +118,35 @@ public sealed class StartCmdletTests(EmulatorFixture fixture) : EmulatorTest(fix
         Assert.Equal(0, Server.Requests.Total);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-30)]
+    public void A_timeout_that_cannot_work_stops_the_cmdlet_before_any_upload_or_start(int seconds)
+    {
+        using var cmdlet = Medical([Recording("a.wav"), Recording("b.wav")]);
+        cmdlet.WaitOn = true;
+        cmdlet.Timeout = TimeSpan.FromSeconds(seconds);
+
+        var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost("Path")));
+
+        Assert.Equal("InvalidWaitOptions", thrown.Error.ErrorId);
+        Assert.Contains("Timeout", thrown.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Server.Requests.Total);
+    }
+
+    [Fact]
+    public void A_poll_interval_without_Wait_is_refused_before_any_upload_or_start()
+    {
+        using var cmdlet = Medical([Recording("a.wav")]);
+        cmdlet.PollInterval = TimeSpan.FromSeconds(5);
+
+        var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost("Path")));
+
+        Assert.Equal("WaitSettingsWithoutWait", thrown.Error.ErrorId);
+        Assert.Contains("-Wait", thrown.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Server.Requests.Total);
+    }
+
     [Fact]
     public void JobName_with_more_than_one_recording_refuses_the_extra_ones()
     {
