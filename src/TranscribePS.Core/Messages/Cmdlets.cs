@@ -9,6 +9,9 @@ public static partial class Messages
     public static string PathNotFound(string path)
         => $"Cannot find '{path}'. Check the path, or use -LiteralPath when the name contains [ or ] characters.";
 
+    public static string PathInvalid(string path, string reason)
+        => $"'{path}' cannot be used as a path: {reason} Check the path; use -LiteralPath when the name contains [ or ] characters.";
+
     public static string PathNotFileSystem(string path, string provider)
         => $"'{path}' is on the {provider} provider; TranscribePS reads recordings and transcripts only from the file system.";
 

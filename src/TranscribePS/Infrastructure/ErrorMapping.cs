@@ -40,6 +40,7 @@ internal static class ErrorMapping
             PlanProblemCategory.InvalidData => ErrorCategory.InvalidData,
             PlanProblemCategory.LimitsExceeded => ErrorCategory.LimitsExceeded,
             PlanProblemCategory.ResourceExists => ErrorCategory.ResourceExists,
+            PlanProblemCategory.ReadError => ErrorCategory.ReadError,
             _ => ErrorCategory.InvalidArgument,
         },
         problem.Target);
@@ -50,6 +51,9 @@ internal static class CommandErrors
 {
     public static CommandError PathNotFound(string path, Exception? inner = null)
         => new(new FileNotFoundException(Messages.PathNotFound(path), path, inner), "PathNotFound", ErrorCategory.ObjectNotFound, path);
+
+    public static CommandError InvalidPath(string path, Exception inner)
+        => new(new ArgumentException(Messages.PathInvalid(path, inner.Message), inner), "InvalidPath", ErrorCategory.InvalidArgument, path);
 
     public static CommandError NotFileSystem(string path, string provider)
         => new(new ArgumentException(Messages.PathNotFileSystem(path, provider)), "PathNotFileSystem", ErrorCategory.InvalidArgument, path);

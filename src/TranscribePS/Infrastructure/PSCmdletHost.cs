@@ -5,7 +5,7 @@ using Microsoft.PowerShell.Commands;
 namespace TranscribePS.Infrastructure;
 
 /// <summary>The real seam: forwards to the running PSCmdlet. Never constructed in tests (its calls are stubs there).</summary>
-internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost
+internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrinsics
 {
     public string ParameterSetName => cmdlet.ParameterSetName;
 
@@ -51,36 +51,18 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost
 
     public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
 
-    public PathResolution ResolvePath(string path, bool literal)
+    public PathResolution ResolvePath(string path, bool literal) => PathResolver.Resolve(this, path, literal);
+
+    public ProviderPaths Unresolved(string path)
     {
-        try
-        {
-            ProviderInfo provider;
-            IReadOnlyList<string> resolved;
-            if (literal)
-            {
-                resolved = new[] { cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) };
-            }
-            else
-            {
-                resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
-            }
+        var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        return new ProviderPaths([resolved], provider.Name, provider.ImplementingType == typeof(FileSystemProvider));
+    }
 
-            if (provider.ImplementingType != typeof(FileSystemProvider))
-            {
-                return PathResolution.Failed(CommandErrors.NotFileSystem(path, provider.Name));
-            }
-
-            return PathResolution.Of(resolved);
-        }
-        catch (ItemNotFoundException ex)
-        {
-            return PathResolution.Failed(CommandErrors.PathNotFound(path, ex));
-        }
-        catch (System.Management.Automation.DriveNotFoundException ex)
-        {
-            return PathResolution.Failed(CommandErrors.PathNotFound(path, ex));
-        }
+    public ProviderPaths Expand(string path)
+    {
+        var resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+        return new ProviderPaths(resolved, provider.Name, provider.ImplementingType == typeof(FileSystemProvider));
     }
 
     [DoesNotReturn]

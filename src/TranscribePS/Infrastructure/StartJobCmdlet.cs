@@ -23,12 +23,12 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private int _recordings;
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
+    [Alias("FullName")]
     [SupportsWildcards]
     public string[]? Path { get; set; }
 
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("LP")]
+    [Alias("LP", "PSPath")]
     public string[]? LiteralPath { get; set; }
 
     [Parameter(ParameterSetName = MediaUriSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -162,6 +162,11 @@ public abstract class StartJobCmdlet : AwsCmdlet
         catch (TranscribeException ex)
         {
             WriteServiceError(ex, target);
+        }
+        catch (Exception ex) when (media.LocalPath is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            // Locked, deleted or unreadable between planning and upload: this recording's problem, not the batch's.
+            Shell.WriteError(ErrorMapping.ToError(new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(target, ex.Message), PlanProblemCategory.ReadError, target)));
         }
     }
 

@@ -22,12 +22,12 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     public TranscriptionJob[]? InputObject { get; set; }
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
+    [Alias("FullName")]
     [SupportsWildcards]
     public string[]? Path { get; set; }
 
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("LP")]
+    [Alias("LP", "PSPath")]
     public string[]? LiteralPath { get; set; }
 
     [Parameter(ParameterSetName = UriSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]

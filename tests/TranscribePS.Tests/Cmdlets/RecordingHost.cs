@@ -44,34 +44,25 @@ internal sealed class RecordingHost(string parameterSetName = "") : ICommandHost
 
     public void WriteProgress(ProgressUpdate progress) => Record(() => Progress.Add(progress));
 
+    /// <summary>Runs when a prompt is answered, to change the world between planning and doing (e.g. delete the file).</summary>
+    public Action<string>? OnShouldProcess { get; set; }
+
     public bool ShouldProcess(string target, string action)
     {
         Record(() => ShouldProcessCalls.Add((target, action)));
+        OnShouldProcess?.Invoke(target);
         return Approve;
     }
 
+    /// <summary>The cmdlets' own resolution rules over a file-system imitation of PowerShell's path calls.</summary>
     public PathResolution ResolvePath(string path, bool literal)
     {
         Record(() => { });
-        var full = Path.GetFullPath(path, CurrentDirectory);
-        if (literal || !NamePatternLike(full))
-        {
-            return File.Exists(full) || Directory.Exists(full) || literal
-                ? PathResolution.Of([full])
-                : PathResolution.Failed(CommandErrors.PathNotFound(path));
-        }
-
-        var directory = Path.GetDirectoryName(full)!;
-        var matches = Directory.Exists(directory)
-            ? Directory.GetFiles(directory, Path.GetFileName(full)).Order(StringComparer.Ordinal).ToArray()
-            : [];
-        return matches.Length == 0 ? PathResolution.Failed(CommandErrors.PathNotFound(path)) : PathResolution.Of(matches);
+        return PathResolver.Resolve(new FileSystemIntrinsics(CurrentDirectory), path, literal);
     }
 
     [DoesNotReturn]
     public void ThrowTerminatingError(CommandError error) => throw new RecordedTerminatingError(error);
-
-    private static bool NamePatternLike(string path) => path.IndexOfAny(['*', '?']) >= 0;
 
     private void Record(Action action)
     {

@@ -99,22 +99,28 @@ public sealed class CmdletContractTests
         Assert.All(AwsJobNameAliases, alias => Assert.Contains(alias, parameter.Aliases));
     }
 
+    /// <summary>
+    /// Get-ChildItem output binds -Path through FullName (the spec wants that), so -Path must take an existing file
+    /// as itself (PathResolver); PSPath belongs to -LiteralPath, as on Get-Content, so it is never wildcard-expanded.
+    /// </summary>
     [Theory]
-    [InlineData("Start-MedicalConversationJob")]
-    [InlineData("Start-CallAnalyticsJob")]
-    public void Start_cmdlets_take_Get_ChildItem_output_and_literal_paths(string name)
+    [InlineData("Start-MedicalConversationJob", "Path")]
+    [InlineData("Start-CallAnalyticsJob", "Path")]
+    [InlineData("Get-TranscriptItem", "Job")]
+    [InlineData("Get-TranscriptTurn", "Job")]
+    [InlineData("Get-CallAnalyticsInsight", "Job")]
+    public void Path_cmdlets_take_Get_ChildItem_output_and_give_PSPath_to_LiteralPath(string name, string defaultSet)
     {
         var cmdlet = CmdletMetadata.Get(name);
         var path = cmdlet.Parameter("Path");
         Assert.True(path.FromPipeline);
         Assert.True(path.ByPropertyName);
-        Assert.Contains("FullName", path.Aliases);
-        Assert.Contains("PSPath", path.Aliases);
+        Assert.Equal(["FullName"], path.Aliases);
         Assert.Equal(0, path.Sets.Single().Position);
-        Assert.Equal("Path", cmdlet.DefaultParameterSetName);
+        Assert.Equal(defaultSet, cmdlet.DefaultParameterSetName);
         var literal = cmdlet.Parameter("LiteralPath");
         Assert.True(literal.ByPropertyName);
-        Assert.Contains("LP", literal.Aliases);
+        Assert.Equal(["LP", "PSPath"], literal.Aliases.Order(StringComparer.Ordinal));
     }
 
     /// <summary>
