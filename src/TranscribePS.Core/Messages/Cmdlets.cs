@@ -20,6 +20,9 @@ public static partial class Messages
             ? $"No Transcribe job named '{name}' exists in this region. Check the name and -Region, or list jobs with Get-TranscribeJob."
             : $"No {kind} job named '{name}' exists in this region. Check the name, -Kind and -Region, or list jobs with Get-TranscribeJob -Kind {kind}.";
 
+    public const string StepEnded
+        = "The cmdlet step this work belongs to has ended (stopped or failed), so it can no longer write to the pipeline.";
+
     public const string WaitSettingsNeedWait
         = "-Timeout and -PollInterval only apply with -Wait. Add -Wait, or pipe the started jobs to Wait-TranscribeJob -Timeout ... instead.";
 

@@ -15,8 +15,9 @@ namespace TranscribePS.Infrastructure;
 public abstract class AsyncCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly AsyncLocal<MarshallingHost?> _stepHost = new();
     private ICommandHost? _outer;
-    private ICommandHost? _current;
+    private MarshallingHost? _current;
 
     /// <summary>The seam; tests replace it with a recorder before invoking.</summary>
     internal ICommandHost OuterHost
@@ -25,8 +26,12 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         set => _outer = value;
     }
 
-    /// <summary>What cmdlet code writes to: queues to the pipeline thread while async work runs.</summary>
-    internal ICommandHost Shell => _current ?? OuterHost;
+    /// <summary>
+    /// What cmdlet code writes to: the host of the step the calling work belongs to (flowing with its async context),
+    /// which queues to the pipeline thread while the step runs and throws OperationCanceledException once it has
+    /// ended. The PSCmdlet itself is reached only before the first step, when no work exists yet.
+    /// </summary>
+    internal ICommandHost Shell => _stepHost.Value ?? _current ?? OuterHost;
 
     internal CancellationToken StopToken => _stopping.Token;
 
@@ -80,7 +85,13 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         _current = marshal;
         try
         {
-            var work = Task.Run(() => step(_stopping.Token), _stopping.Token);
+            var work = Task.Run(
+                () =>
+                {
+                    _stepHost.Value = marshal;
+                    return step(_stopping.Token);
+                },
+                _stopping.Token);
             marshal.Drain(work);
             work.GetAwaiter().GetResult();
         }
@@ -103,7 +114,8 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         }
         finally
         {
-            _current = null;
+            // Work still running (its step ended early on an error or a stop) gets OperationCanceledException from now on.
+            marshal.Close();
         }
     }
 }

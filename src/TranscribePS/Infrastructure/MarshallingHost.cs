@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using TranscribePS.Core;
 
 namespace TranscribePS.Infrastructure;
 
@@ -10,6 +11,7 @@ namespace TranscribePS.Infrastructure;
 internal sealed class MarshallingHost(ICommandHost inner, CancellationToken cancellationToken) : ICommandHost
 {
     private readonly BlockingCollection<Action> _queue = new();
+    private volatile bool _closed;
 
     public string ParameterSetName { get; } = inner.ParameterSetName;
 
@@ -34,6 +36,13 @@ internal sealed class MarshallingHost(ICommandHost inner, CancellationToken canc
     [DoesNotReturn]
     public void ThrowTerminatingError(CommandError error) => throw new TerminatingCommandException(error);
 
+    /// <summary>Ends the step: every later call throws OperationCanceledException instead of being queued for nobody.</summary>
+    public void Close()
+    {
+        _closed = true;
+        _queue.CompleteAdding();
+    }
+
     /// <summary>Runs queued calls on the calling (pipeline) thread until <paramref name="work"/> finishes.</summary>
     public void Drain(Task work)
     {
@@ -46,13 +55,19 @@ internal sealed class MarshallingHost(ICommandHost inner, CancellationToken canc
 
     private void Post(Action action)
     {
+        if (_closed)
+        {
+            throw new OperationCanceledException(Messages.StepEnded, cancellationToken);
+        }
+
         try
         {
             _queue.Add(action, CancellationToken.None);
         }
         catch (InvalidOperationException) when (_queue.IsAddingCompleted)
         {
-            // The pipeline stopped and nobody drains the queue any more; PowerShell would drop the write too.
+            // Nobody drains the queue any more: the step is over, so the work that called is cancelled.
+            throw new OperationCanceledException(Messages.StepEnded, cancellationToken);
         }
     }
 

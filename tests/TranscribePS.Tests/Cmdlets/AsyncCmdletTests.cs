@@ -102,12 +102,52 @@ public sealed class AsyncCmdletTests
         Assert.True(cmdlet.StopToken.IsCancellationRequested);
     }
 
+    [Fact]
+    public async Task Work_that_outlives_its_step_gets_OperationCanceled_and_never_reaches_the_host()
+    {
+        using var stepEnded = new ManualResetEventSlim();
+        var lateCalls = new TaskCompletionSource<(Exception? Captured, Exception? ViaShell)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ProbeCmdlet? cmdlet = null;
+        cmdlet = new ProbeCmdlet(async (shell, ct) =>
+        {
+            // Refused on the pipeline thread: the step ends while this work (which ignores the token) goes on.
+            shell.WriteObject("first");
+            await Task.Run(stepEnded.Wait, CancellationToken.None);
+            lateCalls.SetResult((Catch(() => shell.WriteVerbose("late")), Catch(() => cmdlet!.Shell.WriteVerbose("late"))));
+        });
+        var host = new RefusingHost();
+
+        Assert.Throws<RefusedWriteException>(() => CmdletRunner.Run(cmdlet, host));
+        stepEnded.Set();
+        var (captured, viaShell) = await lateCalls.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(captured);
+        Assert.IsAssignableFrom<OperationCanceledException>(viaShell);
+        Assert.Empty(host.Inner.Verbose);
+        cmdlet.Dispose();
+    }
+
+    private static Exception? Catch(Action action)
+    {
+        try
+        {
+            action();
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ex;
+        }
+    }
+
     private sealed class RefusedWriteException : Exception;
 
     /// <summary>Stands in for PowerShell refusing a write once the pipeline is stopping.</summary>
     private sealed class RefusingHost : ICommandHost
     {
         private readonly RecordingHost _inner = new();
+
+        public RecordingHost Inner => _inner;
 
         public string ParameterSetName => _inner.ParameterSetName;
 
