@@ -1,7 +1,13 @@
+using System.Globalization;
+
 namespace TranscribePS.Core.Analytics;
 
 /// <summary>A stretch of a call, in seconds from its start.</summary>
-public sealed record TimeRange(double Start, double End);
+public sealed record TimeRange(double Start, double End)
+{
+    /// <summary><c>12.5-14</c>: what a list of ranges shows in Export-Csv.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Start}-{End}");
+}
 
 /// <summary>An issue, outcome or action item the service detected: the words it points at and who said them when.</summary>
 public sealed record CallAnalyticsDetection
@@ -12,6 +18,9 @@ public sealed record CallAnalyticsDetection
     /// <summary>Seconds: the turn that holds the text.</summary>
     public double? StartTime { get; init; }
     public double? EndTime { get; init; }
+
+    /// <summary>The detected words: what a list of detections shows in Export-Csv.</summary>
+    public override string ToString() => Text;
 }
 
 /// <summary>
@@ -21,6 +30,16 @@ public sealed record CallAnalyticsDetection
 /// </summary>
 public sealed record CallAnalyticsInsight
 {
+    // Every list and map is held as TextList/TextMap (whatever a reader assigns), so Export-Csv writes the items.
+    private readonly TextList<TimeRange> _nonTalkTimeInstances = TextList<TimeRange>.None;
+    private readonly TextList<double> _agentSentimentByQuarter = TextList<double>.None;
+    private readonly TextList<double> _customerSentimentByQuarter = TextList<double>.None;
+    private readonly TextList<string> _matchedCategories = TextList<string>.None;
+    private readonly TextMap<IReadOnlyList<TimeRange>> _categoryDetails = new(new Dictionary<string, IReadOnlyList<TimeRange>>(StringComparer.OrdinalIgnoreCase));
+    private readonly TextList<CallAnalyticsDetection> _issues = TextList<CallAnalyticsDetection>.None;
+    private readonly TextList<CallAnalyticsDetection> _outcomes = TextList<CallAnalyticsDetection>.None;
+    private readonly TextList<CallAnalyticsDetection> _actionItems = TextList<CallAnalyticsDetection>.None;
+
     public required string JobName { get; init; }
     /// <summary>The file path or URI the insight was read from.</summary>
     public required string SourceName { get; init; }
@@ -34,7 +53,7 @@ public sealed record CallAnalyticsInsight
     public double? CustomerTalkSpeed { get; init; }
 
     public TimeSpan NonTalkTime { get; init; }
-    public IReadOnlyList<TimeRange> NonTalkTimeInstances { get; init; } = [];
+    public IReadOnlyList<TimeRange> NonTalkTimeInstances { get => _nonTalkTimeInstances; init => _nonTalkTimeInstances = TextList.Of(value); }
 
     public int InterruptionCount { get; init; }
     public TimeSpan InterruptionTime { get; init; }
@@ -49,17 +68,17 @@ public sealed record CallAnalyticsInsight
     public double? AgentSentiment { get; init; }
     public double? CustomerSentiment { get; init; }
     /// <summary>Scores of the call's four quarters, in order; empty when the file has none.</summary>
-    public IReadOnlyList<double> AgentSentimentByQuarter { get; init; } = [];
-    public IReadOnlyList<double> CustomerSentimentByQuarter { get; init; } = [];
+    public IReadOnlyList<double> AgentSentimentByQuarter { get => _agentSentimentByQuarter; init => _agentSentimentByQuarter = TextList.Of(value); }
+    public IReadOnlyList<double> CustomerSentimentByQuarter { get => _customerSentimentByQuarter; init => _customerSentimentByQuarter = TextList.Of(value); }
 
-    /// <summary>An array so that <c>Where-Object MatchedCategories -contains 'X'</c> works.</summary>
-    public string[] MatchedCategories { get; init; } = [];
+    /// <summary>A collection, so <c>Where-Object MatchedCategories -contains 'X'</c> works; Export-Csv writes <c>a; b</c>.</summary>
+    public IReadOnlyList<string> MatchedCategories { get => _matchedCategories; init => _matchedCategories = TextList.Of(value); }
     /// <summary>Category name (case-insensitive) → points of interest; a matched category may have none.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> CategoryDetails { get; init; } = new Dictionary<string, IReadOnlyList<TimeRange>>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> CategoryDetails { get => _categoryDetails; init => _categoryDetails = TextList.Map(value); }
 
-    public IReadOnlyList<CallAnalyticsDetection> Issues { get; init; } = [];
-    public IReadOnlyList<CallAnalyticsDetection> Outcomes { get; init; } = [];
-    public IReadOnlyList<CallAnalyticsDetection> ActionItems { get; init; } = [];
+    public IReadOnlyList<CallAnalyticsDetection> Issues { get => _issues; init => _issues = TextList.Of(value); }
+    public IReadOnlyList<CallAnalyticsDetection> Outcomes { get => _outcomes; init => _outcomes = TextList.Of(value); }
+    public IReadOnlyList<CallAnalyticsDetection> ActionItems { get => _actionItems; init => _actionItems = TextList.Of(value); }
 
     /// <summary>The generative call summary; null when the job did not ask for one.</summary>
     public string? Summary { get; init; }

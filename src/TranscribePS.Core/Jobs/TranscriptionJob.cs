@@ -6,6 +6,8 @@ namespace TranscribePS.Core.Jobs;
 /// </summary>
 public sealed record TranscriptionJob
 {
+    private readonly TextMap<string> _tags = TextMap<string>.None;
+
     public required string JobName { get; init; }
     public required JobKind Kind { get; init; }
     public required JobStatus Status { get; init; }
@@ -27,7 +29,8 @@ public sealed record TranscriptionJob
     public DateTimeOffset? CreationTime { get; init; }
     public DateTimeOffset? StartTime { get; init; }
     public DateTimeOffset? CompletionTime { get; init; }
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    /// <summary>Held as <see cref="TextMap{TValue}"/>, so Export-Csv writes <c>key=value; ...</c>, not a type name.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = TextList.Map(value); }
 
     /// <summary>Every output object the job wrote, for Save-TranscribeOutput and Remove-TranscribeJob -IncludeOutput.</summary>
     public IEnumerable<string> OutputUris()

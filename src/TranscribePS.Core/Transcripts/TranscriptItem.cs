@@ -36,6 +36,10 @@ public sealed record TranscriptItem
 /// <summary>Consecutive items of one speaker (PSTypeName <c>TranscribePS.TranscriptTurn</c>).</summary>
 public sealed record TranscriptTurn
 {
+    private readonly TextList<string> _issues = TextList<string>.None;
+    private readonly TextList<string> _outcomes = TextList<string>.None;
+    private readonly TextList<string> _actionItems = TextList<string>.None;
+
     public required string JobName { get; init; }
     public required int Index { get; init; }
     public string? Speaker { get; init; }
@@ -54,8 +58,9 @@ public sealed record TranscriptTurn
     public string? Sentiment { get; init; }
     /// <summary>Call analytics: mean of the non-null loudness scores.</summary>
     public double? Loudness { get; init; }
-    public IReadOnlyList<string> Issues { get; init; } = Array.Empty<string>();
-    public IReadOnlyList<string> Outcomes { get; init; } = Array.Empty<string>();
-    public IReadOnlyList<string> ActionItems { get; init; } = Array.Empty<string>();
+    /// <summary>Held as <see cref="TextList{T}"/> (whatever is assigned), so Export-Csv writes the texts, not a type name.</summary>
+    public IReadOnlyList<string> Issues { get => _issues; init => _issues = TextList.Of(value); }
+    public IReadOnlyList<string> Outcomes { get => _outcomes; init => _outcomes = TextList.Of(value); }
+    public IReadOnlyList<string> ActionItems { get => _actionItems; init => _actionItems = TextList.Of(value); }
     public bool IsRedacted { get; init; }
 }
