@@ -121,3 +121,53 @@ Describe 'Remove-TranscribeJob' {
         { $job | Get-TranscriptItem -ErrorAction Stop } | Should -Throw
     }
 }
+
+Describe 'Binding as pwsh does it: bracketed names, empty patterns, positions, status case, wait settings' {
+    BeforeEach { Reset-Emulator }
+
+    It 'Get-Item output of a recording named with [ ] starts that recording, not its look-alike' {
+        $folder = Join-Path $script:Visits "brackets-$([guid]::NewGuid().ToString('N'))"
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $lookAlike = New-TestWav -Path (Join-Path $folder 'visit1.wav') -Seconds 3
+        $bracketed = New-TestWav -Path (Join-Path $folder 'visit[1].wav') -Seconds 7
+
+        $direct = Start-MedicalConversationJob -LiteralPath $bracketed.FullName -OutputBucket clinic-transcripts
+        $piped = Get-Item -LiteralPath $bracketed.FullName | Start-MedicalConversationJob -OutputBucket clinic-transcripts -ErrorAction Stop
+        $byFullName = Start-MedicalConversationJob -Path $bracketed.FullName -OutputBucket clinic-transcripts -ErrorAction Stop
+        $other = Start-MedicalConversationJob -LiteralPath $lookAlike.FullName -OutputBucket clinic-transcripts
+
+        $piped.JobName | Should -Be $direct.JobName
+        $byFullName.JobName | Should -Be $direct.JobName
+        $other.JobName | Should -Not -Be $direct.JobName
+    }
+
+    It 'a wildcard that matches nothing is one PathNotFound error naming it' {
+        $pattern = Join-Path $script:Visits '*.mp3'
+        $jobs = Start-MedicalConversationJob -Path $pattern -OutputBucket clinic-transcripts -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $jobs | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound,*'
+        $problems[0].TargetObject | Should -Be $pattern
+    }
+
+    It 'takes -Status in any case, names piped as text, and a job given by position' {
+        $job = Start-MedicalConversationJob -LiteralPath (Join-Path $script:Visits 'visit-a.wav') -OutputBucket clinic-transcripts -Wait
+
+        (Get-TranscribeJob -Kind Medical -Status completed).JobName | Should -Contain $job.JobName
+        ($job.JobName | Get-TranscribeJob).JobName | Should -Be $job.JobName
+        (Get-TranscribeJob $job).JobName | Should -Be $job.JobName
+        (Wait-TranscribeJob $job).JobName | Should -Be $job.JobName
+    }
+
+    It 'refuses -PollInterval without -Wait before any upload' {
+        $failure = $null
+        try {
+            Get-ChildItem (Join-Path $script:Visits 'visit-*.wav') | Start-MedicalConversationJob -OutputBucket clinic-transcripts -PollInterval 5
+        }
+        catch { $failure = $_ }
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'WaitSettingsWithoutWait,*'
+        (Get-EmulatorRequestCount)['PutObject'] | Should -BeNullOrEmpty
+    }
+}
