@@ -30,6 +30,10 @@ internal static class ErrorMapping
     public static CommandError ToError(TranscribeException exception, object? target)
         => ToError(exception, ServiceErrorId(exception), target);
 
+    /// <summary>A recording that could be planned but not read for upload (locked, deleted or denied since).</summary>
+    public static CommandError MediaUnreadable(string path, Exception exception)
+        => ToError(new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, exception.Message), PlanProblemCategory.ReadError, path));
+
     /// <summary>A problem found while planning: its own ErrorId and the path, URI or value as the target.</summary>
     public static CommandError ToError(PlanProblem problem) => new(
         new PlanProblemException(problem),

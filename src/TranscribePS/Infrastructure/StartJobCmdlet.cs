@@ -76,15 +76,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
     /// <summary>Wait settings are checked before the first upload, so a mistyped -Timeout cannot cost a batch of starts.</summary>
     private protected sealed override void CheckParameters()
     {
-        if (WaitOn)
-        {
-            _waitOptions = WaitReporter.Options(Timeout, PollInterval);
-        }
-        else if (Timeout is not null || PollInterval is not null)
-        {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.WaitSettingsNeedWait, "WaitSettingsWithoutWait"));
-        }
-
+        _waitOptions = WaitReporter.OptionsWhen(WaitOn, Timeout, PollInterval);
         CheckRequestParameters();
     }
 
@@ -166,7 +158,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
         catch (Exception ex) when (media.LocalPath is not null && ex is IOException or UnauthorizedAccessException)
         {
             // Locked, deleted or unreadable between planning and upload: this recording's problem, not the batch's.
-            Shell.WriteError(ErrorMapping.ToError(new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(target, ex.Message), PlanProblemCategory.ReadError, target)));
+            Shell.WriteError(ErrorMapping.MediaUnreadable(target, ex));
         }
     }
 

@@ -11,6 +11,12 @@ namespace TranscribePS.Infrastructure;
 /// </summary>
 internal static class WaitReporter
 {
+    /// <summary>For Start-* -Wait: the options with -Wait, null without it; -Timeout/-PollInterval without -Wait are refused.</summary>
+    public static WaitOptions? OptionsWhen(bool wait, TimeSpan? timeout, TimeSpan? pollInterval)
+        => wait ? Options(timeout, pollInterval)
+            : timeout is null && pollInterval is null ? null
+            : throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.WaitSettingsNeedWait, "WaitSettingsWithoutWait"));
+
     public static WaitOptions Options(TimeSpan? timeout, TimeSpan? pollInterval)
     {
         var defaults = new WaitOptions();
