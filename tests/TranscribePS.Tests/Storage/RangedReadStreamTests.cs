@@ -88,7 +88,7 @@ public class RangedReadStreamTests
     {
         using var stream = new RangedReadStream((_, _, _) => Task.FromException<byte[]>(new IOException("connection reset")), 5_000, 1_000);
 
-        var ex = await Assert.ThrowsAsync<IOException>(async () => await stream.ReadAsync(new byte[10]));
+        var ex = await Assert.ThrowsAsync<IOException>(async () => await stream.ReadExactlyAsync(new byte[10]));
 
         Assert.Equal("connection reset", ex.Message);
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Location = TranscribePS.Core.Storage.S3Location;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Storage;
 using TranscribePS.Core.Transcripts;
