@@ -12,8 +12,9 @@ namespace TranscribePS.Core.Transcripts;
 /// <c>items</c>. One forward pass reads the document, keeping only small side data (PHI spans, the job name); item
 /// arrays are skipped and read again in a second pass once all side data is known — from the input itself when it can
 /// seek, else from a temp file the first pass copied the arrays into. When everything that could change an item is
-/// already known as <c>items</c> begins (job name, speaker labels and PHI entities all seen before it), the items
-/// stream straight from the first pass. <c>speaker_labels</c> is only located in the first pass and loaded when a word
+/// already known as <c>items</c> begins (job name, speaker labels and PHI entities all seen before it), or when the
+/// input can seek and <see cref="TailProbe"/> found at its end what follows the items (read then, from where the probe
+/// says), the items stream straight from the first pass. <c>speaker_labels</c> is only located in the first pass and loaded when a word
 /// without its own <c>speaker_label</c> turns up (older files), so files that label every item never hold it.
 /// </remarks>
 internal static class StandardTranscriptReader

@@ -28,7 +28,7 @@ internal sealed record TailFacts(long ItemsEnd, IReadOnlyDictionary<string, long
 internal static class TailProbe
 {
     internal const int FirstWindow = 64 * 1024;
-    internal const int MaxTail = 32 * 1024 * 1024;
+    internal const int MaxTail = 16 * 1024 * 1024;
 
     /// <summary>The facts, or null when the probe cannot decide. The stream's position is left where it was.</summary>
     public static async ValueTask<TailFacts?> ProbeAsync(Stream input, long origin, CancellationToken cancellationToken)
