@@ -102,11 +102,15 @@ public sealed class S3Transfer
     }
 
     /// <summary>
-    /// Opens an object for reading with seeking, served by ranged GETs of <paramref name="windowSize"/> bytes (the
-    /// transcript readers peek at the end of a file and then stream from its start). A pre-signed URL whose server does
+    /// Opens an object for reading with seeking, served by ranged GETs of 2 MiB windows with one window of read-ahead
+    /// (the transcript readers peek at the end of a file, then stream from its start, so nothing is spooled to disk). A pre-signed URL whose server does
     /// not honour <c>Range</c> is read as by <see cref="OpenReadAsync"/>, forward only.
     /// </summary>
-    public async Task<Stream> OpenSeekableReadAsync(S3Location location, CancellationToken cancellationToken, int windowSize = RangedReadStream.DefaultWindowSize)
+    public Task<Stream> OpenSeekableReadAsync(S3Location location, CancellationToken cancellationToken)
+        => OpenSeekableReadAsync(location, RangedReadStream.DefaultWindowSize, cancellationToken);
+
+    /// <summary>As <see cref="OpenSeekableReadAsync(S3Location, CancellationToken)"/>, with a chosen window size (tests).</summary>
+    internal async Task<Stream> OpenSeekableReadAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowSize);

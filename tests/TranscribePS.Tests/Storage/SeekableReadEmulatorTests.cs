@@ -38,7 +38,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         Server.Store.Put("outputs", "medical/visit.json", json);
         Assert.True(json.Length > 40 * Window);
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("outputs", "medical/visit.json"), CancellationToken.None, Window);
+        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("outputs", "medical/visit.json"), Window, CancellationToken.None);
         var first = new List<TranscriptItem>();
         await foreach (var item in TranscriptReader.ReadItemsAsync(stream, "s3://outputs/medical/visit.json", new TranscriptReadOptions(), CancellationToken.None))
         {
@@ -65,7 +65,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         Server.Store.Put("outputs", "visit.json", json);
         int windows = (json.Length + Window - 1) / Window;
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("outputs", "visit.json"), CancellationToken.None, Window);
+        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("outputs", "visit.json"), Window, CancellationToken.None);
         int count = 0;
         await foreach (var item in TranscriptReader.ReadItemsAsync(stream, "visit.json", new TranscriptReadOptions(), CancellationToken.None))
         {
@@ -83,7 +83,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         var data = RandomNumberGenerator.GetBytes(1_000_000);
         Server.Store.Put("media", "blob.bin", data);
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("media", "blob.bin"), CancellationToken.None, 64 * 1024);
+        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("media", "blob.bin"), 64 * 1024, CancellationToken.None);
         stream.Position = 999_000;
         var tail = new byte[1_000];
         await stream.ReadExactlyAsync(tail);
@@ -128,7 +128,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         });
         var location = new S3Location("aws-transcribe-us-east-1-prod", "123/call/asrOutput.json") { PresignedUrl = new Uri(url) };
 
-        await using var stream = await transfer.OpenSeekableReadAsync(location, CancellationToken.None, 64 * 1024);
+        await using var stream = await transfer.OpenSeekableReadAsync(location, 64 * 1024, CancellationToken.None);
         stream.Position = 200_000;
         var part = new byte[100_000];
         await stream.ReadExactlyAsync(part);
