@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using TranscribePS.Core.Transcripts;
 using static TranscribePS.Tests.Transcripts.TranscriptTestSupport;
 
@@ -170,6 +171,33 @@ public class TailProbeTests
 
         Assert.Equal(["spk_0", "spk_1"], items.Select(i => i.Speaker));
         Assert.All(items, i => Assert.Equal("after", i.JobName));
+    }
+
+    [Theory]
+    [InlineData("standard_plain__tscribe_01-plain.json")]
+    [InlineData("standard_channel-labels__tscribe_02-channel-identification.json")]
+    [InlineData("standard_speaker-labels__tscribe_03-speaker-identification.json")]
+    [InlineData("standard_alternatives__tscribe_04-alternative-results.json")]
+    [InlineData("standard_plain__aws-transcription-to-vtt_expert.json")]
+    public async Task On_real_samples_the_probe_finds_exactly_the_members_the_file_has_after_its_items(string name)
+    {
+        if (SamplesFolder() is not { } folder || !File.Exists(Path.Combine(folder, name)))
+        {
+            return; // ../shared/samples absent: nothing to check.
+        }
+
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, name));
+        using var document = JsonDocument.Parse(bytes);
+        var expectedResults = document.RootElement.GetProperty("results").EnumerateObject().Select(p => p.Name).SkipWhile(n => n != "items").Skip(1);
+        var expectedRoot = document.RootElement.EnumerateObject().Select(p => p.Name).SkipWhile(n => n != "results").Skip(1);
+        using var stream = new MemoryStream(bytes);
+
+        var facts = await TailProbe.ProbeAsync(stream, 0, CancellationToken.None);
+
+        Assert.NotNull(facts);
+        Assert.Equal(expectedResults.Order(), facts.ResultsMembersAfterItems.Keys.Order());
+        Assert.Equal(expectedRoot.Order(), facts.RootMembersAfterResults.Keys.Order());
+        Assert.Equal((byte)']', bytes[facts.ItemsEnd]);
     }
 
     private static async Task<TailFacts?> ProbeAsync(string json)
