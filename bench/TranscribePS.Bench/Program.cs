@@ -32,8 +32,9 @@ internal static class Harness
         Console.WriteLine($"TranscribePS transcript reader benchmark — {DateTime.UtcNow:u}, .NET {Environment.Version}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"Generated files in {dir.FullName} (deleted at the end).");
         Console.WriteLine();
-        Console.WriteLine("layout A = per-item speaker_label + speaker_labels before items, no entities (standard; the reader looks ahead: skip pass, then items)");
+        Console.WriteLine("layout A = per-item speaker_label + speaker_labels before items, no entities (standard; the tail probe sees nothing after the items)");
         Console.WriteLine("layout B = speaker_labels and PHI entities before items (medical; the reader streams items in its first pass)");
+        Console.WriteLine("layout C = speaker_labels before items, PHI entities after them (medical; the tail probe reads the entities first)");
         Console.WriteLine();
         Console.WriteLine($"{"file",-16} {"MB",7} {"method",-20} {"items",10} {"seconds",8} {"items/s",11} {"first item ms",14} {"peak WS MB",11} {"GC alloc MB",12}");
         try
@@ -43,17 +44,22 @@ internal static class Harness
                 long target = (long)baseMb * factor * 1024 * 1024;
                 var fileA = Path.Combine(dir.FullName, $"A-{factor}x.json");
                 var fileB = Path.Combine(dir.FullName, $"B-{factor}x.json");
-                Generator.Write(fileA, target, sideDataFirst: false);
-                Generator.Write(fileB, target, sideDataFirst: true);
+                var fileC = Path.Combine(dir.FullName, $"C-{factor}x.json");
+                Generator.Write(fileA, target, Entities.None);
+                Generator.Write(fileB, target, Entities.BeforeItems);
+                Generator.Write(fileC, target, Entities.AfterItems);
                 var streamA = await RunChildAsync("stream", fileA);
                 var naiveA = await RunChildAsync("jsondocument", fileA);
                 var streamB = await RunChildAsync("stream", fileB);
-                Print($"A {factor}x", fileA, "stream (look-ahead)", streamA);
+                var streamC = await RunChildAsync("stream", fileC);
+                Print($"A {factor}x", fileA, "stream (tail probe)", streamA);
                 Print($"A {factor}x", fileA, "JsonDocument", naiveA);
                 Print($"B {factor}x", fileB, "stream (direct)", streamB);
+                Print($"C {factor}x", fileC, "stream (tail probe)", streamC);
                 Console.WriteLine($"{"",-16} {"",7} ratio JsonDocument/stream: time {naiveA.Seconds / streamA.Seconds:0.00}x, peak WS {naiveA.PeakWorkingSetMb / streamA.PeakWorkingSetMb:0.0}x, allocated {naiveA.AllocatedMb / streamA.AllocatedMb:0.0}x");
                 File.Delete(fileA);
                 File.Delete(fileB);
+                File.Delete(fileC);
             }
         }
         finally
@@ -152,12 +158,20 @@ internal static class Measure
     }
 }
 
+/// <summary>Where the PHI entities sit, if the file has any.</summary>
+internal enum Entities
+{
+    None,
+    BeforeItems,
+    AfterItems,
+}
+
 /// <summary>Writes a transcript in the service's newer layout (item ids, per-item speaker labels) of about the target size.</summary>
 internal static class Generator
 {
     private static readonly string[] Words = ["the", "patient", "reports", "a", "mild", "headache", "since", "Tuesday", "and", "no", "fever", "today"];
 
-    public static void Write(string path, long targetBytes, bool sideDataFirst)
+    public static void Write(string path, long targetBytes, Entities entities)
     {
         // The items section is about 60% of the file; speaker segments most of the rest.
         long words = targetBytes / 245;
@@ -180,16 +194,10 @@ internal static class Generator
         }
 
         writer.Write("]},");
-        if (sideDataFirst)
+        if (entities == Entities.BeforeItems)
         {
-            writer.Write("\"entities\":[");
-            for (long w = 7; w < words; w += 500)
-            {
-                writer.Write(w == 7 ? "" : ",");
-                writer.Write($"{{\"startTime\":{Start(w)},\"endTime\":{End(w)},\"category\":\"PHI\",\"confidence\":0.98,\"content\":\"Tuesday\"}}");
-            }
-
-            writer.Write("],");
+            WriteEntities(writer, words);
+            writer.Write(",");
         }
 
         writer.Write("\"items\":[");
@@ -204,7 +212,26 @@ internal static class Generator
             }
         }
 
-        writer.Write("]}}");
+        writer.Write("]");
+        if (entities == Entities.AfterItems)
+        {
+            writer.Write(",");
+            WriteEntities(writer, words);
+        }
+
+        writer.Write("}}");
+    }
+
+    private static void WriteEntities(StreamWriter writer, long words)
+    {
+        writer.Write("\"entities\":[");
+        for (long w = 7; w < words; w += 500)
+        {
+            writer.Write(w == 7 ? "" : ",");
+            writer.Write($"{{\"startTime\":{Start(w)},\"endTime\":{End(w)},\"category\":\"PHI\",\"confidence\":0.98,\"content\":\"Tuesday\"}}");
+        }
+
+        writer.Write("]");
     }
 
     private static string Start(long word) => (word * 0.35).ToString("0.###", CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -100,6 +102,48 @@ public sealed class S3Transfer
     }
 
     /// <summary>
+    /// Opens an object for reading with seeking, served by ranged GETs of 2 MiB windows with one window of read-ahead
+    /// (the transcript readers peek at the end of a file, then stream from its start, so nothing is spooled to disk). A pre-signed URL whose server does
+    /// not honour <c>Range</c> is read as by <see cref="OpenReadAsync"/>, forward only.
+    /// </summary>
+    public Task<Stream> OpenSeekableReadAsync(S3Location location, CancellationToken cancellationToken)
+        => OpenSeekableReadAsync(location, RangedReadStream.DefaultWindowSize, cancellationToken);
+
+    /// <summary>As <see cref="OpenSeekableReadAsync(S3Location, CancellationToken)"/>, with a chosen window size (tests).</summary>
+    internal async Task<Stream> OpenSeekableReadAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowSize);
+        if (location.IsPresigned)
+        {
+            return await OpenPresignedSeekableAsync(location, windowSize, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The first window's GET also tells the object's size (Content-Range), so opening costs one request.
+        GetObjectResponse response;
+        try
+        {
+            response = await s3.GetObjectAsync(RangeRequest(location, 0, windowSize), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // Only an empty object has no byte 0.
+            return await OpenReadAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TranscribeErrors.Translate(ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+
+        using (response)
+        {
+            long length = TotalFromContentRange(response.ContentRange) ?? response.ContentLength;
+            var first = await ReadBodyAsync(response.ResponseStream, (int)Math.Min(windowSize, length), location, cancellationToken).ConfigureAwait(false);
+            return new RangedReadStream((offset, count, ct) => FetchRangeAsync(location, offset, count, ct), length, windowSize, first);
+        }
+    }
+
+    /// <summary>
     /// Downloads to <paramref name="localPath"/> through a temporary file beside it, so an interrupted download never
     /// leaves a partial file under the final name.
     /// </summary>
@@ -182,6 +226,13 @@ public sealed class S3Transfer
 
     private async Task<Stream> OpenPresignedAsync(S3Location location, CancellationToken cancellationToken)
     {
+        var response = await PresignedGetAsync(location, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new OwningStream(body, response, response.Content.Headers.ContentLength);
+    }
+
+    private async Task<HttpResponseMessage> PresignedGetAsync(S3Location location, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
@@ -196,12 +247,110 @@ public sealed class S3Transfer
         {
             var status = (int)response.StatusCode;
             response.Dispose();
-            var kind = status == (int)HttpStatusCode.Forbidden ? TranscribeErrorKind.AccessDenied : TranscribeErrors.Classify(null, status, null, "GetObject");
-            throw new TranscribeException(kind, Messages.PresignedReadFailed(location.ToString(), status), statusCode: status);
+            throw PresignedFailure(location, status);
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return new OwningStream(body, response, response.Content.Headers.ContentLength);
+        return response;
+    }
+
+    private static TranscribeException PresignedFailure(S3Location location, int status)
+    {
+        var kind = status == (int)HttpStatusCode.Forbidden ? TranscribeErrorKind.AccessDenied : TranscribeErrors.Classify(null, status, null, "GetObject");
+        return new TranscribeException(kind, Messages.PresignedReadFailed(location.ToString(), status), statusCode: status);
+    }
+
+    private async Task<Stream> OpenPresignedSeekableAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
+    {
+        var response = await SendPresignedRangeAsync(location, 0, windowSize, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.PartialContent || response.Content.Headers.ContentRange?.Length is not { } length)
+        {
+            // The server sent the whole body (no Range support): read it forward only, as before.
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new OwningStream(body, response, response.Content.Headers.ContentLength);
+        }
+
+        using (response)
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var first = await ReadBodyAsync(stream, (int)Math.Min(windowSize, length), location, cancellationToken).ConfigureAwait(false);
+            return new RangedReadStream((offset, count, ct) => FetchPresignedRangeAsync(location, offset, count, ct), length, windowSize, first);
+        }
+    }
+
+    private async Task<byte[]> FetchPresignedRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
+    {
+        using var response = await SendPresignedRangeAsync(location, offset, count, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.PartialContent)
+        {
+            throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.RangedReadNotHonoured(location.ToString()), statusCode: (int)response.StatusCode);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadBodyAsync(stream, count, location, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A ranged GET of a pre-signed URL; an error status fails as a plain read does.</summary>
+    private async Task<HttpResponseMessage> SendPresignedRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        using var request = new HttpRequestMessage(HttpMethod.Get, location.PresignedUrl);
+        request.Headers.Range = new RangeHeaderValue(offset, offset + count - 1);
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TranscribeErrors.Translate(ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && offset == 0)
+        {
+            // Only an empty object has no byte 0: ask again without a range.
+            response.Dispose();
+            return await PresignedGetAsync(location, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw PresignedFailure(location, status);
+        }
+
+        return response;
+    }
+
+    private async Task<byte[]> FetchRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
+    {
+        using var response = await GuardAsync(() => s3.GetObjectAsync(RangeRequest(location, offset, count), cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
+        return await ReadBodyAsync(response.ResponseStream, count, location, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static GetObjectRequest RangeRequest(S3Location location, long offset, int count)
+        => new() { BucketName = location.Bucket, Key = location.Key, ByteRange = new ByteRange(offset, offset + count - 1) };
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes; a shorter body means the object changed under the reader.</summary>
+    private static async Task<byte[]> ReadBodyAsync(Stream body, int count, S3Location location, CancellationToken cancellationToken)
+    {
+        var data = new byte[count];
+        try
+        {
+            await body.ReadExactlyAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.RangedReadShort(location.ToString()), innerException: ex);
+        }
+
+        return data;
+    }
+
+    /// <summary>The total size from a <c>Content-Range: bytes 0-1023/5000</c> header, or null.</summary>
+    internal static long? TotalFromContentRange(string? contentRange)
+    {
+        int slash = contentRange?.LastIndexOf('/') ?? -1;
+        return slash >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total) ? total : null;
     }
 
     private static async Task GuardAsync(Func<Task> call, string operation, S3Location location, CancellationToken cancellationToken)

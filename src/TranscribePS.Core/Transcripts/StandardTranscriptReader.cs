@@ -12,8 +12,9 @@ namespace TranscribePS.Core.Transcripts;
 /// <c>items</c>. One forward pass reads the document, keeping only small side data (PHI spans, the job name); item
 /// arrays are skipped and read again in a second pass once all side data is known — from the input itself when it can
 /// seek, else from a temp file the first pass copied the arrays into. When everything that could change an item is
-/// already known as <c>items</c> begins (job name, speaker labels and PHI entities all seen before it), the items
-/// stream straight from the first pass. <c>speaker_labels</c> is only located in the first pass and loaded when a word
+/// already known as <c>items</c> begins (job name, speaker labels and PHI entities all seen before it), or when the
+/// input can seek and <see cref="TailProbe"/> found at its end what follows the items (read then, from where the probe
+/// says), the items stream straight from the first pass. <c>speaker_labels</c> is only located in the first pass and loaded when a word
 /// without its own <c>speaker_label</c> turns up (older files), so files that label every item never hold it.
 /// </remarks>
 internal static class StandardTranscriptReader
@@ -21,6 +22,9 @@ internal static class StandardTranscriptReader
     public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream input, string source, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var store = new ReplayStore(input);
+        // A seekable input tells from its end what follows the items, so they can stream in the first pass. When the
+        // probe cannot decide (null), the items are skipped and read again once the whole document is known.
+        var tail = input.CanSeek ? await TailProbe.ProbeAsync(input, input.Position, cancellationToken).ConfigureAwait(false) : null;
         // Shared when seekable: the speaker labels may be loaded from the same stream while this pass is under way.
         var cursor = new JsonCursor(input, source, input.CanSeek ? input.Position : null);
         var parsers = new ItemParsers();
@@ -64,23 +68,24 @@ internal static class StandardTranscriptReader
                                 await cursor.SkipValueAsync(null, cancellationToken).ConfigureAwait(false);
                                 break;
                             case "items" when jobName is not null && speakerLabelsSeen && entitiesSeen:
-                                phi.Seal();
-                                var direct = new ItemEmitter(jobName, options, speakers.Labels, phi);
-                                await cursor.ExpectAsync(JsonTokenType.StartArray, "items", "an array", cancellationToken).ConfigureAwait(false);
-                                bool more;
-                                do
+                                await foreach (var item in StreamItemsAsync(cursor, parsers, speakers, store, new ItemEmitter(jobName, options, speakers.Labels, phi), phi, cancellationToken).ConfigureAwait(false))
                                 {
-                                    more = await cursor.ReadArrayBatchAsync(parsers.Standard, batch, cancellationToken).ConfigureAwait(false);
-                                    await speakers.EnsureLoadedForAsync(batch, store, cancellationToken).ConfigureAwait(false);
-                                    foreach (var raw in batch)
-                                    {
-                                        yield return direct.Emit(raw);
-                                    }
+                                    yield return item;
                                 }
-                                while (more);
 
                                 streamedDirectly = true;
                                 break;
+                            case "items" when tail is not null && !tail.ResultsMembersAfterItems.ContainsKey("channel_labels"):
+                                // The probe found what follows the items: read just that, then stream the items now.
+                                jobName ??= await ReadTrailingJobNameAsync(input, source, tail, cancellationToken).ConfigureAwait(false);
+                                await ReadTrailingSideDataAsync(input, source, tail, speakers, phi, cancellationToken).ConfigureAwait(false);
+                                await foreach (var item in StreamItemsAsync(cursor, parsers, speakers, store, new ItemEmitter(jobName ?? fallbackJobName, options, speakers.Labels, phi), phi, cancellationToken).ConfigureAwait(false))
+                                {
+                                    yield return item;
+                                }
+
+                                // The rest of the document holds nothing more for the items; the probe has parsed it.
+                                yield break;
                             case "items":
                                 itemsOffset = await cursor.SkipValueAsync(store.CopyTarget, cancellationToken).ConfigureAwait(false);
                                 break;
@@ -127,6 +132,52 @@ internal static class StandardTranscriptReader
                 }
             }
             while (more);
+        }
+    }
+
+    /// <summary>After the <c>items</c> name: streams the array in the first pass, all side data being known.</summary>
+    private static async IAsyncEnumerable<TranscriptItem> StreamItemsAsync(JsonCursor cursor, ItemParsers parsers, SpeakerLabelSource speakers, ReplayStore store, ItemEmitter emitter, PhiSpans phi, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        phi.Seal();
+        var batch = new List<RawItem>();
+        await cursor.ExpectAsync(JsonTokenType.StartArray, "items", "an array", cancellationToken).ConfigureAwait(false);
+        bool more;
+        do
+        {
+            more = await cursor.ReadArrayBatchAsync(parsers.Standard, batch, cancellationToken).ConfigureAwait(false);
+            await speakers.EnsureLoadedForAsync(batch, store, cancellationToken).ConfigureAwait(false);
+            foreach (var raw in batch)
+            {
+                yield return emitter.Emit(raw);
+            }
+        }
+        while (more);
+    }
+
+    /// <summary>The top-level <c>jobName</c> the probe found after <c>results</c>, if any.</summary>
+    private static async ValueTask<string?> ReadTrailingJobNameAsync(Stream input, string source, TailFacts tail, CancellationToken cancellationToken)
+    {
+        if (!tail.RootMembersAfterResults.TryGetValue("jobName", out var offset))
+        {
+            return null;
+        }
+
+        var cursor = new JsonCursor(input, source, offset);
+        return await cursor.ReadValueAsync(JsonValues.ReadString, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the <c>entities</c> and locates the <c>speaker_labels</c> the probe found after the items.</summary>
+    private static async ValueTask ReadTrailingSideDataAsync(Stream input, string source, TailFacts tail, SpeakerLabelSource speakers, PhiSpans phi, CancellationToken cancellationToken)
+    {
+        if (tail.ResultsMembersAfterItems.TryGetValue("entities", out var entities))
+        {
+            var cursor = new JsonCursor(input, source, entities);
+            await cursor.ReadValueAsync((ref Utf8JsonReader r) => ReadEntities(ref r, phi), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (tail.ResultsMembersAfterItems.TryGetValue("speaker_labels", out var labels))
+        {
+            speakers.Found(labels);
         }
     }
 

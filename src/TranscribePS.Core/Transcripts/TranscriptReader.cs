@@ -8,8 +8,10 @@ namespace TranscribePS.Core.Transcripts;
 /// </summary>
 /// <remarks>
 /// Memory stays bounded by a 64 KB read buffer (plus speaker/PHI side data where the file has it), whatever the file
-/// size. Items whose side data may follow them in the file are read in a second pass: from the input again when it can
-/// seek, else from a private temp file (deleted afterwards). Pass a seekable stream, or a path, to avoid the temp file.
+/// size. A seekable input is probed at its end first (see <see cref="TailProbe"/>), so the items of a standard or
+/// medical transcript stream in the first pass even when side data follows them. Otherwise items whose side data may
+/// follow them are read in a second pass: from the input again when it can seek, else from a private temp file
+/// (deleted afterwards). Pass a seekable stream (a path, or <c>S3Transfer.OpenSeekableReadAsync</c>) to avoid both.
 /// </remarks>
 public static class TranscriptReader
 {

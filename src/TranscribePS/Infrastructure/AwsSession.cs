@@ -31,7 +31,7 @@ internal sealed class AwsSession : IDisposable
 
     /// <exception cref="FormatException">The text is not an S3 location or link.</exception>
     public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken)
-        => Storage.OpenReadAsync(S3Location.Parse(uri), cancellationToken);
+        => Storage.OpenSeekableReadAsync(S3Location.Parse(uri), cancellationToken);
 
     public Task DownloadAsync(string uri, string localPath, CancellationToken cancellationToken)
         => Storage.DownloadToFileAsync(S3Location.Parse(uri), localPath, null, cancellationToken);

@@ -51,7 +51,7 @@ public class TranscriptStreamingTests
     }
 
     [Fact]
-    public async Task A_seekable_file_is_read_again_with_the_same_bounded_buffer_when_side_data_may_follow_the_items()
+    public async Task A_seekable_file_whose_end_shows_nothing_after_the_items_is_read_once_with_the_same_bounded_buffer()
     {
         var path = Path.Combine(Path.GetTempPath(), $"transcribeps-test-{Guid.NewGuid():N}.json");
         try
@@ -70,7 +70,8 @@ public class TranscriptStreamingTests
 
             Assert.Equal(100_000, count);
             Assert.InRange(input.LargestRead, 1, JsonCursor.InitialBufferSize);
-            Assert.InRange(input.BytesRead, input.Length, 2 * input.Length + JsonCursor.InitialBufferSize);
+            // Once, plus the tail the probe looked at and the schema detector's head.
+            Assert.InRange(input.BytesRead, input.Length, input.Length + 2 * JsonCursor.InitialBufferSize);
         }
         finally
         {
