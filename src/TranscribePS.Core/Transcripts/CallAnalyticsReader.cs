@@ -27,20 +27,22 @@ public static class CallAnalyticsReader
 
         // Each item sorts by its own begin time; punctuation (no time) and any item earlier than its predecessor take the
         // predecessor's key, so a turn's own order survives and the stable sort only interleaves overlapping turns.
-        var keyed = new List<(long Key, CaItem Item, CaTurn Turn)>();
+        // A turn's speaker, name and channel are worked out once and shared by its items.
+        var keyed = new List<(long Key, CaItem Item, TurnLabels Labels)>();
         foreach (var turn in InTimeOrder(document))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var key = turn.BeginOffsetMillis ?? (keyed.Count > 0 ? keyed[^1].Key : 0);
+            var turnLabels = new TurnLabels(SpeakerLabels.Role(turn), labels.NameOf(turn), labels.ChannelOf(turn));
             foreach (var item in turn.ItemList)
             {
                 key = Math.Max(key, item.BeginOffsetMillis ?? key);
-                keyed.Add((key, item, turn));
+                keyed.Add((key, item, turnLabels));
             }
         }
 
         var index = 0;
-        foreach (var (_, item, turn) in keyed.OrderBy(entry => entry.Key))
+        foreach (var (_, item, turnLabels) in keyed.OrderBy(entry => entry.Key))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var punctuation = item.IsPunctuation;
@@ -54,9 +56,9 @@ public static class CallAnalyticsReader
                 Confidence = punctuation || redacted ? null : item.Confidence,
                 StartTime = punctuation ? null : Seconds(item.BeginOffsetMillis),
                 EndTime = punctuation ? null : Seconds(item.EndOffsetMillis),
-                Speaker = SpeakerLabels.Role(turn),
-                SpeakerName = labels.NameOf(turn),
-                Channel = labels.ChannelOf(turn),
+                Speaker = turnLabels.Speaker,
+                SpeakerName = turnLabels.Name,
+                Channel = turnLabels.Channel,
                 IsRedacted = redacted,
             };
         }
@@ -80,10 +82,8 @@ public static class CallAnalyticsReader
             cancellationToken.ThrowIfCancellationRequested();
             var items = turn.ItemList.ToList();
             var content = turn.Content ?? JoinItems(items);
-            var confidences = items.Where(i => !i.IsPunctuation && !i.IsRedacted && i.Confidence is not null)
-                .Select(i => i.Confidence!.Value)
-                .ToList();
-            var loudness = turn.LoudnessScores?.OfType<double>().ToList() ?? [];
+            var facts = TurnFacts.Of(items);
+            var loudness = Average(turn.LoudnessScores);
 
             yield return new TranscriptTurn
             {
@@ -93,17 +93,17 @@ public static class CallAnalyticsReader
                 SpeakerName = labels.NameOf(turn),
                 Participant = CallAnalyticsText.ParticipantName(turn.ParticipantRole),
                 Channel = labels.ChannelOf(turn),
-                StartTime = Seconds(turn.BeginOffsetMillis ?? items.FirstOrDefault(i => i.BeginOffsetMillis is not null)?.BeginOffsetMillis),
-                EndTime = Seconds(turn.EndOffsetMillis ?? items.LastOrDefault(i => i.EndOffsetMillis is not null)?.EndOffsetMillis),
+                StartTime = Seconds(turn.BeginOffsetMillis ?? facts.FirstBegin),
+                EndTime = Seconds(turn.EndOffsetMillis ?? facts.LastEnd),
                 Text = content,
-                WordCount = items.Count > 0 ? items.Count(i => !i.IsPunctuation) : CountWords(content),
-                Confidence = confidences.Count > 0 ? confidences.Average() : null,
+                WordCount = items.Count > 0 ? facts.Words : CountWords(content),
+                Confidence = facts.Confidence,
                 Sentiment = turn.Sentiment,
-                Loudness = loudness.Count > 0 ? loudness.Average() : null,
+                Loudness = loudness,
                 Issues = CallAnalyticsText.Spans(content, turn.IssuesDetected),
                 Outcomes = CallAnalyticsText.Spans(content, turn.OutcomesDetected),
                 ActionItems = CallAnalyticsText.Spans(content, turn.ActionItemsDetected),
-                IsRedacted = items.Any(i => i.IsRedacted) || turn.Redaction is { ValueKind: not JsonValueKind.Null },
+                IsRedacted = facts.AnyRedacted || turn.Redaction is { ValueKind: not JsonValueKind.Null },
             };
         }
     }
@@ -141,8 +141,59 @@ public static class CallAnalyticsReader
         return text.ToString();
     }
 
+    private static double? Average(List<double?>? values)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var value in values ?? [])
+        {
+            if (value is { } v)
+            {
+                sum += v;
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : null;
+    }
+
     private static int CountWords(string content)
         => content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private readonly record struct TurnLabels(string? Speaker, string? Name, string? Channel);
+
+    /// <summary>What a turn's items say about it, gathered in one pass over them.</summary>
+    private readonly record struct TurnFacts(long? FirstBegin, long? LastEnd, int Words, double? Confidence, bool AnyRedacted)
+    {
+        public static TurnFacts Of(List<CaItem> items)
+        {
+            long? firstBegin = null;
+            long? lastEnd = null;
+            var words = 0;
+            double confidenceSum = 0;
+            var confidenceCount = 0;
+            var anyRedacted = false;
+            foreach (var item in items)
+            {
+                firstBegin ??= item.BeginOffsetMillis;
+                lastEnd = item.EndOffsetMillis ?? lastEnd;
+                var punctuation = item.IsPunctuation;
+                var redacted = item.IsRedacted;
+                anyRedacted |= redacted;
+                if (!punctuation)
+                {
+                    words++;
+                    if (!redacted && item.Confidence is { } confidence)
+                    {
+                        confidenceSum += confidence;
+                        confidenceCount++;
+                    }
+                }
+            }
+
+            return new TurnFacts(firstBegin, lastEnd, words, confidenceCount > 0 ? confidenceSum / confidenceCount : null, anyRedacted);
+        }
+    }
 
     /// <summary>Maps a turn's role to -SpeakerName's choice (keyed by AGENT/Agent/CUSTOMER or ch_N) and to its channel.</summary>
     private sealed class SpeakerLabels
