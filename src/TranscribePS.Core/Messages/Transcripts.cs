@@ -26,4 +26,10 @@ public static partial class Messages
 
     public static string TranscriptUnexpectedShape(string source, string member, string expected)
         => $"'{source}' has '{member}' that is not {expected}. The file does not follow the Amazon Transcribe output format; download it again from the job's output location.";
+
+    // What went wrong, as the detail of TranscriptMalformed.
+    public const string TranscriptEndsInsideValue = "the file ends inside a value";
+    public const string TranscriptEndsInsideArray = "the file ends inside an array";
+    public const string TranscriptEndsTooEarly = "the file ends too early";
+    public const string TranscriptItemNotAnObject = "an item is not a JSON object";
 }

@@ -125,7 +125,7 @@ internal sealed class ItemParsers
         var item = new RawItem { Content = string.Empty };
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException("an item is not a JSON object");
+            throw new FormatException(Messages.TranscriptItemNotAnObject);
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -180,7 +180,7 @@ internal sealed class ItemParsers
         var item = new RawItem { Content = string.Empty };
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException("an item is not a JSON object");
+            throw new FormatException(Messages.TranscriptItemNotAnObject);
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -226,7 +226,7 @@ internal sealed class JsonCursor
 
         if (!ended && _eof)
         {
-            throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, "the file ends inside a value"));
+            throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, Messages.TranscriptEndsInsideValue));
         }
 
         _state = reader.CurrentState;
@@ -326,7 +326,7 @@ internal sealed class JsonCursor
 
         if (!ended && batch.Count == 0 && _eof)
         {
-            throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, "the file ends inside an array"));
+            throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, Messages.TranscriptEndsInsideArray));
         }
 
         _state = reader.CurrentState;
@@ -339,7 +339,7 @@ internal sealed class JsonCursor
         cancellationToken.ThrowIfCancellationRequested();
         if (_eof)
         {
-            throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, "the file ends too early"));
+            throw new TranscriptFormatException(_source, Messages.TranscriptMalformed(_source, _readPosition, Messages.TranscriptEndsTooEarly));
         }
 
         int pending = _end - _start;
