@@ -1,4 +1,5 @@
 using System.Text;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Analytics;
 
@@ -8,19 +9,7 @@ internal static class CallAnalyticsFiles
     public const string SampleName = "call-analytics_redacted__aws-samples_example-call.json";
 
     /// <summary>The real sample's path, or null when ../shared/samples is not beside the repo (tests then skip).</summary>
-    public static string? SamplePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribePS.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "..", "shared", "samples", SampleName);
-                return File.Exists(path) ? Path.GetFullPath(path) : null;
-            }
-        }
-
-        return null;
-    }
+    public static string? SamplePath() => RepoPaths.Sample(SampleName);
 
     public static Stream Json(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
 

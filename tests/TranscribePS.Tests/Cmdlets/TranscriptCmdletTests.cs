@@ -3,6 +3,7 @@ using System.Management.Automation;
 using TranscribePS.Commands;
 using TranscribePS.Core.Analytics;
 using TranscribePS.Core.Transcripts;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Cmdlets;
 
@@ -106,7 +107,7 @@ public sealed class TranscriptCmdletTests : IDisposable
     [Fact]
     public void Insight_of_the_real_call_analytics_sample()
     {
-        var sample = Samples.Find("call-analytics_redacted__aws-samples_example-call.json");
+        var sample = RepoPaths.Sample("call-analytics_redacted__aws-samples_example-call.json");
         if (sample is null)
         {
             return; // ../shared/samples is not beside this checkout.
@@ -119,15 +120,5 @@ public sealed class TranscriptCmdletTests : IDisposable
         var insight = Assert.Single(host.ObjectsOf<CallAnalyticsInsight>());
         Assert.Equal(sample, insight.SourceName);
         Assert.True(insight.Duration > TimeSpan.Zero);
-    }
-}
-
-/// <summary>The shared real output samples (../shared/samples beside the repository), when present.</summary>
-internal static class Samples
-{
-    public static string? Find(string name)
-    {
-        var path = Path.Combine(Module.RepoPaths.Root, "..", "shared", "samples", name);
-        return File.Exists(path) ? Path.GetFullPath(path) : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TranscribePS.Emulator.Transcribe.Content;
+using TranscribePS.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace TranscribePS.Tests.EmulatorTranscribe;
@@ -338,7 +339,7 @@ public class OutputTests(ITestOutputHelper output)
 
     private void AssertMatchesSample(string sampleFile, JsonObject document)
     {
-        string? samples = SampleSchema.SamplesDirectory();
+        string? samples = RepoPaths.SamplesFolder;
         if (samples is null)
         {
             output.WriteLine($"../shared/samples is not beside this checkout: {sampleFile} not compared.");

@@ -11,21 +11,6 @@ internal static class SampleSchema
     /// <summary>Members whose child names are data (category names, roles) rather than schema.</summary>
     private static readonly HashSet<string> DataKeyedMembers = ["MatchedDetails", "InterruptionsByInterrupter"];
 
-    /// <summary>The samples folder, or null when this checkout has no ../shared beside it.</summary>
-    public static string? SamplesDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribePS.sln")))
-            {
-                string samples = Path.Combine(dir.FullName, "..", "shared", "samples");
-                return Directory.Exists(samples) ? Path.GetFullPath(samples) : null;
-            }
-        }
-
-        return null;
-    }
-
     public static Dictionary<string, HashSet<string>> Paths(JsonNode? node)
     {
         var paths = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

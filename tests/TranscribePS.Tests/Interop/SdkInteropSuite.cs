@@ -1,3 +1,5 @@
+using TranscribePS.Tests.Infrastructure;
+
 namespace TranscribePS.Tests.Interop;
 
 /// <summary>
@@ -42,16 +44,8 @@ internal static class SdkInteropSuite
 
     private static string? FindSuiteDirectory()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribePS.sln")))
-            {
-                var suite = Path.Combine(dir.FullName, "tests", "SdkInterop");
-                return File.Exists(Path.Combine(suite, "package.json")) ? suite : null;
-            }
-        }
-
-        return null;
+        var suite = Path.Combine(RepoPaths.Root, "tests", "SdkInterop");
+        return File.Exists(Path.Combine(suite, "package.json")) ? suite : null;
     }
 
     private static string? FindNode()

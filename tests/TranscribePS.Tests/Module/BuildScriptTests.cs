@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Module;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Module;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using TranscribePS.Infrastructure;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Module;
 

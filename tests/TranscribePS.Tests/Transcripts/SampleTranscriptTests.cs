@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TranscribePS.Core.Transcripts;
+using TranscribePS.Tests.Infrastructure;
 using static TranscribePS.Tests.Transcripts.TranscriptTestSupport;
 
 namespace TranscribePS.Tests.Transcripts;
@@ -16,13 +17,6 @@ public class SampleTranscriptTests
     private const string Alternatives = "standard_alternatives__tscribe_04-alternative-results.json";
     private const string Expert = "standard_plain__aws-transcription-to-vtt_expert.json";
     private const string CallAnalytics = "call-analytics_redacted__aws-samples_example-call.json";
-
-    private static string? SamplePath(string name)
-    {
-        var folder = SamplesFolder();
-        var path = folder is null ? null : Path.Combine(folder, name);
-        return path is not null && File.Exists(path) ? path : null;
-    }
 
     private static async Task<List<TranscriptItem>> ReadFileAsync(string path)
     {
@@ -43,7 +37,7 @@ public class SampleTranscriptTests
     [InlineData(Expert, "989_-_684", 1148, 1084, 64, "Our", ".")]
     public async Task Sample_counts_and_ends_match_the_file(string name, string jobName, int items, int words, int marks, string first, string last)
     {
-        if (SamplePath(name) is not { } path)
+        if (RepoPaths.Sample(name) is not { } path)
         {
             return; // ../shared/samples absent: nothing to check.
         }
@@ -63,7 +57,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Expert_sample_reads_four_decimal_confidences_and_three_decimal_times()
     {
-        if (SamplePath(Expert) is not { } path)
+        if (RepoPaths.Sample(Expert) is not { } path)
         {
             return;
         }
@@ -77,7 +71,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Speaker_sample_join_finds_three_speakers_and_matches_a_brute_force_join()
     {
-        if (SamplePath(Speakers) is not { } path)
+        if (RepoPaths.Sample(Speakers) is not { } path)
         {
             return;
         }
@@ -126,7 +120,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Channel_sample_merge_is_monotonic_in_time_and_keeps_every_mark_behind_a_word_of_its_channel()
     {
-        if (SamplePath(Channels) is not { } path)
+        if (RepoPaths.Sample(Channels) is not { } path)
         {
             return;
         }
@@ -152,7 +146,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Alternatives_sample_takes_the_first_alternative_of_every_item()
     {
-        if (SamplePath(Alternatives) is not { } path || SamplePath(Plain) is not { } plainPath)
+        if (RepoPaths.Sample(Alternatives) is not { } path || RepoPaths.Sample(Plain) is not { } plainPath)
         {
             return;
         }
@@ -168,7 +162,7 @@ public class SampleTranscriptTests
     {
         foreach (var name in new[] { Plain, Channels, Speakers, Alternatives, Expert })
         {
-            if (SamplePath(name) is not { } path)
+            if (RepoPaths.Sample(name) is not { } path)
             {
                 continue;
             }
@@ -183,7 +177,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Call_analytics_sample_is_detected_as_call_analytics()
     {
-        if (SamplePath(CallAnalytics) is not { } path)
+        if (RepoPaths.Sample(CallAnalytics) is not { } path)
         {
             return;
         }
@@ -196,7 +190,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Call_analytics_sample_is_read_through_the_call_analytics_reader()
     {
-        if (SamplePath(CallAnalytics) is not { } path)
+        if (RepoPaths.Sample(CallAnalytics) is not { } path)
         {
             return;
         }
@@ -217,7 +211,7 @@ public class SampleTranscriptTests
     [Fact]
     public async Task Speaker_sample_turns_follow_speaker_changes()
     {
-        if (SamplePath(Speakers) is not { } path)
+        if (RepoPaths.Sample(Speakers) is not { } path)
         {
             return;
         }

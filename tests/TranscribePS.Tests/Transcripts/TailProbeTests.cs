@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TranscribePS.Core.Transcripts;
+using TranscribePS.Tests.Infrastructure;
 using static TranscribePS.Tests.Transcripts.TranscriptTestSupport;
 
 namespace TranscribePS.Tests.Transcripts;
@@ -181,12 +182,12 @@ public class TailProbeTests
     [InlineData("standard_plain__aws-transcription-to-vtt_expert.json")]
     public async Task On_real_samples_the_probe_finds_exactly_the_members_the_file_has_after_its_items(string name)
     {
-        if (SamplesFolder() is not { } folder || !File.Exists(Path.Combine(folder, name)))
+        if (RepoPaths.Sample(name) is not { } path)
         {
             return; // ../shared/samples absent: nothing to check.
         }
 
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, name));
+        var bytes = await File.ReadAllBytesAsync(path);
         using var document = JsonDocument.Parse(bytes);
         var expectedResults = document.RootElement.GetProperty("results").EnumerateObject().Select(p => p.Name).SkipWhile(n => n != "items").Skip(1);
         var expectedRoot = document.RootElement.EnumerateObject().Select(p => p.Name).SkipWhile(n => n != "results").Skip(1);

@@ -38,21 +38,6 @@ internal static class TranscriptTestSupport
         return seekable ? memory : new ForwardOnlyStream(memory);
     }
 
-    /// <summary>The folder of real sample outputs (../shared/samples beside the repository), or null when absent.</summary>
-    public static string? SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribePS.sln")))
-            {
-                var samples = Path.Combine(dir.FullName, "..", "shared", "samples");
-                return Directory.Exists(samples) ? Path.GetFullPath(samples) : null;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>A wrapper that hides seeking, as a network response stream does, and records the largest read asked for.</summary>
     public sealed class ForwardOnlyStream(Stream inner, long tripwireBytes = long.MaxValue, int maxChunk = int.MaxValue) : Stream
     {
