@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using TranscribePS.Core.Media;
+using TranscribePS.Core.Storage;
 
 namespace TranscribePS.Core.Jobs;
 
@@ -35,8 +35,8 @@ public sealed record LocalMedia(MediaFacts Facts, string ContentSha256)
         {
             var facts = MediaProbe.Probe(stream);
             stream.Position = 0;
-            byte[] hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
-            return new LocalMedia(facts with { SizeBytes = stream.Length }, Convert.ToHexString(hash).ToLowerInvariant());
+            var hash = await S3Transfer.HashAsync(stream, cancellationToken).ConfigureAwait(false);
+            return new LocalMedia(facts with { SizeBytes = stream.Length }, hash);
         }
     }
 }

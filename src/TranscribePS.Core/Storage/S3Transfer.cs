@@ -207,7 +207,17 @@ public sealed class S3Transfer
     {
         ArgumentNullException.ThrowIfNull(file);
         await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+        return await HashAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of the rest of <paramref name="content"/>: the form kept in the object's
+    /// <see cref="Sha256MetadataName"/> metadata, which the planner's content hash must match for an upload to be skipped.
+    /// </summary>
+    public static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var hash = await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false);
         return Convert.ToHexString(hash).ToLowerInvariant();
     }
 
