@@ -13,14 +13,4 @@ internal static class CallAnalyticsFiles
 
     public static Stream Json(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
 
-    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

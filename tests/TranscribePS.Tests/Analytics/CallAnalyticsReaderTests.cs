@@ -9,10 +9,10 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
     private static readonly TranscriptReadOptions NoNames = new();
 
     private static Task<List<TranscriptItem>> Items(string json, TranscriptReadOptions? options = null)
-        => ToListAsync(CallAnalyticsReader.ReadItemsAsync(Json(json), "fallback", options ?? NoNames, CancellationToken.None));
+        => CallAnalyticsReader.ReadItemsAsync(Json(json), "fallback", options ?? NoNames, CancellationToken.None).ToListAsync().AsTask();
 
     private static Task<List<TranscriptTurn>> Turns(string json)
-        => ToListAsync(CallAnalyticsReader.ReadTurnsAsync(Json(json), "fallback", NoNames, CancellationToken.None));
+        => CallAnalyticsReader.ReadTurnsAsync(Json(json), "fallback", NoNames, CancellationToken.None).ToListAsync().AsTask();
 
     private async Task<(List<TranscriptItem> Items, List<TranscriptTurn> Turns)?> Sample()
     {
@@ -24,9 +24,9 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
         }
 
         await using var itemStream = File.OpenRead(path);
-        var items = await ToListAsync(CallAnalyticsReader.ReadItemsAsync(itemStream, "example", NoNames, CancellationToken.None));
+        var items = await CallAnalyticsReader.ReadItemsAsync(itemStream, "example", NoNames, CancellationToken.None).ToListAsync();
         await using var turnStream = File.OpenRead(path);
-        var turns = await ToListAsync(CallAnalyticsReader.ReadTurnsAsync(turnStream, "example", NoNames, CancellationToken.None));
+        var turns = await CallAnalyticsReader.ReadTurnsAsync(turnStream, "example", NoNames, CancellationToken.None).ToListAsync();
         return (items, turns);
     }
 
@@ -250,7 +250,7 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
         const string json = """{ "jobName": "std", "accountId": "1", "results": { "transcripts": [ { "transcript": "hi" } ], "items": [] }, "status": "COMPLETED" }""";
 
         var error = await Assert.ThrowsAsync<TranscriptFormatException>(
-            () => ToListAsync(CallAnalyticsReader.ReadItemsAsync(Json(json), "calls/std.json", NoNames, CancellationToken.None)));
+            () => CallAnalyticsReader.ReadItemsAsync(Json(json), "calls/std.json", NoNames, CancellationToken.None).ToListAsync().AsTask());
 
         Assert.Equal("calls/std.json", error.SourceName);
         Assert.Contains("calls/std.json", error.Message, StringComparison.Ordinal);
@@ -260,10 +260,10 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
     public async Task With_a_source_name_errors_name_the_file_and_the_job_name_still_falls_back()
     {
         var error = await Assert.ThrowsAsync<TranscriptFormatException>(
-            () => ToListAsync(CallAnalyticsReader.ReadTurnsAsync(Json("{}"), "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None)));
-        var items = await ToListAsync(CallAnalyticsReader.ReadItemsAsync(
+            () => CallAnalyticsReader.ReadTurnsAsync(Json("{}"), "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None).ToListAsync().AsTask());
+        var items = await CallAnalyticsReader.ReadItemsAsync(
             Json("""{ "Transcript": [ { "ParticipantRole": "AGENT", "Items": [ { "Type": "pronunciation", "Content": "hi", "BeginOffsetMillis": 0 } ] } ] }"""),
-            "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None));
+            "s3://out/analytics/call-9.json", "call-9", NoNames, CancellationToken.None).ToListAsync();
 
         Assert.Equal("s3://out/analytics/call-9.json", error.SourceName);
         Assert.Equal("call-9", Assert.Single(items).JobName);
@@ -273,7 +273,7 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
     public async Task Broken_json_is_refused_with_the_file_named()
     {
         var error = await Assert.ThrowsAsync<TranscriptFormatException>(
-            () => ToListAsync(CallAnalyticsReader.ReadTurnsAsync(Json("""{ "Transcript": [ { "Content": "cut sh"""), "calls/cut.json", NoNames, CancellationToken.None)));
+            () => CallAnalyticsReader.ReadTurnsAsync(Json("""{ "Transcript": [ { "Content": "cut sh"""), "calls/cut.json", NoNames, CancellationToken.None).ToListAsync().AsTask());
 
         Assert.Contains("calls/cut.json", error.Message, StringComparison.Ordinal);
     }

@@ -59,8 +59,8 @@ public sealed class CategoryEmulatorTests(EmulatorFixture fixture) : EmulatorTes
         Assert.Empty(insight.CategoryDetails["always"]);
         Assert.True(insight.Duration > TimeSpan.Zero);
 
-        var turns = await CallAnalyticsFiles.ToListAsync(CallAnalyticsReader.ReadTurnsAsync(new MemoryStream(output.Data), "call-1", new TranscriptReadOptions(), ct));
-        var items = await CallAnalyticsFiles.ToListAsync(CallAnalyticsReader.ReadItemsAsync(new MemoryStream(output.Data), "call-1", new TranscriptReadOptions(), ct));
+        var turns = await CallAnalyticsReader.ReadTurnsAsync(new MemoryStream(output.Data), "call-1", new TranscriptReadOptions(), ct).ToListAsync(ct);
+        var items = await CallAnalyticsReader.ReadItemsAsync(new MemoryStream(output.Data), "call-1", new TranscriptReadOptions(), ct).ToListAsync(ct);
         Assert.Contains(turns, t => t.Participant == "Agent" && t.Text.Length > 0);
         Assert.Contains(turns, t => t.Participant == "Customer" && t.Text.Length > 0);
         var starts = items.Where(i => i.StartTime is not null).Select(i => i.StartTime!.Value).ToList();

@@ -28,7 +28,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     {
         var started = await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-1", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts" }, CancellationToken.None);
         var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
-        var listed = await ListAsync(client.ListAllTranscriptionJobsAsync(null, "std", CancellationToken.None));
+        var listed = await client.ListAllTranscriptionJobsAsync(null, "std", CancellationToken.None).ToListAsync();
         await client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
         var afterDelete = await Assert.ThrowsAsync<TranscribeException>(() => client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None));
 
@@ -48,7 +48,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         var jobs = new TranscribeJobs(client);
 
         var job = await jobs.GetAsync(JobKind.Medical, "med-1", CancellationToken.None);
-        var listed = await ListAsync(jobs.ListAsync(JobKind.Medical, JobStatus.Completed, null, CancellationToken.None));
+        var listed = await jobs.ListAsync(JobKind.Medical, JobStatus.Completed, null, CancellationToken.None).ToListAsync();
         await jobs.DeleteAsync(JobKind.Medical, "med-1", CancellationToken.None);
 
         Assert.Equal(JobStatus.Completed, job.Status);
@@ -74,7 +74,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             CancellationToken.None);
 
         var job = await new TranscribeJobs(client).GetAsync(JobKind.CallAnalytics, "ca-1", CancellationToken.None);
-        var listed = await ListAsync(client.ListAllCallAnalyticsJobsAsync(null, null, CancellationToken.None));
+        var listed = await client.ListAllCallAnalyticsJobsAsync(null, null, CancellationToken.None).ToListAsync();
         await client.DeleteCallAnalyticsJobAsync(new() { CallAnalyticsJobName = "ca-1" }, CancellationToken.None);
 
         Assert.Equal(JobStatus.Completed, job.Status);
@@ -100,7 +100,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             CancellationToken.None);
 
         var job = await new TranscribeJobs(client).GetAsync(JobKind.Scribe, "scribe-1", CancellationToken.None);
-        var listed = await ListAsync(client.ListAllMedicalScribeJobsAsync(JobStatus.Completed, "scribe", CancellationToken.None));
+        var listed = await client.ListAllMedicalScribeJobsAsync(JobStatus.Completed, "scribe", CancellationToken.None).ToListAsync();
         await client.DeleteMedicalScribeJobAsync(new() { MedicalScribeJobName = "scribe-1" }, CancellationToken.None);
 
         Assert.Equal(JobStatus.Completed, job.Status);
@@ -122,7 +122,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         var created = await client.CreateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = rules, InputType = InputType.PostCall }, CancellationToken.None);
         var got = await client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
         await client.UpdateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = [new(new NonTalkTimeFilter { Threshold = 30000 })] }, CancellationToken.None);
-        var listed = await ListAsync(client.ListAllCallAnalyticsCategoriesAsync(CancellationToken.None));
+        var listed = await client.ListAllCallAnalyticsCategoriesAsync(CancellationToken.None).ToListAsync();
         await client.DeleteCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
         var gone = await Assert.ThrowsAsync<TranscribeException>(() => client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None));
 
@@ -212,15 +212,4 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     private TranscribeClient CreateClient(AWSCredentials credentials, int maxErrorRetry = 3) => new(
         new TranscribeClientConfig { ServiceURL = Fixture.Settings.EndpointUrl, AuthenticationRegion = Fixture.Settings.Region, MaxErrorRetry = maxErrorRetry },
         credentials);
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

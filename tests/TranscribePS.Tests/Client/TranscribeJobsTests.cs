@@ -97,11 +97,7 @@ public sealed class TranscribeJobsTests : IDisposable
             new StubResponse(200, """{"NextToken":"t2","TranscriptionJobSummaries":[{"TranscriptionJobName":"a","TranscriptionJobStatus":"IN_PROGRESS","LanguageCode":"en-GB"}]}"""),
             new StubResponse(200, """{"TranscriptionJobSummaries":[{"TranscriptionJobName":"b","TranscriptionJobStatus":"QUEUED"}]}"""));
 
-        var listed = new List<TranscriptionJob>();
-        await foreach (var job in jobs.ListAsync(JobKind.Standard, null, "", CancellationToken.None))
-        {
-            listed.Add(job);
-        }
+        var listed = await jobs.ListAsync(JobKind.Standard, null, "", CancellationToken.None).ToListAsync();
 
         Assert.Equal(["a", "b"], listed.Select(j => j.JobName));
         Assert.Equal([JobStatus.InProgress, JobStatus.Queued], listed.Select(j => j.Status));

@@ -18,11 +18,7 @@ public class ReaderCompatibilityTests
         string path = Uri.UnescapeDataString(parsed.AbsolutePath.TrimStart('/'));
         int slash = path.IndexOf('/', StringComparison.Ordinal);
         using var stream = new MemoryStream(emulator.Store.Get(path[..slash], path[(slash + 1)..])!.Data);
-        var items = new List<TranscriptItem>();
-        await foreach (var item in TranscriptReader.ReadItemsAsync(stream, uri, new TranscriptReadOptions(), CancellationToken.None))
-        {
-            items.Add(item);
-        }
+        var items = await TranscriptReader.ReadItemsAsync(stream, uri, new TranscriptReadOptions(), CancellationToken.None).ToListAsync();
 
         return items;
     }

@@ -22,11 +22,7 @@ public sealed class AwsSettingsEmulatorTests(EmulatorFixture fixture) : Emulator
             await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
 
             var upload = await settings.Transfer.UploadAsync(file, "recordings", "settings/probe.bin", null, CancellationToken.None);
-            var jobs = new List<TranscriptionJob>();
-            await foreach (var job in settings.Jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None))
-            {
-                jobs.Add(job);
-            }
+            var jobs = await settings.Jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None).ToListAsync();
 
             Assert.False(upload.Skipped);
             Assert.Equal([1, 2, 3, 4], Server.Store.Get("recordings", "settings/probe.bin")!.Data);

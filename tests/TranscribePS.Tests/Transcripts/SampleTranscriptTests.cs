@@ -20,11 +20,7 @@ public class SampleTranscriptTests
 
     private static async Task<List<TranscriptItem>> ReadFileAsync(string path)
     {
-        var items = new List<TranscriptItem>();
-        await foreach (var item in TranscriptReader.ReadItemsAsync(path, NoNames, CancellationToken.None))
-        {
-            items.Add(item);
-        }
+        var items = await TranscriptReader.ReadItemsAsync(path, NoNames, CancellationToken.None).ToListAsync();
 
         return items;
     }
@@ -196,11 +192,7 @@ public class SampleTranscriptTests
         }
 
         var items = await ReadFileAsync(path);
-        var turns = new List<TranscriptTurn>();
-        await foreach (var turn in TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None))
-        {
-            turns.Add(turn);
-        }
+        var turns = await TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None).ToListAsync();
 
         Assert.NotEmpty(items);
         Assert.All(items, i => Assert.Equal("example-call.wav", i.JobName));
@@ -216,11 +208,7 @@ public class SampleTranscriptTests
             return;
         }
 
-        var turns = new List<TranscriptTurn>();
-        await foreach (var turn in TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None))
-        {
-            turns.Add(turn);
-        }
+        var turns = await TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None).ToListAsync();
 
         Assert.Equal(7, turns.Count);
         Assert.Equal(354, turns.Sum(t => t.WordCount));

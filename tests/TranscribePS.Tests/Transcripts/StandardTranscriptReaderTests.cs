@@ -257,12 +257,7 @@ public class StandardTranscriptReaderTests
     {
         var json = Doc(OldSpeakerLabels + "," + Entities + "," + MedicalItems);
         using var trickle = new ForwardOnlyStream(Open(json, seekable: true), maxChunk: 3);
-        var items = new List<TranscriptItem>();
-
-        await foreach (var item in TranscriptReader.ReadItemsAsync(trickle, "trickle.json", NoNames, CancellationToken.None))
-        {
-            items.Add(item);
-        }
+        var items = await TranscriptReader.ReadItemsAsync(trickle, "trickle.json", NoNames, CancellationToken.None).ToListAsync();
 
         Assert.Equal(await ReadItemsAsync(json), items);
         Assert.Equal(6, items.Count);

@@ -11,11 +11,7 @@ internal static class TranscriptTestSupport
     public static async Task<List<TranscriptItem>> ReadItemsAsync(string json, string source = "test.json", TranscriptReadOptions? options = null, bool seekable = true)
     {
         using var stream = Open(json, seekable);
-        var items = new List<TranscriptItem>();
-        await foreach (var item in TranscriptReader.ReadItemsAsync(stream, source, options ?? NoNames, CancellationToken.None))
-        {
-            items.Add(item);
-        }
+        var items = await TranscriptReader.ReadItemsAsync(stream, source, options ?? NoNames, CancellationToken.None).ToListAsync();
 
         return items;
     }
@@ -23,11 +19,7 @@ internal static class TranscriptTestSupport
     public static async Task<List<TranscriptTurn>> ReadTurnsAsync(string json, string source = "test.json", TranscriptReadOptions? options = null)
     {
         using var stream = Open(json, seekable: true);
-        var turns = new List<TranscriptTurn>();
-        await foreach (var turn in TranscriptReader.ReadTurnsAsync(stream, source, options ?? NoNames, CancellationToken.None))
-        {
-            turns.Add(turn);
-        }
+        var turns = await TranscriptReader.ReadTurnsAsync(stream, source, options ?? NoNames, CancellationToken.None).ToListAsync();
 
         return turns;
     }

@@ -42,11 +42,7 @@ public sealed class JobWaiterEmulatorTests(EmulatorFixture fixture) : EmulatorTe
             started.Add(jobs.FromMedical(response.MedicalTranscriptionJob, $"ward7-visit-{i:00}"));
         }
 
-        var results = new List<WaitResult>();
-        await foreach (var result in new JobWaiter(jobs).WaitAsync(started, Fast, null, CancellationToken.None))
-        {
-            results.Add(result);
-        }
+        var results = await new JobWaiter(jobs).WaitAsync(started, Fast, null, CancellationToken.None).ToListAsync();
 
         Assert.Equal(20, results.Count);
         var failed = Assert.Single(results, r => r.Outcome == WaitOutcome.Failed);
@@ -63,11 +59,7 @@ public sealed class JobWaiterEmulatorTests(EmulatorFixture fixture) : EmulatorTe
     {
         using var client = CreateClient();
 
-        var results = new List<WaitResult>();
-        await foreach (var result in new JobWaiter(new TranscribeJobs(client)).WaitAsync([new JobRef(JobKind.CallAnalytics, "no-such-call")], Fast, null, CancellationToken.None))
-        {
-            results.Add(result);
-        }
+        var results = await new JobWaiter(new TranscribeJobs(client)).WaitAsync([new JobRef(JobKind.CallAnalytics, "no-such-call")], Fast, null, CancellationToken.None).ToListAsync();
 
         Assert.Equal(WaitOutcome.NotFound, Assert.Single(results).Outcome);
         Assert.Equal(2, Server.Requests["GetCallAnalyticsJob"]);

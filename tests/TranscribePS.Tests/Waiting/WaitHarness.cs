@@ -20,22 +20,14 @@ internal sealed class WaitHarness
 
     public async Task<List<WaitResult>> WaitAsync(IEnumerable<TranscriptionJob> jobs, WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var results = new List<WaitResult>();
-        await foreach (var result in Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, cancellationToken))
-        {
-            results.Add(result);
-        }
+        var results = await Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, cancellationToken).ToListAsync();
 
         return results;
     }
 
     public async Task<List<WaitResult>> WaitAsync(IEnumerable<JobRef> jobs, WaitOptions? options = null)
     {
-        var results = new List<WaitResult>();
-        await foreach (var result in Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, CancellationToken.None))
-        {
-            results.Add(result);
-        }
+        var results = await Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, CancellationToken.None).ToListAsync();
 
         return results;
     }
