@@ -3,20 +3,22 @@ namespace TranscribePS.Core;
 /// <summary>Messages of the transcript readers.</summary>
 public static partial class Messages
 {
+    private const string PassTranscriptJson = " Pass the job's transcript JSON (the file at TranscriptFileUri).";
+
     public static string TranscriptEmpty(string source)
         => $"'{source}' is empty, so it is not a transcript. Check that the transcription job completed and that the whole output file was downloaded, then read it again.";
 
     public static string TranscriptNotJson(string source, string detail)
-        => $"'{source}' is not JSON ({detail}), so it is not an Amazon Transcribe output file. Pass the job's transcript JSON (the file at TranscriptFileUri).";
+        => $"'{source}' is not JSON ({detail}), so it is not an Amazon Transcribe output file." + PassTranscriptJson;
 
     public static string TranscriptNotAnObject(string source)
-        => $"'{source}' is JSON but not a JSON object, so it is not an Amazon Transcribe output file. Pass the job's transcript JSON (the file at TranscriptFileUri).";
+        => $"'{source}' is JSON but not a JSON object, so it is not an Amazon Transcribe output file." + PassTranscriptJson;
 
     public static string TranscriptUnknownSchema(string source)
-        => $"'{source}' is JSON but not a transcript: expected top-level 'jobName'/'results' (standard or medical), 'JobName'/'Transcript' (call analytics) or 'Conversation' (HealthScribe). Pass the job's transcript JSON (the file at TranscriptFileUri).";
+        => $"'{source}' is JSON but not a transcript: expected top-level 'jobName'/'results' (standard or medical), 'JobName'/'Transcript' (call analytics) or 'Conversation' (HealthScribe)." + PassTranscriptJson;
 
     public static string TranscriptNoMembersInPrefix(string source, int limitBytes)
-        => $"'{source}' holds no transcript member in its first {limitBytes / 1024} KB: expected top-level 'jobName'/'results', 'JobName'/'Transcript' or 'Conversation'. Pass the job's transcript JSON (the file at TranscriptFileUri).";
+        => $"'{source}' holds no transcript member in its first {limitBytes / 1024} KB: expected top-level 'jobName'/'results', 'JobName'/'Transcript' or 'Conversation'." + PassTranscriptJson;
 
     public static string TranscriptMalformed(string source, long byteOffset, string detail)
         => $"'{source}' is not a well-formed transcript near byte {byteOffset}: {detail}. The file may be truncated or edited; download it again from the job's output location.";
