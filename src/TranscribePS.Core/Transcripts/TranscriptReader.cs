@@ -126,7 +126,8 @@ public static class TranscriptReader
         return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && name.Length > 5 ? name[..^5] : name;
     }
 
-    private static FileStream OpenFile(string path)
+    /// <summary>Opens a local transcript file as the readers want it: seekable, unbuffered (the readers buffer), sequential.</summary>
+    public static FileStream OpenFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         // Our own 64 KB buffer does the buffering; SequentialScan suits the one forward pass.

@@ -67,7 +67,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
             foreach (var file in resolved.Paths)
             {
-                await ReadSourceAsync(file, file, _ => Task.FromResult<Stream>(OpenFile(file)), cancellationToken).ConfigureAwait(false);
+                await ReadSourceAsync(file, file, _ => Task.FromResult<Stream>(TranscriptReader.OpenFile(file)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -124,9 +124,6 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
             Shell.WriteError(new CommandError(ex, "InvalidTranscriptUri", ErrorCategory.InvalidArgument, target));
         }
     }
-
-    private static FileStream OpenFile(string path)
-        => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     private protected TranscriptReadOptions ReadOptions(System.Collections.Hashtable? speakerNames)
         => new() { SpeakerNames = Hashtables.ToStringMap(speakerNames, StringComparer.OrdinalIgnoreCase) };
