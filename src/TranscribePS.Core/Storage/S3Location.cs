@@ -97,6 +97,13 @@ public sealed partial record S3Location
         return Create(decodedBucket, decodedKey, region, presigned, value, out location, out error);
     }
 
+    /// <summary>
+    /// How <paramref name="uri"/> may be shown in messages and on output objects: a pre-signed URL as its
+    /// <c>s3://bucket/key</c> form, because its query holds a signature and a security token; anything else as given.
+    /// </summary>
+    public static string SafeName(string uri) =>
+        TryParse(uri, out var location, out _) && location.IsPresigned ? location.ToString() : uri;
+
     /// <summary><c>s3://bucket/key</c>, the form Transcribe's Media and OutputLocation take.</summary>
     public override string ToString() => $"s3://{Bucket}/{Key}";
 

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using TranscribePS.Core;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Storage;
 using TranscribePS.Infrastructure;
 
 namespace TranscribePS.Commands;
@@ -65,7 +66,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 
     private async Task SaveAsync(OutputFile file, string path, TranscriptionJob job, CancellationToken cancellationToken)
     {
-        if (!Shell.ShouldProcess(path, Messages.SaveOutputAction(file.Uri)))
+        if (!Shell.ShouldProcess(path, Messages.SaveOutputAction(S3Location.SafeName(file.Uri))))
         {
             return;
         }

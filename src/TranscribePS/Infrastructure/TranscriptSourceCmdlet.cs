@@ -2,6 +2,7 @@ using System.Management.Automation;
 using TranscribePS.Core;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Storage;
 using TranscribePS.Core.Transcripts;
 
 namespace TranscribePS.Infrastructure;
@@ -54,7 +55,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
         foreach (var uri in Uri ?? [])
         {
-            await ReadSourceAsync(uri, uri, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
+            await ReadSourceAsync(S3Location.SafeName(uri), uri, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
@@ -85,7 +86,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
                 return;
             }
 
-            await ReadSourceAsync(uri, job, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
+            await ReadSourceAsync(S3Location.SafeName(uri), job, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (TranscribeException ex)
         {

@@ -75,6 +75,21 @@ public class S3LocationTests
         Assert.DoesNotContain("SECRETTOKEN", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SafeName_shows_a_presigned_url_as_its_s3_form_without_signature_or_token()
+    {
+        var name = S3Location.SafeName("https://svc-bucket.s3.us-east-1.amazonaws.com/calls/call-7.json?X-Amz-Signature=abc123&X-Amz-Security-Token=SECRETTOKEN");
+
+        Assert.Equal("s3://svc-bucket/calls/call-7.json", name);
+    }
+
+    [Theory]
+    [InlineData("s3://calls/k.json")]
+    [InlineData("https://calls.s3.amazonaws.com/k.json")]
+    [InlineData("not a uri")]
+    public void SafeName_leaves_addresses_without_a_signature_as_given(string uri) =>
+        Assert.Equal(uri, S3Location.SafeName(uri));
+
     [Theory]
     [InlineData("s3://")]
     [InlineData("s3:///key")]
