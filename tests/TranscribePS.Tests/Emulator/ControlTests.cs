@@ -1,6 +1,7 @@
 using System.Text;
 using TranscribePS.Emulator.Control;
 using TranscribePS.Emulator.S3;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Emulator;
 

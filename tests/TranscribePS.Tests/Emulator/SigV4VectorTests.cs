@@ -1,5 +1,6 @@
 using System.Text;
 using TranscribePS.Emulator.Auth;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Emulator;
 

@@ -3,18 +3,9 @@ using System.Text.Json.Nodes;
 using TranscribePS.Emulator.Media;
 using TranscribePS.Emulator.Storage;
 using TranscribePS.Emulator.Transcribe;
+using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.EmulatorTranscribe;
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = new(2026, 1, 5, 3, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
 
 /// <summary>The Transcribe emulator wired to an object store and a manual clock, called the way the HTTP host calls it.</summary>
 internal sealed class TranscribeHarness
@@ -30,7 +21,7 @@ internal sealed class TranscribeHarness
         Api = new TranscribeApi(Store, Options, "us-east-1", Clock);
     }
 
-    public ManualClock Clock { get; } = new();
+    public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 3, 0, 0, TimeSpan.Zero));
     public ObjectStore Store { get; }
     public TranscribeOptions Options { get; }
     public TranscribeApi Api { get; }

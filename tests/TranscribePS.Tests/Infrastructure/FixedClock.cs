@@ -1,4 +1,4 @@
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Tests.Infrastructure;
 
 /// <summary>A clock tests move by hand: wall time and the timestamp counter advance together.</summary>
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
