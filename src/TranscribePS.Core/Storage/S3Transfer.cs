@@ -75,13 +75,33 @@ public sealed class S3Transfer
             PartSize = PartSize,
         };
         request.Metadata[Sha256MetadataName] = sha256;
+
+        // The SDK raises progress events from its own threads and may skip the last one for small objects: the
+        // final report is ours, and events arriving after it are dropped so a bar never moves backwards.
+        var gate = new object();
+        bool finished = false;
         if (progress is not null)
         {
-            request.UploadProgressEvent += (_, e) => progress.Report(new TransferProgress(e.TransferredBytes, e.TotalBytes));
+            request.UploadProgressEvent += (_, e) =>
+            {
+                lock (gate)
+                {
+                    if (!finished)
+                    {
+                        progress.Report(new TransferProgress(e.TransferredBytes, e.TotalBytes));
+                    }
+                }
+            };
         }
 
         using var utility = new TransferUtility(s3, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
         await GuardAsync(() => utility.UploadAsync(request, cancellationToken), size >= MultipartThreshold ? "UploadPart" : "PutObject", location, cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            finished = true;
+            progress?.Report(new TransferProgress(size, size));
+        }
+
         return new UploadResult(location, size, sha256, Skipped: false);
     }
 
