@@ -105,41 +105,53 @@ Import-Module (Get-TestModulePath)
 New-Item -ItemType Directory -Path `$folder | Out-Null
 try {
     Write-Host "Emulator at `$(`$emulator.Endpoint)" -ForegroundColor Cyan
-    New-TestWav -Path (Join-Path `$folder 'visit-a.wav') -Seconds 4 | Out-Null
-    New-TestWav -Path (Join-Path `$folder 'visit-b.wav') -Seconds 6 | Out-Null
-    New-TestWav -Path (Join-Path `$folder 'call-118.wav') -Seconds 20 -Channels 2 | Out-Null
+    `$visits = New-Item -ItemType Directory -Path (Join-Path `$folder 'visits')
+    `$calls = New-Item -ItemType Directory -Path (Join-Path `$folder 'calls')
+    New-TestWav -Path (Join-Path `$visits 'visit-a.wav') -Seconds 20 | Out-Null
+    New-TestWav -Path (Join-Path `$visits 'visit-b.wav') -Seconds 25 | Out-Null
+    New-TestWav -Path (Join-Path `$calls 'call-117.wav') -Seconds 4 -Channels 2 | Out-Null
+    New-TestWav -Path (Join-Path `$calls 'call-118.wav') -Seconds 5 -Channels 2 | Out-Null
+    `$role = 'arn:aws:iam::123456789012:role/TranscribeDataAccess'
 
-    # Jobs stay IN_PROGRESS while their conversations are scripted; Instant timing finishes them at the next read.
+    # Start everything while the emulator holds jobs IN_PROGRESS, and dictate what each recording says; Instant
+    # timing then finishes them at the next read. The README's lines below find these jobs and reuse them.
     Set-EmulatorTiming Realistic
     try {
-        `$visits = Get-ChildItem (Join-Path `$folder 'visit-*.wav') | Start-MedicalConversationJob -OutputBucket demo-clinic -Verbose
-        foreach (`$visit in `$visits) {
+        New-CallAnalyticsCategory -Name CancellationRisk -Rule (
+            New-CallAnalyticsRule -TranscriptContains 'cancel my account', 'close my account' -Participant Customer),
+            (New-CallAnalyticsRule -Sentiment Negative -Participant Customer -LastPercent 25) | Out-Host
+        foreach (`$visit in Get-ChildItem `$visits | Start-MedicalConversationJob -OutputBucket clinic-transcripts) {
             Set-EmulatorScript `$visit.JobName @(
                 @{ Speaker = 'CLINICIAN'; Text = 'Good morning, what brings you in today?' }
                 @{ Speaker = 'PATIENT'; Text = 'I have had a cough for two weeks.' }
                 @{ Speaker = 'CLINICIAN'; Text = 'Any fever or shortness of breath?' }
                 @{ Speaker = 'PATIENT'; Text = 'A mild fever at night, no trouble breathing.' })
         }
-
-        New-CallAnalyticsCategory -Name CancellationRisk -Rule (New-CallAnalyticsRule -TranscriptContains 'cancel' -Participant Customer) | Out-Host
-        `$call = Start-CallAnalyticsJob -LiteralPath (Join-Path `$folder 'call-118.wav') -OutputBucket demo-calls -Summarize
-        Set-EmulatorScript `$call.JobName @(
-            @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
-            @{ Speaker = 'CUSTOMER'; Text = 'I want to cancel my subscription.'; Sentiment = 'NEGATIVE' }
-            @{ Speaker = 'AGENT'; Text = 'I can offer you a discount instead.'; Sentiment = 'NEUTRAL' }
-            @{ Speaker = 'CUSTOMER'; Text = 'Fine, I will stay for now.'; Sentiment = 'NEUTRAL' })
+        foreach (`$call in Get-ChildItem `$calls | Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn `$role -RedactPii) {
+            `$angry = `$call.MediaUri -like '*call-118*'
+            Set-EmulatorScript `$call.JobName @(
+                @{ Speaker = 'AGENT'; Text = 'Thank you for calling, how can I help?'; Sentiment = 'POSITIVE' }
+                if (`$angry) { @{ Speaker = 'CUSTOMER'; Text = 'I want to cancel my account, this is the third outage.'; Sentiment = 'NEGATIVE' } }
+                else { @{ Speaker = 'CUSTOMER'; Text = 'I would like to add a second line to my plan.'; Sentiment = 'POSITIVE' } }
+                @{ Speaker = 'AGENT'; Text = 'I can help you with that right away.'; Sentiment = 'NEUTRAL' }
+                @{ Speaker = 'CUSTOMER'; Text = `$(if (`$angry) { 'Just close it, I am done.' } else { 'Great, thank you.' }); Sentiment = `$(if (`$angry) { 'NEGATIVE' } else { 'POSITIVE' }) })
+        }
     }
     finally { Set-EmulatorTiming Instant }
 
-    Write-Host "``nThe visits, waited for and read as turns with speaker names" -ForegroundColor Cyan
-    `$visits | Wait-TranscribeJob | Get-TranscriptTurn -SpeakerName @{ spk_0 = 'Clinician'; spk_1 = 'Patient' } | Format-Table -AutoSize | Out-Host
+    `$csv = Join-Path `$folder 'visits.csv'
+    Write-Host "``nGet-ChildItem visits\*.wav | Start-MedicalConversationJob | Wait-TranscribeJob | Get-TranscriptTurn | Export-Csv" -ForegroundColor Cyan
+    Get-ChildItem (Join-Path `$visits '*.wav') | Start-MedicalConversationJob -OutputBucket clinic-transcripts -Verbose |
+        Wait-TranscribeJob | Get-TranscriptTurn -SpeakerName @{ spk_0 = 'Clinician'; spk_1 = 'Patient' } |
+        Export-Csv `$csv -NoTypeInformation
+    Import-Csv `$csv | Format-Table JobName, SpeakerName, StartTime, Text -AutoSize | Out-Host
 
-    Write-Host 'The same start again: the jobs are reused, nothing is uploaded or started' -ForegroundColor Cyan
-    Get-ChildItem (Join-Path `$folder 'visit-*.wav') | Start-MedicalConversationJob -OutputBucket demo-clinic -Verbose | Out-Host
+    Write-Host 'Get-ChildItem calls\*.wav | Start-CallAnalyticsJob | Wait-TranscribeJob | Get-CallAnalyticsInsight | Where-Object MatchedCategories -contains CancellationRisk' -ForegroundColor Cyan
+    Get-ChildItem (Join-Path `$calls '*.wav') |
+        Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn `$role -RedactPii |
+        Wait-TranscribeJob | Get-CallAnalyticsInsight |
+        Where-Object MatchedCategories -contains 'CancellationRisk' | Format-Table | Out-Host
 
-    Write-Host 'The call, its category match and insight' -ForegroundColor Cyan
-    `$call | Wait-TranscribeJob | Get-CallAnalyticsInsight |
-        Format-List JobName, Duration, AgentTalkTime, CustomerTalkTime, InterruptionCount, MatchedCategories, Summary | Out-Host
 }
 finally {
     Stop-TestEmulator

@@ -7,8 +7,8 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator
     $script:Calls = Join-Path ([IO.Path]::GetTempPath()) "tps-calls-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory -Path $script:Calls | Out-Null
-    New-TestWav -Path (Join-Path $script:Calls 'call-angry.wav') -Seconds 20 -Channels 2 | Out-Null
-    New-TestWav -Path (Join-Path $script:Calls 'call-happy.wav') -Seconds 20 -Channels 2 | Out-Null
+    New-TestWav -Path (Join-Path $script:Calls 'call-angry.wav') -Seconds 4 -Channels 2 | Out-Null
+    New-TestWav -Path (Join-Path $script:Calls 'call-happy.wav') -Seconds 5 -Channels 2 | Out-Null
     $script:Role = 'arn:aws:iam::123456789012:role/TranscribeDataAccess'
 }
 

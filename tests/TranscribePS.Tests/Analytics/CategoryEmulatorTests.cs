@@ -67,6 +67,59 @@ public sealed class CategoryEmulatorTests(EmulatorFixture fixture) : EmulatorTes
         Assert.Equal(starts.Order(), starts);
     }
 
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(20, false)]
+    public async Task The_cancellation_risk_category_matches_the_call_that_asks_to_cancel_and_not_the_other(int recordingSeconds, bool angryMatches)
+    {
+        // The category from the call analytics issue, built exactly as New-CallAnalyticsRule builds it. The script
+        // takes about ten seconds: in a 20-second recording the last quarter is silence, so the "negative at the end"
+        // rule cannot hold there — as with the real service, every rule of a category must match.
+        var ct = CancellationToken.None;
+        var contains = CallAnalyticsRuleBuilder.Build(new() { TranscriptContains = ["cancel my account", "close my account"], Participant = "Customer" });
+        var negativeAtEnd = CallAnalyticsRuleBuilder.Build(new() { Sentiment = ["NEGATIVE"], Participant = "Customer", LastPercent = 25 });
+        await _client.CreateCallAnalyticsCategoryAsync(new() { CategoryName = "CancellationRisk", Rules = [contains, negativeAtEnd], InputType = InputType.PostCall }, ct);
+
+        foreach (var name in new[] { "angry", "happy" })
+        {
+            Server.Store.Put("calls", name + ".wav", SyntheticMedia.Wav(recordingSeconds, 16000, channels: 2));
+            await _client.StartCallAnalyticsJobAsync(
+                new()
+                {
+                    CallAnalyticsJobName = name,
+                    Media = new Media { MediaFileUri = $"s3://calls/{name}.wav" },
+                    OutputLocation = "s3://results/",
+                    ChannelDefinitions = [new() { ChannelId = 0, ParticipantRole = ParticipantRole.Agent }, new() { ChannelId = 1, ParticipantRole = ParticipantRole.Customer }],
+                },
+                ct);
+        }
+
+        Server.Transcribe.ScriptJob("angry", new([
+            new("AGENT", "Thank you for calling, how can I help?", "POSITIVE"),
+            new("CUSTOMER", "I want to cancel my account today.", "NEGATIVE"),
+            new("AGENT", "I am sorry to hear that.", "NEUTRAL"),
+            new("CUSTOMER", "This has been a terrible experience.", "NEGATIVE"),
+        ]));
+        Server.Transcribe.ScriptJob("happy", new([
+            new("AGENT", "Thank you for calling, how can I help?", "POSITIVE"),
+            new("CUSTOMER", "I would like to upgrade my plan.", "POSITIVE"),
+            new("AGENT", "Happy to help with that.", "POSITIVE"),
+            new("CUSTOMER", "Great, thanks a lot.", "POSITIVE"),
+        ]));
+
+        var matched = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var name in new[] { "angry", "happy" })
+        {
+            var job = await _client.GetCallAnalyticsJobAsync(new() { CallAnalyticsJobName = name }, ct);
+            Assert.Equal(JobStatus.Completed, job.CallAnalyticsJob!.CallAnalyticsJobStatus);
+            var output = Assert.Single(Server.Store.List("results"), o => o.Key.EndsWith($"/{name}.json", StringComparison.Ordinal));
+            matched[name] = (await CallAnalyticsInsightReader.ReadAsync(new MemoryStream(output.Data), output.Key, ct)).MatchedCategories;
+        }
+
+        Assert.Equal(angryMatches ? ["CancellationRisk"] : [], matched["angry"]);
+        Assert.Empty(matched["happy"]);
+    }
+
     private static object? Tree(string json) => Tree(JsonDocument.Parse(json).RootElement);
 
     private static object? Tree(JsonElement element) => element.ValueKind switch
