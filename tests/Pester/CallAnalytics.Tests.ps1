@@ -51,7 +51,7 @@ Describe 'Categories, Start-CallAnalyticsJob, Wait-TranscribeJob, Get-CallAnalyt
         $matched = $insights | Where-Object MatchedCategories -contains 'CancellationRisk'
         @($matched).Count | Should -Be 1
         $matched.JobName | Should -Be $angry.JobName
-        $matched | Format-Table | Out-String | Should -Match $angry.JobName
+        $matched | Format-Table -AutoSize | Out-String -Width 300 | Should -Match ([regex]::Escape($angry.JobName))
     }
 
     It 'turns carry participant and sentiment, in time order' {
