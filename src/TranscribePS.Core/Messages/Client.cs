@@ -19,7 +19,7 @@ public static partial class Messages
             Aws.TranscribeErrorKind.NotFound => "Check the name and the region.",
             Aws.TranscribeErrorKind.NameConflict => "Job names are unique per account and region for 90 days; choose another name or remove the existing job.",
             Aws.TranscribeErrorKind.Throttled => "Requests were still throttled after retrying; lower the request rate or try again later.",
-            Aws.TranscribeErrorKind.TooManyConcurrentJobs => "The concurrent-job quota is reached; wait for running jobs to finish, or request a higher quota in Service Quotas.",
+            Aws.TranscribeErrorKind.TooManyConcurrentJobs => "The concurrent-job quota is reached; run the same command again once running jobs finish (jobs already started are reused, not started twice), pass -DataAccessRoleArn so call analytics jobs queue, or request a higher quota in Service Quotas.",
             Aws.TranscribeErrorKind.BadRequest => "Correct the request and try again.",
             Aws.TranscribeErrorKind.AccessDenied => "Check that the credentials are valid and allowed to call this operation.",
             _ => "The service failed after retrying; try again later.",
