@@ -4,7 +4,9 @@
     Builds, tests, packages or cleans TranscribePS.
 .DESCRIPTION
     Build   : dotnet build; the AssembleModule target leaves the loadable module in out/TranscribePS/.
-    Test    : dotnet test, then the Pester suite in a fresh `pwsh -NoProfile` against out/TranscribePS/.
+    Test    : dotnet test (xunit), then the Pester suite in a fresh `pwsh -NoProfile` against out/TranscribePS/, with
+              Pester restored from NuGet at the version tests/Pester/Pester.csproj pins (no PowerShell Gallery).
+              Fails when either suite has a failure. Results: out/test-results/.
     Package : builds Release and zips out/TranscribePS/ to out/TranscribePS-<version>.zip.
     Clean   : removes out/ and every bin/ and obj/ folder.
     Demo    : builds, starts the local emulator and runs the medical and call analytics pipelines against it
@@ -25,6 +27,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/TranscribePS'
+# The pwsh running this script (a system install or the project's `dotnet pwsh` tool) also runs the child sessions.
+$script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -48,7 +52,7 @@ function Invoke-Pwsh([string] $Command, [string] $Failure) {
     try {
         $env:TRANSCRIBEPS_MODULE = $moduleDir
         $env:TRANSCRIBEPS_CONFIGURATION = $Configuration
-        & pwsh -NoProfile -NonInteractive -Command $Command
+        & $script:Pwsh -NoProfile -NonInteractive -Command $Command
         if ($LASTEXITCODE -ne 0) { throw "$Failure (exit code $LASTEXITCODE)." }
     }
     finally {
@@ -56,20 +60,36 @@ function Invoke-Pwsh([string] $Command, [string] $Failure) {
     }
 }
 
-function Invoke-Test {
-    # The README's test command, unchanged; it also builds the module folder.
-    Invoke-Dotnet test (Join-Path $root 'TranscribePS.sln') -c $Configuration
+function Get-PesterManifest {
+    # Pester comes from NuGet (its package carries the module under tools/), pinned in tests/Pester/Pester.csproj.
+    $project = Join-Path $root 'tests/Pester/Pester.csproj'
+    Invoke-Dotnet restore $project --verbosity quiet
+    $properties = (& dotnet msbuild $project -getProperty:NuGetPackageRoot -getProperty:PesterVersion | ConvertFrom-Json).Properties
+    if ($LASTEXITCODE -ne 0) { throw "Could not read the Pester version from $project." }
+    $manifest = Join-Path $properties.NuGetPackageRoot "pester/$($properties.PesterVersion)/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "Pester $($properties.PesterVersion) was restored but $manifest is missing." }
+    $manifest
+}
 
-    # A fresh process (the emulator runs from the build above, in the same configuration) so the module under test
-    # is the only TranscribePS (and AWSSDK) loaded; tests/Pester/TestSupport.psm1 reads TRANSCRIBEPS_MODULE/_CONFIGURATION.
+function Invoke-Test {
+    # xunit; this also builds the module folder and the emulator the Pester suite uses.
+    $results = Join-Path $root 'out/test-results'
+    Invoke-Dotnet test (Join-Path $root 'TranscribePS.sln') -c $Configuration --logger "trx;LogFileName=xunit.trx" --results-directory $results
+
+    # A fresh process so the module under test is the only TranscribePS (and AWSSDK) loaded;
+    # tests/Pester/TestSupport.psm1 reads TRANSCRIBEPS_MODULE/_CONFIGURATION.
+    $pester = ConvertTo-QuotedLiteral (Get-PesterManifest)
     $pesterDir = ConvertTo-QuotedLiteral (Join-Path $root 'tests/Pester')
+    $resultFile = ConvertTo-QuotedLiteral (Join-Path $results 'pester.xml')
     $command = @"
 `$ErrorActionPreference = 'Stop'
-Import-Module Pester -MinimumVersion 5.3
+Import-Module $pester
 `$config = New-PesterConfiguration
 `$config.Run.Path = $pesterDir
 `$config.Run.Exit = `$true
 `$config.Output.Verbosity = 'Detailed'
+`$config.TestResult.Enabled = `$true
+`$config.TestResult.OutputPath = $resultFile
 Invoke-Pester -Configuration `$config
 "@
     Invoke-Pwsh $command 'Pester failed: see the failing tests above'
