@@ -18,7 +18,7 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
     {
         foreach (var name in Name ?? [])
         {
-            if (!Shell.ShouldProcess(name, Messages.RemoveCategoryAction))
+            if (!await Shell.ShouldProcessAsync(name, Messages.RemoveCategoryAction).ConfigureAwait(false))
             {
                 continue;
             }

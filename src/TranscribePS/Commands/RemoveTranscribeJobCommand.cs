@@ -55,7 +55,7 @@ public sealed class RemoveTranscribeJobCommand : AwsCmdlet
     private async Task RemoveAsync(string name, IReadOnlyList<JobKind> kinds, object target, CancellationToken cancellationToken)
     {
         // Asked before any call, so -WhatIf reads nothing either.
-        if (!Shell.ShouldProcess(Messages.RemoveJobTarget(kinds.Count == 1 ? kinds[0] : null, name), Messages.RemoveJobAction(IncludeOutputOn)))
+        if (!await Shell.ShouldProcessAsync(Messages.RemoveJobTarget(kinds.Count == 1 ? kinds[0] : null, name), Messages.RemoveJobAction(IncludeOutputOn)).ConfigureAwait(false))
         {
             return;
         }

@@ -13,9 +13,8 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
     private const string NameSet = "Name";
     private const string InputObjectSet = "InputObject";
 
-    private readonly List<TranscriptionJob> _jobs = [];
-    private readonly HashSet<(JobKind, string)> _seen = [];
     private WaitOptions _options = new();
+    private WaitSession? _session;
 
     [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
@@ -39,12 +38,19 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
     /// <summary>Bad wait settings stop the cmdlet before it reads any job.</summary>
     private protected override void CheckParameters() => _options = WaitReporter.Options(Timeout, PollInterval);
 
-    /// <summary>Collects: the wait needs every job at once to schedule its calls.</summary>
+    /// <summary>The wait runs from the start; each job joins it as it arrives and comes out the moment it finishes.</summary>
+    private protected override Task BeginWorkAsync(CancellationToken cancellationToken)
+    {
+        _session = WaitReporter.Start(Shell, new JobWaiter(Aws.Jobs), _options, StartBackground);
+        return Task.CompletedTask;
+    }
+
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
+        // A job joins the running wait (once, however often it is piped); finished jobs are written at each record.
         foreach (var job in InputObject ?? [])
         {
-            Add(job);
+            _session!.Add(job);
         }
 
         foreach (var name in Name ?? [])
@@ -58,7 +64,7 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
                 }
                 else
                 {
-                    Add(job);
+                    _session!.Add(job);
                 }
             }
             catch (TranscribeException ex)
@@ -68,15 +74,10 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
         }
     }
 
+    /// <summary>No more jobs: EndProcessing returns once every job has left the wait.</summary>
     private protected override Task EndAsync(CancellationToken cancellationToken)
-        => WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _jobs, _options, cancellationToken);
-
-    private void Add(TranscriptionJob job)
     {
-        // The same job piped twice is waited for (and emitted) once.
-        if (_seen.Add((job.Kind, job.JobName)))
-        {
-            _jobs.Add(job);
-        }
+        _session?.CompleteAdding();
+        return Task.CompletedTask;
     }
 }

@@ -60,7 +60,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
         {
-            var resolved = Shell.ResolvePath(path, literal);
+            var resolved = await Shell.ResolvePathAsync(path, literal).ConfigureAwait(false);
             if (resolved.Error is not null)
             {
                 Shell.WriteError(resolved.Error);
@@ -68,7 +68,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
             foreach (var file in resolved.Paths)
             {
-                await ReadSourceAsync(file, file, _ => Task.FromResult<Stream>(TranscriptReader.OpenFile(file)), cancellationToken).ConfigureAwait(false);
+                await ReadSourceAsync(file, file, _ => Task.FromResult<Stream>(new InlineFileStream(file)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
