@@ -59,12 +59,6 @@ public static partial class Messages
     public static string WaitStatus(int completed, int failed, int running, TimeSpan elapsed)
         => $"{completed} completed, {failed} failed, {running} running; {elapsed:hh\\:mm\\:ss} elapsed";
 
-    public static string JobFailed(string jobName, string? reason)
-        => $"Job '{jobName}' failed: {reason ?? "the service gave no reason"}. Fix the recording or settings and start it again (with -Force to reuse the name).";
-
-    public static string JobTimedOut(string jobName)
-        => $"Job '{jobName}' had not finished when the wait timed out; it is still running. Wait again later with Wait-TranscribeJob, or use a longer -Timeout.";
-
     public static string NoTranscript(string jobName, JobStatus status, bool unredacted)
         => status != JobStatus.Completed
             ? $"Job '{jobName}' is {status.ToWire()}, so it has no transcript yet. Pipe it through Wait-TranscribeJob first."
