@@ -15,10 +15,6 @@ public static partial class Messages
         ? string.Create(CultureInfo.InvariantCulture, $"Transcribe job '{jobName}' failed without giving a reason. Check the recording's format and length, then start a new job for it.")
         : string.Create(CultureInfo.InvariantCulture, $"Transcribe job '{jobName}' failed: {failureReason}. Fix the recording or the job settings, then start a new job for it.");
 
-    public static string WaitJobNotFound(string jobName, JobKind kind) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"No {kind} job named '{jobName}' exists in this region: it was deleted while the wait ran, or the name, -Kind or -Region is wrong. Check them with Get-TranscribeJob, or start the job again.");
-
     public static string WaitJobTimedOut(string jobName, JobStatus? lastStatus, TimeSpan timeout) => string.Create(
         CultureInfo.InvariantCulture,
         $"Transcribe job '{jobName}' had not finished when the wait gave up after {DescribeWaitTimeout(timeout)} (last seen {(lastStatus is { } s ? s.ToWire() : "before any answer from the service")}). The job keeps running in the service: wait again with Wait-TranscribeJob -Name '{jobName}' and a longer -Timeout.");

@@ -152,7 +152,7 @@ internal sealed class WaitSession
 
     private static bool IsFinishedWithDetails(TranscriptionJob job) => job.Status switch
     {
-        JobStatus.Completed => job.OutputUris().Any(),
+        JobStatus.Completed => job.Outputs().Count > 0,
         JobStatus.Failed => !string.IsNullOrEmpty(job.FailureReason),
         _ => false,
     };
@@ -327,7 +327,7 @@ internal sealed class WaitSession
             Message = outcome switch
             {
                 WaitOutcome.Failed => Messages.WaitJobFailed(job.Name, state.FailureReason),
-                WaitOutcome.NotFound => Messages.WaitJobNotFound(job.Name, job.Kind),
+                WaitOutcome.NotFound => Messages.JobNotFound(job.Name, [job.Kind], job.Input.Region),
                 WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, job.LastRead is null ? null : state.Status, _options.Timeout),
                 _ => Messages.WaitJobCompleted(job.Name),
             },
