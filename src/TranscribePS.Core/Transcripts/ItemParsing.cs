@@ -197,8 +197,9 @@ internal sealed class ItemParsers
             }
             else if (reader.ValueTextEquals("Type"u8))
             {
+                // AWS's HealthScribe examples write PRONUNCIATION/PUNCTUATION, the standard schema lower case.
                 reader.Read();
-                item.Type = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("punctuation"u8)
+                item.Type = reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("PUNCTUATION"u8) || reader.ValueTextEquals("punctuation"u8))
                     ? TranscriptItemType.Punctuation
                     : TranscriptItemType.Pronunciation;
             }
