@@ -336,7 +336,7 @@ public static class ClinicalNoteReader
                     reader.Read();
                     ReadObjects(ref reader, (ref Utf8JsonReader r) =>
                     {
-                        if (ReadStringMember(ref r, "SegmentId"u8) is { } id)
+                        if (JsonValues.ReadStringMember(ref r, "SegmentId"u8) is { } id)
                         {
                             ids.Add(id);
                         }
@@ -483,25 +483,6 @@ public static class ClinicalNoteReader
                 reader.TrySkip();
             }
         }
-    }
-
-    private static string? ReadStringMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
-    {
-        string? value = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals(name))
-            {
-                reader.Read();
-                value = JsonValues.ReadString(ref reader);
-            }
-            else
-            {
-                JsonValues.SkipPropertyValue(ref reader);
-            }
-        }
-
-        return value;
     }
 }
 

@@ -52,6 +52,32 @@ internal static class JsonValues
         return null;
     }
 
+    /// <summary>The string member <paramref name="name"/> of the object the reader is on; null when absent or not an object.</summary>
+    public static string? ReadStringMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.TrySkip();
+            return null;
+        }
+
+        string? value = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                reader.Read();
+                value = ReadString(ref reader);
+            }
+            else
+            {
+                SkipPropertyValue(ref reader);
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>Moves to the value of the property the reader is on and skips it.</summary>
     public static void SkipPropertyValue(ref Utf8JsonReader reader)
     {

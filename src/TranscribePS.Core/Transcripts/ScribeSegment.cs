@@ -52,12 +52,12 @@ internal readonly record struct ScribeSegment(string? SegmentId, double? Begin, 
             else if (reader.ValueTextEquals("ParticipantDetails"u8))
             {
                 reader.Read();
-                role = ReadNested(ref reader, "ParticipantRole"u8) ?? role;
+                role = JsonValues.ReadStringMember(ref reader, "ParticipantRole"u8) ?? role;
             }
             else if (reader.ValueTextEquals("SectionDetails"u8))
             {
                 reader.Read();
-                section = ReadNested(ref reader, "SectionName"u8) ?? section;
+                section = JsonValues.ReadStringMember(ref reader, "SectionName"u8) ?? section;
             }
             else
             {
@@ -66,31 +66,5 @@ internal readonly record struct ScribeSegment(string? SegmentId, double? Begin, 
         }
 
         return new ScribeSegment(id, begin, end, content, role, section);
-    }
-
-    /// <summary>The string member <paramref name="name"/> of the object the reader is on; null when absent.</summary>
-    private static string? ReadNested(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.TrySkip();
-            return null;
-        }
-
-        string? value = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals(name))
-            {
-                reader.Read();
-                value = JsonValues.ReadString(ref reader);
-            }
-            else
-            {
-                JsonValues.SkipPropertyValue(ref reader);
-            }
-        }
-
-        return value;
     }
 }
