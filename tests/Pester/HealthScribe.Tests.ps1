@@ -19,7 +19,7 @@ AfterAll {
 
 Describe 'Get-ClinicalNote on saved HealthScribe output (AWS''s documented example)' {
     It 'emits one TranscribePS.ClinicalNoteSection per section, evidence resolved from the transcript saved beside it' {
-        $sections = Get-ClinicalNote -Path (Join-Path $script:Notes '*.clinical-document.json') -WarningVariable warnings
+        $sections = Get-ChildItem (Join-Path $script:Notes '*.clinical-document.json') | Get-ClinicalNote -WarningVariable warnings
 
         $warnings | Should -BeNullOrEmpty
         $sections.Section | Should -Be @('CHIEF_COMPLAINT', 'HISTORY_OF_PRESENT_ILLNESS', 'REVIEW_OF_SYSTEMS', 'PAST_MEDICAL_HISTORY', 'ASSESSMENT', 'PLAN')
