@@ -25,6 +25,19 @@ public static partial class JobRules
 
     public static TimeSpan MaxDuration { get; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// The agent's and the customer's channel of a stereo call. A role given alone takes its channel and the other
+    /// role the other one of 0 and 1; neither given is agent 0, customer 1. A value other than 0 or 1 is kept for
+    /// the planner to refuse, and the role not given then takes its default.
+    /// </summary>
+    public static (int Agent, int Customer) AssignChannels(int? agent, int? customer) => (agent, customer) switch
+    {
+        (int a, int c) => (a, c),
+        (int a and (0 or 1), null) => (a, 1 - a),
+        (null, int c and (0 or 1)) => (1 - c, c),
+        _ => (agent ?? 0, customer ?? 1),
+    };
+
     /// <summary>Header-based checks of a local recording for the given kind of job.</summary>
     public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts)
     {
