@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Get-CallAnalyticsCategory'
         'Get-CallAnalyticsInsight'
+        'Get-ClinicalNote'
         'Get-TranscribeJob'
         'Get-TranscriptItem'
         'Get-TranscriptTurn'

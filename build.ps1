@@ -52,7 +52,9 @@ function Invoke-Pwsh([string] $Command, [string] $Failure) {
     try {
         $env:TRANSCRIBEPS_MODULE = $moduleDir
         $env:TRANSCRIBEPS_CONFIGURATION = $Configuration
-        & $script:Pwsh -NoProfile -NonInteractive -Command $Command
+        # Output sent to a file or a pipe (`./build.ps1 -Task Demo > demo.txt`) gets no colour escape sequences.
+        $plain = 'if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = ''PlainText'' }'
+        & $script:Pwsh -NoProfile -NonInteractive -Command "$plain`n$Command"
         if ($LASTEXITCODE -ne 0) { throw "$Failure (exit code $LASTEXITCODE)." }
     }
     finally {

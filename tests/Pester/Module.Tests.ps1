@@ -33,6 +33,8 @@ Describe 'The module' {
         (Get-FormatData -TypeName 'TranscribePS.TranscriptionJob') | Should -Not -BeNullOrEmpty
         (Get-FormatData -TypeName 'TranscribePS.TranscriptItem') | Should -Not -BeNullOrEmpty
         (Get-FormatData -TypeName 'TranscribePS.TranscriptTurn') | Should -Not -BeNullOrEmpty
+        (Get-FormatData -TypeName 'TranscribePS.ClinicalNoteSection') | Should -Not -BeNullOrEmpty
+        (Get-FormatData -TypeName 'TranscribePS.ClinicalInsight') | Should -Not -BeNullOrEmpty
     }
 }
 

@@ -36,7 +36,7 @@ catch (IOException ex)
 }
 
 await using var running = server;
-foreach (var line in server.Settings.ToEnvironmentLines())
+foreach (var line in server.Settings.Lines(commandLine.Format))
 {
     Console.Out.WriteLine(line);
 }

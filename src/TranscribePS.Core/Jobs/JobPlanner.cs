@@ -124,11 +124,12 @@ public static class JobPlanner
             Add(problems, JobRules.CheckRoleArn(request.DataAccessRoleArn));
         }
 
-        CheckChannel("AgentChannel", request.AgentChannel, problems);
-        CheckChannel("CustomerChannel", request.CustomerChannel, problems);
-        if (request.AgentChannel == request.CustomerChannel)
+        var (agentChannel, customerChannel) = JobRules.AssignChannels(request.AgentChannel, request.CustomerChannel);
+        CheckChannel("AgentChannel", agentChannel, problems);
+        CheckChannel("CustomerChannel", customerChannel, problems);
+        if (agentChannel == customerChannel)
         {
-            problems.Add(new PlanProblem("SameAgentCustomerChannel", Messages.SameAgentCustomerChannel(request.AgentChannel), PlanProblemCategory.InvalidArgument, Invariant(request.AgentChannel)));
+            problems.Add(new PlanProblem("SameAgentCustomerChannel", Messages.SameAgentCustomerChannel(agentChannel), PlanProblemCategory.InvalidArgument, Invariant(agentChannel)));
         }
 
         var languages = Canonicalise(request.LanguageOptions, ServiceVocabulary.LanguageCodes, "InvalidLanguageOption", Messages.InvalidLanguageOption, problems);
@@ -165,8 +166,8 @@ public static class JobPlanner
         KeyValuePair<string, string?>[] settings =
         [
             new("OutputLocation", outputLocation),
-            new("AgentChannel", Invariant(request.AgentChannel)),
-            new("CustomerChannel", Invariant(request.CustomerChannel)),
+            new("AgentChannel", Invariant(agentChannel)),
+            new("CustomerChannel", Invariant(customerChannel)),
             new("LanguageOptions", string.Join(",", languages)),
             new("Redaction", redaction is null ? null : RedactionText(redaction.Output) + ":" + string.Join(",", redaction.PiiEntityTypes)),
             new("RedactAudio", Flag(request.RedactAudio)),
@@ -192,8 +193,8 @@ public static class JobPlanner
             Force = request.Force,
             OutputLocation = outputLocation,
             DataAccessRoleArn = request.DataAccessRoleArn,
-            AgentChannel = request.AgentChannel,
-            CustomerChannel = request.CustomerChannel,
+            AgentChannel = agentChannel,
+            CustomerChannel = customerChannel,
             LanguageOptions = languages,
             Redaction = redaction,
             RedactAudio = request.RedactAudio,

@@ -54,9 +54,11 @@ public sealed record CallAnalyticsJobRequest : TranscribeJobRequest
 
     public string? DataAccessRoleArn { get; init; }
 
-    public int AgentChannel { get; init; }
+    /// <summary>Null: the channel the customer is not on (0 when neither is given).</summary>
+    public int? AgentChannel { get; init; }
 
-    public int CustomerChannel { get; init; } = 1;
+    /// <summary>Null: the channel the agent is not on (1 when neither is given).</summary>
+    public int? CustomerChannel { get; init; }
 
     public IReadOnlyList<string>? LanguageOptions { get; init; }
 

@@ -25,6 +25,19 @@ public static partial class JobRules
 
     public static TimeSpan MaxDuration { get; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// The agent's and the customer's channel of a stereo call. A role given alone takes its channel and the other
+    /// role the other one of 0 and 1; neither given is agent 0, customer 1. A value other than 0 or 1 is kept for
+    /// the planner to refuse, and the role not given then takes its default.
+    /// </summary>
+    public static (int Agent, int Customer) AssignChannels(int? agent, int? customer) => (agent, customer) switch
+    {
+        (int a, int c) => (a, c),
+        (int a and (0 or 1), null) => (a, 1 - a),
+        (null, int c and (0 or 1)) => (1 - c, c),
+        _ => (agent ?? 0, customer ?? 1),
+    };
+
     /// <summary>Header-based checks of a local recording for the given kind of job.</summary>
     public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts)
     {
@@ -106,8 +119,7 @@ public static partial class JobRules
     public static PlanProblem? CheckJobName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        bool valid = name.Length is >= 1 and <= JobNaming.MaxJobNameLength && NameCharacters().IsMatch(name) && name is not "." and not "..";
-        return valid ? null : new PlanProblem("InvalidJobName", Messages.InvalidJobName(name), PlanProblemCategory.InvalidArgument, name);
+        return ServiceNames.IsJobName(name) ? null : new PlanProblem("InvalidJobName", Messages.InvalidJobName(name), PlanProblemCategory.InvalidArgument, name);
     }
 
     /// <summary>Key prefixes use the OutputKey alphabet so the same rule serves output and upload keys.</summary>
@@ -172,8 +184,7 @@ public static partial class JobRules
     private static PlanProblem? CheckResourceName(string name, string parameter, string errorId)
     {
         ArgumentNullException.ThrowIfNull(name);
-        bool valid = name.Length is >= 1 and <= 200 && NameCharacters().IsMatch(name);
-        return valid ? null : new PlanProblem(errorId, Messages.InvalidVocabularyName(name, parameter), PlanProblemCategory.InvalidArgument, name);
+        return ServiceNames.IsResourceName(name) ? null : new PlanProblem(errorId, Messages.InvalidVocabularyName(name, parameter), PlanProblemCategory.InvalidArgument, name);
     }
 
     private static bool IsSameContainer(string a, string b) =>
@@ -197,9 +208,6 @@ public static partial class JobRules
 
     [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
     private static partial Regex IPv4Shape();
-
-    [GeneratedRegex("^[0-9A-Za-z._-]+$")]
-    private static partial Regex NameCharacters();
 
     [GeneratedRegex("^[A-Za-z0-9!*'()/_.-]*$")]
     private static partial Regex KeyCharacters();

@@ -42,11 +42,18 @@ internal static class HealthScribeTranscriptReader
                         break;
                     case "TranscriptSegments":
                         await cursor.ExpectAsync(JsonTokenType.StartArray, "Conversation.TranscriptSegments", "an array", cancellationToken).ConfigureAwait(false);
-                        var segments = new List<int>();
+                        var segments = new List<ScribeSegment>();
                         bool moreSegments;
                         do
                         {
-                            moreSegments = await cursor.ReadArrayBatchOfWholeElementsAsync((ref Utf8JsonReader r) => ReadSegment(ref r, roles), segments, cancellationToken).ConfigureAwait(false);
+                            moreSegments = await cursor.ReadArrayBatchAsync(ScribeSegment.Parse, segments, cancellationToken).ConfigureAwait(false);
+                            foreach (var segment in segments)
+                            {
+                                if (segment is { Begin: { } begin, Role: { } role })
+                                {
+                                    roles.AddRange(begin, segment.End ?? begin, role);
+                                }
+                            }
                         }
                         while (moreSegments);
 
@@ -98,65 +105,5 @@ internal static class HealthScribeTranscriptReader
             }
         }
         while (moreItems);
-    }
-
-    /// <summary><c>{"BeginAudioTime", "EndAudioTime", "ParticipantDetails": {"ParticipantRole"}, ...}</c> → a role range.</summary>
-    private static int ReadSegment(ref Utf8JsonReader reader, TimeLabels roles)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.TrySkip();
-            return 0;
-        }
-
-        double? start = null;
-        double? end = null;
-        string? role = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("BeginAudioTime"u8))
-            {
-                reader.Read();
-                start = JsonValues.ReadNumber(ref reader);
-            }
-            else if (reader.ValueTextEquals("EndAudioTime"u8))
-            {
-                reader.Read();
-                end = JsonValues.ReadNumber(ref reader);
-            }
-            else if (reader.ValueTextEquals("ParticipantDetails"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.TrySkip();
-                    continue;
-                }
-
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("ParticipantRole"u8))
-                    {
-                        reader.Read();
-                        role = JsonValues.ReadString(ref reader);
-                    }
-                    else
-                    {
-                        JsonValues.SkipPropertyValue(ref reader);
-                    }
-                }
-            }
-            else
-            {
-                JsonValues.SkipPropertyValue(ref reader);
-            }
-        }
-
-        if (start is { } s && role is not null)
-        {
-            roles.AddRange(s, end ?? s, role);
-        }
-
-        return 1;
     }
 }

@@ -52,6 +52,32 @@ internal static class JsonValues
         return null;
     }
 
+    /// <summary>The string member <paramref name="name"/> of the object the reader is on; null when absent or not an object.</summary>
+    public static string? ReadStringMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.TrySkip();
+            return null;
+        }
+
+        string? value = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                reader.Read();
+                value = ReadString(ref reader);
+            }
+            else
+            {
+                SkipPropertyValue(ref reader);
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>Moves to the value of the property the reader is on and skips it.</summary>
     public static void SkipPropertyValue(ref Utf8JsonReader reader)
     {
@@ -197,8 +223,9 @@ internal sealed class ItemParsers
             }
             else if (reader.ValueTextEquals("Type"u8))
             {
+                // AWS's HealthScribe examples write PRONUNCIATION/PUNCTUATION, the standard schema lower case.
                 reader.Read();
-                item.Type = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("punctuation"u8)
+                item.Type = reader.TokenType == JsonTokenType.String && (reader.ValueTextEquals("PUNCTUATION"u8) || reader.ValueTextEquals("punctuation"u8))
                     ? TranscriptItemType.Punctuation
                     : TranscriptItemType.Pronunciation;
             }

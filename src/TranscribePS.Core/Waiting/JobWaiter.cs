@@ -35,14 +35,7 @@ public sealed class JobWaiter
     public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<TranscriptionJob> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        return Start(jobs.Select(j => (j?.Kind ?? default, j?.JobName, (TranscriptionJob?)j)), options, progress, cancellationToken);
-    }
-
-    /// <inheritdoc cref="WaitAsync(IEnumerable{TranscriptionJob}, WaitOptions, IProgress{WaitProgress}?, CancellationToken)"/>
-    public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<JobRef> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(jobs);
-        return Start(jobs.Select(j => (j.Kind, (string?)j.JobName, (TranscriptionJob?)null)), options, progress, cancellationToken);
+        return Start(jobs, options, progress, cancellationToken);
     }
 
     /// <summary>
@@ -59,12 +52,12 @@ public sealed class JobWaiter
         return new WaitSession(_jobs, _clock, _random, options, progress);
     }
 
-    private IAsyncEnumerable<WaitResult> Start(IEnumerable<(JobKind Kind, string? Name, TranscriptionJob? Job)> inputs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
+    private IAsyncEnumerable<WaitResult> Start(IEnumerable<TranscriptionJob> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
     {
         var session = Open(options, progress);
-        foreach (var (kind, name, job) in inputs)
+        foreach (var job in jobs)
         {
-            session.Add(kind, name, job);
+            session.Add(job);
         }
 
         session.CompleteAdding();

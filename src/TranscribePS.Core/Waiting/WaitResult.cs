@@ -2,9 +2,6 @@ using TranscribePS.Core.Jobs;
 
 namespace TranscribePS.Core.Waiting;
 
-/// <summary>A job to wait for when only its kind and name are known (for example from <c>-Name</c>).</summary>
-public readonly record struct JobRef(JobKind Kind, string JobName);
-
 /// <summary>How the wait ended for one job.</summary>
 public enum WaitOutcome
 {
@@ -30,20 +27,19 @@ public sealed record WaitResult
 
     /// <summary>
     /// Completed and Failed: the job as Get returned it (or the input, when it already held the finished state).
-    /// TimedOut: the last state read. NotFound: the input job. Null only when the service never returned the job
-    /// and the input was a bare <see cref="JobRef"/>.
+    /// TimedOut: the last state read. NotFound: the input job.
     /// </summary>
-    public TranscriptionJob? Job { get; init; }
+    public required TranscriptionJob Job { get; init; }
 
-    /// <summary>For every outcome but Completed: what happened and what to do next, ready for an error record.</summary>
-    public string? Message { get; init; }
+    /// <summary>What happened (for every outcome but Completed also what to do next), ready for a verbose line or an error record.</summary>
+    public required string Message { get; init; }
 
     /// <summary>Time from the moment the job joined the wait to the moment its outcome was known.</summary>
     public TimeSpan Elapsed { get; init; }
 }
 
 /// <summary>One job's line in <see cref="WaitProgress.Jobs"/>: the status last read, and how it left the wait, if it did.</summary>
-public sealed record WaitingJob(JobKind Kind, string JobName, JobStatus? LastStatus, WaitOutcome? Outcome);
+public sealed record WaitingJob(JobKind Kind, string JobName, JobStatus LastStatus, WaitOutcome? Outcome);
 
 /// <summary>
 /// The state of a wait for a progress bar; reported when a count changes, when jobs join and when the next check is
@@ -57,7 +53,7 @@ public sealed record WaitProgress
     /// <summary>Jobs that joined the wait so far.</summary>
     public required int Total { get; init; }
 
-    /// <summary>Jobs still waited for whose last known status is QUEUED (or not yet read).</summary>
+    /// <summary>Jobs still waited for whose last known status is QUEUED.</summary>
     public int Queued { get; init; }
 
     /// <summary>Jobs still waited for whose last known status is IN_PROGRESS.</summary>

@@ -77,15 +77,9 @@ public sealed class WaitSession
     /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> was called.</exception>
     public void Add(TranscriptionJob job)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        Add(job.Kind, job.JobName, job);
-    }
-
-    internal void Add(JobKind kind, string? name, TranscriptionJob? job)
-    {
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(job?.JobName))
         {
-            throw new ArgumentException(Messages.WaitJobNameMissing, "jobs");
+            throw new ArgumentException(Messages.WaitJobNameMissing, nameof(job));
         }
 
         lock (_gate)
@@ -95,9 +89,9 @@ public sealed class WaitSession
                 throw new InvalidOperationException(Messages.WaitSessionClosed);
             }
 
-            if (_seen.Add((kind, name)))
+            if (_seen.Add((job.Kind, job.JobName)))
             {
-                _arrivals.Add(new TrackedJob(_order++, kind, name, job));
+                _arrivals.Add(new TrackedJob(_order++, job));
                 _arrived.TrySetResult();
             }
         }
@@ -153,14 +147,14 @@ public sealed class WaitSession
                 var finished = new List<TrackedJob>();
                 foreach (var job in arrived)
                 {
-                    if (job.Input is { } input && IsFinishedWithDetails(input))
+                    if (IsFinishedWithDetails(job.Input))
                     {
                         finished.Add(job);
                     }
                     else
                     {
                         // A finished input without its output URIs or reason is read once before it is emitted.
-                        job.FinishHinted = job.Input?.Status.IsFinished() == true;
+                        job.FinishHinted = job.Input.Status.IsFinished();
                         _pending.Add(job);
                     }
                 }
@@ -168,7 +162,7 @@ public sealed class WaitSession
                 Report();
                 foreach (var job in finished)
                 {
-                    yield return Leave(job, job.Input!.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
+                    yield return Leave(job, job.Input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
                 }
             }
 
@@ -218,7 +212,7 @@ public sealed class WaitSession
                         if (result == PollResult.Finished)
                         {
                             outcome = CycleOutcome.Progressed;
-                            yield return Leave(job, job.Latest!.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Latest);
+                            yield return Leave(job, job.Latest.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Latest);
                         }
                         else if (result == PollResult.Vanished)
                         {
@@ -262,7 +256,7 @@ public sealed class WaitSession
 
     private static bool IsFinishedWithDetails(TranscriptionJob job) => job.Status switch
     {
-        JobStatus.Completed => job.OutputUris().Any(),
+        JobStatus.Completed => job.Outputs().Count > 0,
         JobStatus.Failed => !string.IsNullOrEmpty(job.FailureReason),
         _ => false,
     };
@@ -408,7 +402,7 @@ public sealed class WaitSession
         }
     }
 
-    private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob? state)
+    private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob state)
     {
         _pending.Remove(job);
         job.Outcome = outcome;
@@ -437,10 +431,10 @@ public sealed class WaitSession
             Job = state,
             Message = outcome switch
             {
-                WaitOutcome.Failed => Messages.WaitJobFailed(job.Name, state?.FailureReason),
-                WaitOutcome.NotFound => Messages.WaitJobNotFound(job.Name, job.Kind),
-                WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, state?.Status, _options.Timeout),
-                _ => null,
+                WaitOutcome.Failed => Messages.WaitJobFailed(job.Name, state.FailureReason),
+                WaitOutcome.NotFound => Messages.JobNotFound(job.Name, [job.Kind], job.Input.Region),
+                WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, job.LastRead is null ? null : state.Status, _options.Timeout),
+                _ => Messages.WaitJobCompleted(job.Name),
             },
             Elapsed = _clock.GetUtcNow() - job.Joined,
         };
@@ -469,9 +463,9 @@ public sealed class WaitSession
             return;
         }
 
-        // A job not read yet counts as queued; one whose finish is known but not yet emitted, as in progress.
+        // A job whose finish is known but not yet emitted counts as in progress.
         var waiting = _all.Where(j => j.Outcome is null).ToList();
-        var queued = waiting.Count(j => j.Latest?.Status is null or JobStatus.Queued);
+        var queued = waiting.Count(j => j.Latest.Status == JobStatus.Queued);
         _progress.Report(new WaitProgress
         {
             Total = _all.Count,
@@ -484,7 +478,7 @@ public sealed class WaitSession
             Started = _started,
             Elapsed = _clock.GetUtcNow() - _started,
             NextCheck = _pending.Count == 0 ? null : _nextCycle,
-            Jobs = _all.Count > WaitProgress.JobDetailLimit ? [] : _all.Select(j => new WaitingJob(j.Kind, j.Name, j.Latest?.Status, j.Outcome)).ToList(),
+            Jobs = _all.Count > WaitProgress.JobDetailLimit ? [] : _all.Select(j => new WaitingJob(j.Kind, j.Name, j.Latest.Status, j.Outcome)).ToList(),
         });
     }
 }

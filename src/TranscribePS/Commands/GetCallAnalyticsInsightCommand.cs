@@ -8,6 +8,6 @@ namespace TranscribePS.Commands;
 [OutputType(typeof(CallAnalyticsInsight))]
 public sealed class GetCallAnalyticsInsightCommand : TranscriptSourceCmdlet
 {
-    private protected override async Task ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
-        => Shell.WriteObject(await CallAnalyticsInsightReader.ReadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false));
+    private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
+        => Shell.WriteObject(await CallAnalyticsInsightReader.ReadAsync(source.Json, source.Name, cancellationToken).ConfigureAwait(false));
 }

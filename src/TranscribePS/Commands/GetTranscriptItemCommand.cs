@@ -16,9 +16,9 @@ public sealed class GetTranscriptItemCommand : TranscriptSourceCmdlet
     [Parameter]
     public TranscriptItemType? Type { get; set; }
 
-    private protected override async Task ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+    private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
     {
-        await foreach (var item in TranscriptReader.ReadItemsAsync(utf8Json, sourceName, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in TranscriptReader.ReadItemsAsync(source.Json, source.Name, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
         {
             if (Type is null || item.Type == Type)
             {

@@ -51,9 +51,9 @@ public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
         return Task.CompletedTask;
     }
 
-    private protected override async Task ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+    private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
     {
-        await foreach (var turn in TranscriptReader.ReadTurnsAsync(utf8Json, sourceName, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
+        await foreach (var turn in TranscriptReader.ReadTurnsAsync(source.Json, source.Name, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
         {
             Shell.WriteObject(turn);
         }

@@ -26,11 +26,11 @@ public sealed class StartCallAnalyticsJobCommand : StartJobCmdlet
 
     [Parameter]
     [ValidateRange(0, 1)]
-    public int AgentChannel { get; set; }
+    public int? AgentChannel { get; set; }
 
     [Parameter]
     [ValidateRange(0, 1)]
-    public int CustomerChannel { get; set; } = 1;
+    public int? CustomerChannel { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(LanguageCodeCompleter))]
@@ -72,9 +72,10 @@ public sealed class StartCallAnalyticsJobCommand : StartJobCmdlet
             throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.OutputLocationConflict, "OutputLocationConflict"));
         }
 
-        if (AgentChannel == CustomerChannel)
+        var (agent, customer) = JobRules.AssignChannels(AgentChannel, CustomerChannel);
+        if (agent == customer)
         {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.SameAgentCustomerChannel(AgentChannel), "SameAgentCustomerChannel"));
+            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.SameAgentCustomerChannel(agent), "SameAgentCustomerChannel"));
         }
     }
 

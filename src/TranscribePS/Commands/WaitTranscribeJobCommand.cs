@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Waiting;
 using TranscribePS.Infrastructure;
@@ -8,24 +7,10 @@ namespace TranscribePS.Commands;
 
 [Cmdlet(VerbsLifecycle.Wait, "TranscribeJob", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(TranscriptionJob))]
-public sealed class WaitTranscribeJobCommand : AwsCmdlet
+public sealed class WaitTranscribeJobCommand : JobCmdlet
 {
-    private const string NameSet = "Name";
-    private const string InputObjectSet = "InputObject";
-
     private WaitOptions _options = new();
     private WaitSession? _session;
-
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    public TranscriptionJob[]? InputObject { get; set; }
-
-    [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("JobName", "MedicalTranscriptionJobName", "CallAnalyticsJobName", "TranscriptionJobName", "MedicalScribeJobName")]
-    public string[]? Name { get; set; }
-
-    [Parameter(ParameterSetName = NameSet)]
-    [ValidateSet("Medical", "CallAnalytics", "Standard", "Scribe", JobKinds.All)]
-    public string Kind { get; set; } = JobKinds.All;
 
     [Parameter]
     [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
@@ -45,32 +30,17 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
         return Task.CompletedTask;
     }
 
+    /// <summary>A job joins the running wait (once, however often it is piped); finished jobs are written at each record.</summary>
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        // A job joins the running wait (once, however often it is piped); finished jobs are written at each record.
         foreach (var job in InputObject ?? [])
         {
             _session!.Add(job);
         }
 
-        foreach (var name in Name ?? [])
+        if (InputObject is null && RequireNames())
         {
-            try
-            {
-                var job = await JobKinds.FindAsync(Aws.Jobs, name, JobKinds.Expand(Kind), cancellationToken).ConfigureAwait(false);
-                if (job is null)
-                {
-                    Shell.WriteError(CommandErrors.JobNotFound(name, Kind));
-                }
-                else
-                {
-                    _session!.Add(job);
-                }
-            }
-            catch (TranscribeException ex)
-            {
-                WriteServiceError(ex, name);
-            }
+            await ForEachNamedJobAsync(null, details: false, Add, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -78,6 +48,12 @@ public sealed class WaitTranscribeJobCommand : AwsCmdlet
     private protected override Task EndAsync(CancellationToken cancellationToken)
     {
         _session?.CompleteAdding();
+        return Task.CompletedTask;
+    }
+
+    private Task Add(TranscriptionJob job)
+    {
+        _session!.Add(job);
         return Task.CompletedTask;
     }
 }

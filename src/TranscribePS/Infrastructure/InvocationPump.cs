@@ -31,14 +31,19 @@ internal sealed class InvocationPump
     private int _running;
     private volatile bool _closed;
 
+    /// <summary>Made by the first step, on the pipeline thread.</summary>
     public InvocationPump(ICommandHost host, CancellationToken stopping)
     {
         _host = host;
         _stopping = stopping;
         _wake = _ready.Set;
+        WhatIf = host.WhatIf;
     }
 
     public string ParameterSetName => _host.ParameterSetName;
+
+    /// <summary>-WhatIf (or $WhatIfPreference) is on: read once, when the invocation starts, so any thread may ask.</summary>
+    public bool WhatIf { get; }
 
     /// <summary>True while background work (started with <see cref="Track"/>) is still running.</summary>
     public bool HasBackgroundWork => Volatile.Read(ref _running) > 0;

@@ -1,6 +1,7 @@
 using TranscribePS.Core.Analytics;
 using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Scribe;
 using TranscribePS.Core.Transcripts;
 
 namespace TranscribePS.Infrastructure;
@@ -19,6 +20,8 @@ internal static class OutputTypeNames
         [typeof(CallAnalyticsInsight)] = "TranscribePS.CallAnalyticsInsight",
         [typeof(CallAnalyticsCategory)] = "TranscribePS.CallAnalyticsCategory",
         [typeof(CallAnalyticsRule)] = "TranscribePS.CallAnalyticsRule",
+        [typeof(ClinicalNoteSection)] = "TranscribePS.ClinicalNoteSection",
+        [typeof(ClinicalInsight)] = "TranscribePS.ClinicalInsight",
     };
 
     public static string? For(Type type) => Names.GetValueOrDefault(type);

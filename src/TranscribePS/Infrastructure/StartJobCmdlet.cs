@@ -22,8 +22,9 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private WaitSession? _wait;
     private int _recordings;
 
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
+    // As Get-Content and Import-Csv declare them: a piped file binds -LiteralPath through its PSPath, piped strings
+    // bind -Path. Binding FullName here too made a FileInfo match both sets (AmbiguousParameterSet).
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [SupportsWildcards]
     public string[]? Path { get; set; }
 

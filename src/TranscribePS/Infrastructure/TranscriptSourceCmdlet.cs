@@ -22,8 +22,9 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     [Parameter(ParameterSetName = JobSet, Mandatory = true, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
 
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
+    // As Get-Content and Import-Csv declare them: a piped file binds -LiteralPath through its PSPath, piped strings
+    // bind -Path. Binding FullName here too made a FileInfo match both sets (AmbiguousParameterSet).
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [SupportsWildcards]
     public string[]? Path { get; set; }
 
@@ -44,7 +45,22 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     private protected override bool ResolveAwsOnBegin => false;
 
     /// <summary>Reads one transcript and writes what the cmdlet emits.</summary>
-    private protected abstract Task ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken);
+    private protected abstract Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken);
+
+    /// <summary>The output file a job is read from: its transcript, or with -Unredacted the unredacted one.</summary>
+    private protected virtual string? JobOutputUri(TranscriptionJob job) => UnredactedOn ? job.UnredactedTranscriptUri : job.TranscriptUri;
+
+    /// <summary>The error for a job that has no output to read (not finished, or not the kind of output asked for).</summary>
+    private protected virtual CommandError MissingJobOutput(TranscriptionJob job) => CommandErrors.NoTranscript(job, UnredactedOn);
+
+    /// <summary>
+    /// Opens a local file or an S3 URI, as the sources themselves are opened (a companion file, for instance). A
+    /// local file is read inline, so its items stream on the pipeline thread without a queue hop each.
+    /// </summary>
+    private protected Task<Stream> OpenAsync(string location, CancellationToken cancellationToken)
+        => location.Contains("://", StringComparison.Ordinal)
+            ? Aws.OpenReadAsync(location, cancellationToken)
+            : Task.FromResult<Stream>(new InlineFileStream(location));
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +71,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
         foreach (var uri in Uri ?? [])
         {
-            await ReadSourceAsync(S3Location.SafeName(uri), uri, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
+            await ReadSourceAsync(new SourcePlace(S3Location.SafeName(uri), uri, null), uri, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
@@ -68,7 +84,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
             foreach (var file in resolved.Paths)
             {
-                await ReadSourceAsync(file, file, _ => Task.FromResult<Stream>(new InlineFileStream(file)), cancellationToken).ConfigureAwait(false);
+                await ReadSourceAsync(new SourcePlace(file, file, null), file, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -79,14 +95,14 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
         {
             // List results carry no output locations: read the job once more to get them.
             var current = job.TranscriptUri is null ? await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
-            var uri = UnredactedOn ? current.UnredactedTranscriptUri : current.TranscriptUri;
+            var uri = JobOutputUri(current);
             if (current.Status != JobStatus.Completed || uri is null)
             {
-                Shell.WriteError(CommandErrors.NoTranscript(current, UnredactedOn));
+                Shell.WriteError(MissingJobOutput(current));
                 return;
             }
 
-            await ReadSourceAsync(S3Location.SafeName(uri), job, ct => Aws.OpenReadAsync(uri, ct), cancellationToken).ConfigureAwait(false);
+            await ReadSourceAsync(new SourcePlace(S3Location.SafeName(uri), uri, current), job, cancellationToken).ConfigureAwait(false);
         }
         catch (TranscribeException ex)
         {
@@ -94,14 +110,15 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
         }
     }
 
-    private async Task ReadSourceAsync(string sourceName, object target, Func<CancellationToken, Task<Stream>> open, CancellationToken cancellationToken)
+    private async Task ReadSourceAsync(SourcePlace place, object target, CancellationToken cancellationToken)
     {
+        var sourceName = place.Name;
         try
         {
-            var stream = await open(cancellationToken).ConfigureAwait(false);
+            var stream = await OpenAsync(place.Location, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                await ReadAsync(stream, sourceName, cancellationToken).ConfigureAwait(false);
+                await ReadAsync(new TranscriptSource(stream, place.Name, place.Location, place.Job), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (TranscriptFormatException ex)
@@ -129,3 +146,13 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     private protected TranscriptReadOptions ReadOptions(System.Collections.Hashtable? speakerNames)
         => new() { SpeakerNames = Hashtables.ToStringMap(speakerNames, StringComparer.OrdinalIgnoreCase) };
 }
+
+/// <summary>One transcript being read: the open file, its name for messages, where it is, and the job it came from.</summary>
+/// <param name="Json">The file, open for reading.</param>
+/// <param name="Name">The path, or the URI's s3:// form (never a pre-signed link's query), for messages and outputs.</param>
+/// <param name="Location">The path or URI as opened, for finding files beside it.</param>
+/// <param name="Job">The job the file was reached through; null for paths and URIs given directly.</param>
+internal sealed record TranscriptSource(Stream Json, string Name, string Location, TranscriptionJob? Job);
+
+/// <summary>Where a source is, before it is opened.</summary>
+internal sealed record SourcePlace(string Name, string Location, TranscriptionJob? Job);

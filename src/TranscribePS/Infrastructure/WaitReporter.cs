@@ -68,20 +68,20 @@ internal sealed class WaitReporter : IProgress<WaitProgress>
 
     internal static void Report(InvocationPump shell, WaitResult result)
     {
-        object target = (object?)result.Job ?? result.JobName;
         switch (result.Outcome)
         {
             case WaitOutcome.Completed:
+                shell.WriteVerbose(result.Message);
                 shell.WriteObject(result.Job);
                 break;
             case WaitOutcome.Failed:
-                shell.WriteError(new CommandError(new JobFailedException(result.Message!), "TranscribeJobFailed", ErrorCategory.InvalidResult, target));
+                shell.WriteError(new CommandError(new JobFailedException(result.Message), "TranscribeJobFailed", ErrorCategory.InvalidResult, result.Job));
                 break;
             case WaitOutcome.TimedOut:
-                shell.WriteError(new CommandError(new TimeoutException(result.Message), "TranscribeJobTimedOut", ErrorCategory.OperationTimeout, target));
+                shell.WriteError(new CommandError(new TimeoutException(result.Message), "TranscribeJobTimedOut", ErrorCategory.OperationTimeout, result.Job));
                 break;
             default:
-                shell.WriteError(new CommandError(new ItemNotFoundException(result.Message), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, target));
+                shell.WriteError(new CommandError(new ItemNotFoundException(result.Message), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, result.Job));
                 break;
         }
     }

@@ -6,12 +6,12 @@ namespace TranscribePS.Emulator.Hosting;
 
 /// <summary>
 /// The emulator's command line: --port N (0 = any free port), --region, --access-key, --secret-key,
-/// --timing instant|realistic, --verbose.
+/// --timing instant|realistic, --format both|env|pwsh (how the settings are printed), --verbose.
 /// </summary>
-public sealed record EmulatorCommandLine(EmulatorOptions Options)
+public sealed record EmulatorCommandLine(EmulatorOptions Options, SettingsFormat Format = SettingsFormat.Both)
 {
     public const string Usage =
-        "Usage: TranscribePS.Emulator [--port N] [--region us-east-1] [--access-key KEY --secret-key SECRET] [--timing instant|realistic] [--verbose]";
+        "Usage: TranscribePS.Emulator [--port N] [--region us-east-1] [--access-key KEY --secret-key SECRET] [--timing instant|realistic] [--format both|env|pwsh] [--verbose]";
 
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -19,6 +19,7 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options)
         var options = new EmulatorOptions();
         string? accessKey = null;
         string? secretKey = null;
+        var format = SettingsFormat.Both;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -61,6 +62,15 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options)
                         _ => throw new ArgumentException($"--timing must be 'instant' or 'realistic', not '{value}'."),
                     };
                     break;
+                case "--format":
+                    format = value switch
+                    {
+                        "both" => SettingsFormat.Both,
+                        "env" => SettingsFormat.Env,
+                        "pwsh" => SettingsFormat.PowerShell,
+                        _ => throw new ArgumentException($"--format must be 'both', 'env' or 'pwsh', not '{value}'."),
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'. {Usage}");
             }
@@ -77,6 +87,6 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options)
             options.Credentials.Add(new EmulatorCredential(accessKey, secretKey!));
         }
 
-        return new EmulatorCommandLine(options);
+        return new EmulatorCommandLine(options, format);
     }
 }

@@ -15,6 +15,25 @@ public sealed record EmulatorSettings(Uri Endpoint, string AccessKeyId, string S
         new("AWS_REGION", Region),
     ];
 
-    /// <summary>The lines the emulator prints once it is ready ("NAME=value").</summary>
+    /// <summary>The settings as "NAME=value" lines (sh, env files, docker --env-file).</summary>
     public IEnumerable<string> ToEnvironmentLines() => ToEnvironment().Select(kv => $"{kv.Key}={kv.Value}");
+
+    /// <summary>The settings as PowerShell statements (<c>$env:NAME = 'value'</c>), to paste into pwsh.</summary>
+    public IEnumerable<string> ToPowerShellLines() => ToEnvironment().Select(kv => $"$env:{kv.Key} = '{kv.Value.Replace("'", "''", StringComparison.Ordinal)}'");
+
+    /// <summary>What the emulator prints once it is ready, in the form(s) <paramref name="format"/> asks for.</summary>
+    public IEnumerable<string> Lines(SettingsFormat format) => format switch
+    {
+        SettingsFormat.Env => ToEnvironmentLines(),
+        SettingsFormat.PowerShell => ToPowerShellLines(),
+        _ => ToEnvironmentLines().Concat(ToPowerShellLines()),
+    };
+}
+
+/// <summary>How the emulator prints its settings: NAME=value lines, PowerShell $env: lines, or both (the default).</summary>
+public enum SettingsFormat
+{
+    Both,
+    Env,
+    PowerShell,
 }

@@ -46,4 +46,21 @@ internal static class CmdletTestSupport
             Settings = new MedicalTranscriptionSetting { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 },
         }, CancellationToken.None);
     }
+
+    public const string RoleArn = "arn:aws:iam::123456789012:role/HealthScribeAccess";
+
+    /// <summary>Starts a HealthScribe job directly (as another tool would), speaker-partitioned.</summary>
+    public static async Task StartScribeAsync(EmulatorServer server, string jobName, int seconds = 20)
+    {
+        server.Store.Put(Bucket, $"media/{jobName}.wav", SyntheticMedia.Wav(seconds, 16000));
+        using var client = Client(server);
+        await client.StartMedicalScribeJobAsync(new StartMedicalScribeJobRequest
+        {
+            MedicalScribeJobName = jobName,
+            Media = new WireMedia { MediaFileUri = $"s3://{Bucket}/media/{jobName}.wav" },
+            OutputBucketName = Bucket,
+            DataAccessRoleArn = RoleArn,
+            Settings = new MedicalScribeSettings { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 },
+        }, CancellationToken.None);
+    }
 }

@@ -84,7 +84,7 @@ public sealed class PathResolutionTests(EmulatorFixture fixture) : EmulatorTest(
     }
 
     [Fact]
-    public void Start_uses_the_bracketed_recording_Get_ChildItem_bound_through_FullName()
+    public void Start_uses_the_bracketed_recording_a_Path_value_names()
     {
         var bracketed = Recording("visit[1].wav");
         Recording("visit1.wav");

@@ -17,6 +17,29 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public void Settings_print_as_powershell_env_assignments_with_quotes_doubled()
+    {
+        var settings = new EmulatorSettings(new Uri("http://127.0.0.1:4566/"), "AKID", "it's", "eu-west-1");
+
+        Assert.Equal(
+            ["$env:AWS_ENDPOINT_URL = 'http://127.0.0.1:4566'", "$env:AWS_ACCESS_KEY_ID = 'AKID'", "$env:AWS_SECRET_ACCESS_KEY = 'it''s'", "$env:AWS_REGION = 'eu-west-1'"],
+            settings.ToPowerShellLines());
+    }
+
+    [Theory]
+    [InlineData(new string[0], "AWS_REGION=eu-west-1|$env:AWS_REGION = 'eu-west-1'")]
+    [InlineData(new[] { "--format", "env" }, "AWS_REGION=eu-west-1")]
+    [InlineData(new[] { "--format", "pwsh" }, "$env:AWS_REGION = 'eu-west-1'")]
+    public void Format_option_chooses_which_forms_are_printed(string[] args, string regionLines)
+    {
+        var settings = new EmulatorSettings(new Uri("http://127.0.0.1:4566/"), "AKID", "SECRET", "eu-west-1");
+
+        var lines = settings.Lines(EmulatorCommandLine.Parse(args).Format);
+
+        Assert.Equal(regionLines.Split('|'), lines.Where(l => l.Contains("AWS_REGION", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Command_line_defaults_to_any_port_us_east_1_and_the_emulator_keys()
     {
         var parsed = EmulatorCommandLine.Parse([]);
@@ -45,6 +68,7 @@ public sealed class ProgramTests
     [InlineData("--timing", "fast")]
     [InlineData("--access-key", "AK")]
     [InlineData("--bind", "0.0.0.0")]
+    [InlineData("--format", "bash")]
     [InlineData("--port")]
     public void Bad_command_lines_are_refused_with_a_reason(params string[] args)
     {
@@ -54,7 +78,7 @@ public sealed class ProgramTests
     }
 
     [Fact]
-    public async Task Started_process_prints_the_settings_and_serves_on_loopback()
+    public async Task Started_process_prints_the_settings_for_sh_and_pwsh_and_serves_on_loopback()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "TranscribePS.Emulator.dll");
         using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0", "--region", "eu-central-1"])
@@ -67,7 +91,7 @@ public sealed class ProgramTests
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var lines = new List<string>();
-            while (lines.Count < 4)
+            while (lines.Count < 8)
             {
                 lines.Add(await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("emulator exited: " + await process.StandardError.ReadToEndAsync(timeout.Token)));
             }
@@ -76,6 +100,8 @@ public sealed class ProgramTests
             Assert.Equal($"AWS_ACCESS_KEY_ID={EmulatorOptions.DefaultCredential.AccessKeyId}", lines[1]);
             Assert.Equal($"AWS_SECRET_ACCESS_KEY={EmulatorOptions.DefaultCredential.SecretAccessKey}", lines[2]);
             Assert.Equal("AWS_REGION=eu-central-1", lines[3]);
+            Assert.Equal($"$env:AWS_ENDPOINT_URL = '{lines[0]["AWS_ENDPOINT_URL=".Length..]}'", lines[4]);
+            Assert.Equal("$env:AWS_REGION = 'eu-central-1'", lines[7]);
             using var http = new HttpClient();
             var health = await http.GetStringAsync(new Uri(new Uri(lines[0]["AWS_ENDPOINT_URL=".Length..]), "/_emulator/health"), timeout.Token);
             Assert.Contains("eu-central-1", health, StringComparison.Ordinal);

@@ -312,6 +312,16 @@ public class OutputTests(ITestOutputHelper output)
         var roles = conversation["TranscriptSegments"]!.AsArray().Select(s => s!["ParticipantDetails"]!["ParticipantRole"]!.GetValue<string>()).Distinct().Order().ToList();
         Assert.Equal(["CLINICIAN_0", "PATIENT_0"], roles);
         Assert.NotEmpty(conversation["ClinicalInsights"]!.AsArray());
+        Assert.Equal(["ConversationId", "JobName", "JobType", "LanguageCode", "ClinicalInsights", "TranscriptItems", "TranscriptSegments"], conversation.AsObject().Select(m => m.Key));
+        Assert.Equal(["PRONUNCIATION", "PUNCTUATION"], conversation["TranscriptItems"]!.AsArray().Select(i => i!["Type"]!.GetValue<string>()).Distinct().Order());
+        var segmentText = conversation["TranscriptSegments"]!.AsArray().ToDictionary(s => s!["SegmentId"]!.GetValue<string>(), s => s!["Content"]!.GetValue<string>());
+        Assert.All(conversation["ClinicalInsights"]!.AsArray().Select(i => i!["Spans"]![0]!), span =>
+        {
+            // AWS's examples give an inclusive end: "pain" at 12 ends at 15.
+            int begin = span["BeginCharacterOffset"]!.GetValue<int>();
+            int end = span["EndCharacterOffset"]!.GetValue<int>();
+            Assert.Equal(span["Content"]!.GetValue<string>(), segmentText[span["SegmentId"]!.GetValue<string>()][begin..(end + 1)]);
+        });
         var segmentIds = conversation["TranscriptSegments"]!.AsArray().Select(s => s!["SegmentId"]!.GetValue<string>()).ToHashSet();
         var sections = document["ClinicalDocumentation"]!["Sections"]!.AsArray();
         Assert.Equal("CHIEF_COMPLAINT", sections[0]!["SectionName"]!.GetValue<string>());

@@ -100,8 +100,9 @@ public sealed class CmdletContractTests
     }
 
     /// <summary>
-    /// Get-ChildItem output binds -Path through FullName (the spec wants that), so -Path must take an existing file
-    /// as itself (PathResolver); PSPath belongs to -LiteralPath, as on Get-Content, so it is never wildcard-expanded.
+    /// As on Get-Content and Import-Csv: a piped file binds -LiteralPath through PSPath and nothing else (a second
+    /// binding through FullName made every FileInfo AmbiguousParameterSet where Path is not the default set); piped
+    /// strings bind -Path by value. -Path still takes an existing file as itself (PathResolver).
     /// </summary>
     [Theory]
     [InlineData("Start-MedicalConversationJob", "Path")]
@@ -114,8 +115,8 @@ public sealed class CmdletContractTests
         var cmdlet = CmdletMetadata.Get(name);
         var path = cmdlet.Parameter("Path");
         Assert.True(path.FromPipeline);
-        Assert.True(path.ByPropertyName);
-        Assert.Equal(["FullName"], path.Aliases);
+        Assert.False(path.ByPropertyName);
+        Assert.Empty(path.Aliases);
         Assert.Equal(0, path.Sets.Single().Position);
         Assert.Equal(defaultSet, cmdlet.DefaultParameterSetName);
         var literal = cmdlet.Parameter("LiteralPath");

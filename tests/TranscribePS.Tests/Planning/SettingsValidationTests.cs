@@ -237,6 +237,29 @@ public sealed class SettingsValidationTests : IDisposable
         Assert.Equal("SameAgentCustomerChannel", problem.ErrorId);
     }
 
+    [Theory]
+    [InlineData(1, null, 1, 0)]
+    [InlineData(0, null, 0, 1)]
+    [InlineData(null, 0, 1, 0)]
+    [InlineData(null, 1, 0, 1)]
+    [InlineData(null, null, 0, 1)]
+    public async Task A_channel_given_for_one_role_puts_the_other_role_on_the_other_channel(int? agent, int? customer, int agentPlanned, int customerPlanned)
+    {
+        var planned = await PlanAsync(CallRequest(_stereo) with { AgentChannel = agent, CustomerChannel = customer });
+
+        var plan = Assert.IsType<CallAnalyticsJobPlan>(planned.Plan);
+        Assert.Equal((agentPlanned, customerPlanned), (plan.AgentChannel, plan.CustomerChannel));
+    }
+
+    [Fact]
+    public async Task Agent_channel_alone_names_the_job_as_both_channels_given_do()
+    {
+        var alone = await PlanAsync(CallRequest(_stereo) with { AgentChannel = 1 });
+        var both = await PlanAsync(CallRequest(_stereo) with { AgentChannel = 1, CustomerChannel = 0 });
+
+        Assert.Equal(both.Plan!.JobName, alone.Plan!.JobName);
+    }
+
     [Fact]
     public async Task Channel_other_than_0_or_1_is_InvalidChannel()
     {
@@ -340,13 +363,14 @@ public sealed class SettingsValidationTests : IDisposable
     }
 
     [Fact]
-    public void Refused_plan_throws_every_problem_on_request()
+    public void Refused_plan_lists_every_problem()
     {
         var request = new MedicalConversationJobRequest { Media = MediaSource.FromUri("s3://x"), OutputBucket = "B" };
 
-        var ex = Assert.Throws<PlanProblemException>(() => JobPlanner.Plan(request, null).GetPlanOrThrow());
+        var result = JobPlanner.Plan(request, null);
 
-        Assert.Equal(["InvalidBucketName", "InvalidMediaUri"], ex.Problems.Select(p => p.ErrorId).Order());
-        Assert.Contains("'B'", ex.Message, StringComparison.Ordinal);
+        Assert.Null(result.Plan);
+        Assert.Equal(["InvalidBucketName", "InvalidMediaUri"], result.Problems.Select(p => p.ErrorId).Order());
+        Assert.Contains("'B'", new PlanProblemException(result.Problems).Message, StringComparison.Ordinal);
     }
 }

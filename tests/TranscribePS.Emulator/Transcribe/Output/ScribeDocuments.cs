@@ -4,8 +4,9 @@ using TranscribePS.Emulator.Transcribe.Content;
 namespace TranscribePS.Emulator.Transcribe.Output;
 
 /// <summary>
-/// The two HealthScribe files: transcript.json (Conversation with TranscriptItems, TranscriptSegments and
-/// ClinicalInsights, times in seconds as numbers, roles CLINICIAN_0/PATIENT_0) and summary.json (the clinical
+/// The two HealthScribe files, in the shapes of AWS's documented examples: transcript.json (Conversation with
+/// ClinicalInsights, TranscriptItems of Type PRONUNCIATION/PUNCTUATION and TranscriptSegments, times in seconds as
+/// numbers, roles CLINICIAN_0/PATIENT_0, character offsets with an inclusive end) and summary.json (the clinical
 /// document: ClinicalDocumentation.Sections with summarised sentences linked to their evidence segments).
 /// </summary>
 internal static class ScribeDocuments
@@ -52,7 +53,7 @@ internal static class ScribeDocuments
                     ["Alternatives"] = new JsonArray(new JsonObject { ["Confidence"] = word.IsPunctuation ? 0.0 : word.Confidence, ["Content"] = word.Text }),
                     ["BeginAudioTime"] = word.BeginMs / 1000.0,
                     ["EndAudioTime"] = word.EndMs / 1000.0,
-                    ["Type"] = word.IsPunctuation ? "punctuation" : "pronunciation",
+                    ["Type"] = word.IsPunctuation ? "PUNCTUATION" : "PRONUNCIATION",
                 });
             }
 
@@ -84,7 +85,7 @@ internal static class ScribeDocuments
                         {
                             ["BeginCharacterOffset"] = at,
                             ["Content"] = content.Substring(at, term.Length),
-                            ["EndCharacterOffset"] = at + term.Length,
+                            ["EndCharacterOffset"] = at + term.Length - 1,
                             ["SegmentId"] = segmentId,
                         }),
                         ["Type"] = type,
@@ -93,15 +94,16 @@ internal static class ScribeDocuments
             }
         }
 
+        // Member order as in AWS's documented example: the segments (the roles) come after the items.
         var transcript = new JsonObject
         {
             ["Conversation"] = new JsonObject
             {
-                ["ClinicalInsights"] = insights,
                 ["ConversationId"] = ContentIds.Uuid(jobName, "conversation", 0),
                 ["JobName"] = jobName,
                 ["JobType"] = "ASYNC",
                 ["LanguageCode"] = "en-US",
+                ["ClinicalInsights"] = insights,
                 ["TranscriptItems"] = items,
                 ["TranscriptSegments"] = segments,
             },
