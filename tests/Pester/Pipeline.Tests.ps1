@@ -87,6 +87,24 @@ Describe 'Stopping a pipeline' {
     }
 }
 
+Describe 'Items piped into Get-TranscriptTurn' {
+    BeforeEach { Reset-Emulator }
+
+    It 'make the same turns as reading the file, and a job and a path piped in still find their own sets' {
+        $job = Start-MedicalConversationJob -LiteralPath $script:Long.FullName -OutputBucket clinic-transcripts -Wait
+        $saved = $job | Save-TranscribeOutput -Destination $script:Folder -Force
+
+        $piped = @(Get-TranscriptItem -LiteralPath $saved.FullName | Get-TranscriptTurn)
+        $read = @(Get-TranscriptTurn -LiteralPath $saved.FullName)
+
+        $piped.Count | Should -BeGreaterThan 1
+        ($piped | ForEach-Object { "$($_.Speaker)|$($_.StartTime)|$($_.Text)" }) | Should -Be ($read | ForEach-Object { "$($_.Speaker)|$($_.StartTime)|$($_.Text)" })
+        @($job | Get-TranscriptTurn).Count | Should -Be $read.Count
+        @($saved.FullName | Get-TranscriptTurn).Count | Should -Be $read.Count
+        @($saved | Get-TranscriptTurn).Count | Should -Be $read.Count
+    }
+}
+
 Describe 'The wait progress bar' {
     BeforeEach {
         Reset-Emulator

@@ -5,7 +5,10 @@ using TranscribePS.Infrastructure;
 
 namespace TranscribePS.Commands;
 
-[Cmdlet(VerbsCommon.Get, "TranscriptTurn", DefaultParameterSetName = JobSet)]
+// Item is the default set because it is the one that binds once per item: PowerShell tries the default set's piped
+// parameter first for every record, and a TranscriptItem offered to -InputObject (TranscriptionJob[]) first costs
+// about as much again as the binding itself. Jobs, paths and files still find their own sets.
+[Cmdlet(VerbsCommon.Get, "TranscriptTurn", DefaultParameterSetName = ItemSet)]
 [OutputType(typeof(TranscriptTurn))]
 public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
 {

@@ -108,7 +108,7 @@ public sealed class CmdletContractTests
     [InlineData("Start-MedicalConversationJob", "Path")]
     [InlineData("Start-CallAnalyticsJob", "Path")]
     [InlineData("Get-TranscriptItem", "Job")]
-    [InlineData("Get-TranscriptTurn", "Job")]
+    [InlineData("Get-TranscriptTurn", "Item")]
     [InlineData("Get-CallAnalyticsInsight", "Job")]
     public void Path_cmdlets_take_Get_ChildItem_output_and_give_PSPath_to_LiteralPath(string name, string defaultSet)
     {
