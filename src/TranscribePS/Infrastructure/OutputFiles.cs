@@ -22,6 +22,11 @@ internal static class OutputFiles
             Add(files, media, job.JobName + ".redacted" + Extension(media));
         }
 
+        foreach (var subtitle in job.SubtitleUris)
+        {
+            Add(files, subtitle, job.JobName + Extension(subtitle));
+        }
+
         return files;
     }
 
