@@ -73,6 +73,19 @@ function Get-EmulatorRequestCount {
     $table
 }
 
+function Get-EmulatorObject {
+    # Every object the emulator's S3 holds, as s3://bucket/key strings.
+    (Invoke-RestMethod -Uri "$($script:Emulator.Endpoint)/_emulator/objects") | ForEach-Object { $_ }
+}
+
+function Add-EmulatorObject {
+    # Puts a file in the emulator's S3 as another tool would: no TranscribePS metadata.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Bucket, [Parameter(Mandatory)][string] $Key, [Parameter(Mandatory)][string] $LiteralPath)
+    Invoke-RestMethod -Method Put -Uri "$($script:Emulator.Endpoint)/_emulator/objects/$Bucket/$Key" -InFile $LiteralPath | Out-Null
+    "s3://$Bucket/$Key"
+}
+
 function Reset-Emulator {
     # Everything back to empty; with -KeepState only the request counts (jobs, objects and categories stay).
     [CmdletBinding()]
@@ -127,4 +140,4 @@ function New-TestWav {
     Get-Item -LiteralPath $Path
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorRequestCount, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav
+Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorRequestCount, Get-EmulatorObject, Add-EmulatorObject, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav

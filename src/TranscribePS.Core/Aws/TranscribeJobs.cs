@@ -32,6 +32,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
                 {
                     yield return Summary(kind, s.MedicalTranscriptionJobName, s.TranscriptionJobStatus) with
                     {
+                        IsSummary = true,
                         LanguageCode = s.LanguageCode, FailureReason = s.FailureReason,
                         CreationTime = s.CreationTime, StartTime = s.StartTime, CompletionTime = s.CompletionTime,
                     };
@@ -43,6 +44,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
                 {
                     yield return Summary(kind, s.CallAnalyticsJobName, s.CallAnalyticsJobStatus) with
                     {
+                        IsSummary = true,
                         LanguageCode = s.LanguageCode, FailureReason = s.FailureReason,
                         CreationTime = s.CreationTime, StartTime = s.StartTime, CompletionTime = s.CompletionTime,
                     };
@@ -54,6 +56,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
                 {
                     yield return Summary(kind, s.TranscriptionJobName, s.TranscriptionJobStatus) with
                     {
+                        IsSummary = true,
                         LanguageCode = s.LanguageCode, FailureReason = s.FailureReason,
                         CreationTime = s.CreationTime, StartTime = s.StartTime, CompletionTime = s.CompletionTime,
                     };
@@ -65,6 +68,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
                 {
                     yield return Summary(kind, s.MedicalScribeJobName, s.MedicalScribeJobStatus) with
                     {
+                        IsSummary = true,
                         LanguageCode = s.LanguageCode, FailureReason = s.FailureReason,
                         CreationTime = s.CreationTime, StartTime = s.StartTime, CompletionTime = s.CompletionTime,
                     };
@@ -190,6 +194,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
         Kind = kind,
         Status = status ?? throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.JobWithoutStatus(name)),
         Region = client.Region,
+        EndpointUrl = client.Endpoint,
     };
 
     private static Dictionary<string, string> ToDictionary(IReadOnlyList<Tag>? tags)

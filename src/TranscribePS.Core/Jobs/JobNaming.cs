@@ -11,7 +11,7 @@ namespace TranscribePS.Core.Jobs;
 /// </summary>
 public static class JobNaming
 {
-    public const int MaxJobNameLength = 200;
+    public const int MaxJobNameLength = ServiceNames.MaxLength;
 
     /// <summary>Hex characters of SHA-256 kept in names and keys: 48 bits, far beyond any one account's job count.</summary>
     public const int ShortHashLength = 12;
@@ -113,6 +113,25 @@ public static class JobNaming
         }
 
         return prefix + stem + "-" + hash + extension;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is where <see cref="UploadKey"/> puts content hashing to
+    /// <paramref name="contentSha256"/>: the file name ends in <c>-&lt;first 12 hex of the hash&gt;</c> before its extension.
+    /// </summary>
+    public static bool IsUploadKey(string key, string contentSha256)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(contentSha256);
+        if (contentSha256.Length < ShortHashLength)
+        {
+            return false;
+        }
+
+        string name = key[(key.LastIndexOf('/') + 1)..];
+        string tail = "-" + contentSha256[..ShortHashLength];
+        return Path.GetFileNameWithoutExtension(name).EndsWith(tail, StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(tail, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A key prefix as a folder: trailing '/' added, null when empty.</summary>

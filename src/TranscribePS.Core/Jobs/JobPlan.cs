@@ -185,7 +185,4 @@ public sealed class PlanResult
     public static PlanResult Success(JobPlan plan) => new(plan, []);
 
     public static PlanResult Failure(IReadOnlyList<PlanProblem> problems) => new(null, problems);
-
-    /// <summary>The plan, or a <see cref="PlanProblemException"/> with every problem.</summary>
-    public JobPlan GetPlanOrThrow() => Plan ?? throw new PlanProblemException(Problems);
 }

@@ -143,8 +143,7 @@ public static partial class JobRules
     public static PlanProblem? CheckJobName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        bool valid = name.Length is >= 1 and <= JobNaming.MaxJobNameLength && NameCharacters().IsMatch(name) && name is not "." and not "..";
-        return valid ? null : new PlanProblem("InvalidJobName", Messages.InvalidJobName(name), PlanProblemCategory.InvalidArgument, name);
+        return ServiceNames.IsJobName(name) ? null : new PlanProblem("InvalidJobName", Messages.InvalidJobName(name), PlanProblemCategory.InvalidArgument, name);
     }
 
     /// <summary>Key prefixes use the OutputKey alphabet so the same rule serves output and upload keys.</summary>
@@ -209,8 +208,7 @@ public static partial class JobRules
     private static PlanProblem? CheckResourceName(string name, string parameter, string errorId)
     {
         ArgumentNullException.ThrowIfNull(name);
-        bool valid = name.Length is >= 1 and <= 200 && NameCharacters().IsMatch(name);
-        return valid ? null : new PlanProblem(errorId, Messages.InvalidVocabularyName(name, parameter), PlanProblemCategory.InvalidArgument, name);
+        return ServiceNames.IsResourceName(name) ? null : new PlanProblem(errorId, Messages.InvalidVocabularyName(name, parameter), PlanProblemCategory.InvalidArgument, name);
     }
 
     private static bool IsSameContainer(string a, string b) =>
@@ -234,9 +232,6 @@ public static partial class JobRules
 
     [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
     private static partial Regex IPv4Shape();
-
-    [GeneratedRegex("^[0-9A-Za-z._-]+$")]
-    private static partial Regex NameCharacters();
 
     [GeneratedRegex("^[A-Za-z0-9!*'()/_.-]*$")]
     private static partial Regex KeyCharacters();

@@ -2,7 +2,7 @@ namespace TranscribePS.Core.Jobs;
 
 /// <summary>
 /// One Transcribe job of any kind, as the pipeline sees it (PSTypeName <c>TranscribePS.TranscriptionJob</c>).
-/// Built from Get* responses (all fields) or List* summaries (no media or output URIs).
+/// Built from Get* responses (all fields) or List* summaries (<see cref="IsSummary"/>: no media or output URIs).
 /// </summary>
 public sealed record TranscriptionJob
 {
@@ -12,8 +12,15 @@ public sealed record TranscriptionJob
     public required string JobName { get; init; }
     public required JobKind Kind { get; init; }
     public required JobStatus Status { get; init; }
-    /// <summary>The region the job lives in, so later cmdlets in a pipeline reach the same endpoint.</summary>
+    /// <summary>The region the job lives in: later cmdlets reach the job there unless given -Region or -EndpointUrl.</summary>
     public string? Region { get; init; }
+    /// <summary>The custom endpoint the job was reached at (an emulator, a proxy); null for AWS's regional endpoint.</summary>
+    public string? EndpointUrl { get; init; }
+    /// <summary>
+    /// True for a List answer: it carries name, kind, status, language, times and failure reason, but no media or
+    /// output locations. Cmdlets the job is piped to read it again when they need those.
+    /// </summary>
+    public bool IsSummary { get; init; }
     public string? MediaUri { get; init; }
     public string? MediaFormat { get; init; }
     public int? MediaSampleRateHertz { get; init; }
@@ -35,15 +42,6 @@ public sealed record TranscriptionJob
     /// <summary>Held as <see cref="TextMap{TValue}"/>, so Export-Csv writes <c>key=value; ...</c>, not a type name.</summary>
     public IReadOnlyDictionary<string, string> Tags { get => _tags; init => _tags = TextList.Map(value); }
 
-    /// <summary>Every output object the job wrote, for Save-TranscribeOutput and Remove-TranscribeJob -IncludeOutput.</summary>
-    public IEnumerable<string> OutputUris()
-    {
-        foreach (var uri in new[] { TranscriptUri, UnredactedTranscriptUri, ClinicalDocumentUri, RedactedMediaUri }.Concat(SubtitleUris))
-        {
-            if (!string.IsNullOrEmpty(uri))
-            {
-                yield return uri;
-            }
-        }
-    }
+    /// <summary>Every output object the job wrote, each with the local file name Save-TranscribeOutput gives it.</summary>
+    public IReadOnlyList<JobOutput> Outputs() => JobOutput.Of(this);
 }

@@ -15,10 +15,14 @@ public static partial class Messages
     public static string PathNotFileSystem(string path, string provider)
         => $"'{path}' is on the {provider} provider; TranscribePS reads recordings and transcripts only from the file system.";
 
-    public static string JobNotFound(string name, string kind)
-        => kind.Equals("All", StringComparison.OrdinalIgnoreCase)
-            ? $"No Transcribe job named '{name}' exists in this region. Check the name and -Region, or list jobs with Get-TranscribeJob."
-            : $"No {kind} job named '{name}' exists in this region. Check the name, -Kind and -Region, or list jobs with Get-TranscribeJob -Kind {kind}.";
+    /// <summary>A job looked up by name (Get/Wait/Remove -Name) or one that vanished during a wait.</summary>
+    /// <param name="kinds">The kinds searched: one names it, several (or none) say "Transcribe job".</param>
+    /// <param name="region">Where it was looked for; null when unknown.</param>
+    public static string JobNotFound(string name, IReadOnlyList<JobKind> kinds, string? region)
+        => Text($"No {(kinds.Count == 1 ? kinds[0].ToString() : "Transcribe")} job named '{name}' exists in {region ?? "this region"}. Check the name{(kinds.Count == 1 ? ", -Kind" : string.Empty)} and -Region (Get-TranscribeJob lists the jobs there); a job deleted meanwhile has to be started again.");
+
+    public const string NameRequired
+        = "Give the jobs: -Name with names or wildcard patterns (such as 'visit*'), or pipe jobs from Get-TranscribeJob or a Start cmdlet.";
 
     public const string StepEnded
         = "The cmdlet step this work belongs to has ended (stopped or failed), so it can no longer write to the pipeline.";
@@ -59,12 +63,6 @@ public static partial class Messages
     public static string WaitStatus(int completed, int failed, int running, TimeSpan elapsed)
         => $"{completed} completed, {failed} failed, {running} running; {elapsed:hh\\:mm\\:ss} elapsed";
 
-    public static string JobFailed(string jobName, string? reason)
-        => $"Job '{jobName}' failed: {reason ?? "the service gave no reason"}. Fix the recording or settings and start it again (with -Force to reuse the name).";
-
-    public static string JobTimedOut(string jobName)
-        => $"Job '{jobName}' had not finished when the wait timed out; it is still running. Wait again later with Wait-TranscribeJob, or use a longer -Timeout.";
-
     public static string NoTranscript(string jobName, JobStatus status, bool unredacted)
         => status != JobStatus.Completed
             ? $"Job '{jobName}' is {status.ToWire()}, so it has no transcript yet. Pipe it through Wait-TranscribeJob first."
@@ -75,10 +73,51 @@ public static partial class Messages
     public static string RemoveJobTarget(JobKind? kind, string jobName)
         => kind is null ? $"Transcribe job '{jobName}'" : $"{kind} job '{jobName}'";
 
-    public static string RemoveJobAction(bool includeOutput)
-        => includeOutput ? "Delete the job and its output files in S3" : "Delete the job";
+    /// <summary>The confirm and -WhatIf text of Remove-TranscribeJob: every object it will delete, and what stays.</summary>
+    public static string RemoveJobAction(Jobs.JobRemoval removal)
+    {
+        var parts = new List<string> { "Delete the job" };
+        if (removal.Objects.Count > 0)
+        {
+            parts.Add(Text($"delete {removal.Objects.Count} object(s) in S3: {string.Join(", ", removal.Objects)}"));
+        }
 
-    public static string OutputDeleted(string uri) => $"Deleted output {uri}.";
+        if (removal.CandidateMedia is { } media)
+        {
+            parts.Add($"delete the recording {media} if TranscribePS uploaded it");
+        }
+
+        if (removal.Kept.Count > 0)
+        {
+            parts.Add("keep " + string.Join(", ", removal.Kept.Select(k => $"{k.Uri} ({k.Reason})")));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>-WhatIf on a job given by name: nothing is read, so its objects cannot be listed.</summary>
+    public static string RemoveNamedJobAction(Jobs.RemovalScope scope) => (scope.Outputs, scope.Media) switch
+    {
+        (false, false) => "Delete the job",
+        (true, false) => "Delete the job and its output objects in S3 (-WhatIf reads nothing, so they are not listed here)",
+        (false, true) => "Delete the job and its recording if TranscribePS uploaded it (-WhatIf reads nothing, so it is not named here)",
+        _ => "Delete the job, its output objects in S3 and its recording if TranscribePS uploaded it (-WhatIf reads nothing, so they are not listed here)",
+    };
+
+    public static string RemoveMatchingJobsTarget(string pattern, string kind)
+        => kind.Equals(Jobs.JobKinds.All, StringComparison.OrdinalIgnoreCase) ? $"Every Transcribe job matching '{pattern}'" : $"Every {kind} job matching '{pattern}'";
+
+    public const string KeptServiceOutput = "in the service's own bucket, which the service manages";
+
+    public const string KeptMediaNotOurs = "not uploaded by TranscribePS";
+
+    public const string KeptMediaGone = "already gone";
+
+    public const string RemovalNotChecked = "A removal described without reading S3 (-WhatIf) cannot be carried out; plan it with PlanAsync.";
+
+    public static string ObjectDeleted(string uri) => $"Deleted {uri}.";
+
+    public static string ObjectKept(string uri, string reason) => $"Kept {uri}: {reason}.";
 
     public static string JobRemoved(JobKind kind, string jobName) => $"Deleted {kind} job '{jobName}'.";
 
@@ -92,6 +131,8 @@ public static partial class Messages
     public static string UpdateCategoryAction(int rules) => $"Replace the rules of the call analytics category with {rules} rule(s)";
 
     public const string RemoveCategoryAction = "Delete call analytics category";
+
+    public static string MatchingCategoriesTarget(string pattern) => $"Every call analytics category matching '{pattern}'";
 
     public static string CategoryRemoved(string name) => $"Deleted call analytics category '{name}'.";
 }

@@ -7,54 +7,54 @@ namespace TranscribePS.Core;
 public static partial class Messages
 {
     public static string MediaNotFound(string path) =>
-        PlanText($"The recording '{path}' does not exist. Check the path, or pass -MediaUri s3://bucket/key for a recording already in S3.");
+        Text($"The recording '{path}' does not exist. Check the path, or pass -MediaUri s3://bucket/key for a recording already in S3.");
 
     public static string MediaUnreadable(string path, string reason) =>
-        PlanText($"'{path}' cannot be read: {reason} If a recorder or copy is still writing it, wait until it finishes; otherwise check the file's permissions. Then run the command again.");
+        Text($"'{path}' cannot be read: {reason} If a recorder or copy is still writing it, wait until it finishes; otherwise check the file's permissions. Then run the command again.");
 
     public static string MediaEmpty(string path) =>
-        PlanText($"The recording '{path}' is empty (0 bytes). Copy or export it again; an empty file cannot be transcribed.");
+        Text($"The recording '{path}' is empty (0 bytes). Copy or export it again; an empty file cannot be transcribed.");
 
     public static string MediaFormatUnsupported(string path) =>
-        PlanText($"'{path}' is not in a format Amazon Transcribe accepts: its header is not mp3, mp4, m4a, wav, flac, ogg, webm or amr. Convert it (for example to 16 kHz WAV or FLAC) and try again.");
+        Text($"'{path}' is not in a format Amazon Transcribe accepts: its header is not mp3, mp4, m4a, wav, flac, ogg, webm or amr. Convert it (for example to 16 kHz WAV or FLAC) and try again.");
 
     public static string MediaFormatMismatch(string path, string extensionFormat, string headerFormat) =>
-        PlanText($"'{path}' is named as {extensionFormat} but its content is {headerFormat}. Rename it to .{headerFormat} or convert it to {extensionFormat}; Transcribe fails jobs whose file does not match its declared format.");
+        Text($"'{path}' is named as {extensionFormat} but its content is {headerFormat}. Rename it to .{headerFormat} or convert it to {extensionFormat}; Transcribe fails jobs whose file does not match its declared format.");
 
     public static string MediaTooLarge(string path, long sizeBytes, long limitBytes, JobKind kind) =>
-        PlanText($"'{path}' is {PlanBytes(sizeBytes)}, but {PlanKindName(kind)} jobs accept at most {PlanBytes(limitBytes)}. Split the recording, or compress it (FLAC, or MP3 for speech), and submit the parts.");
+        Text($"'{path}' is {PlanBytes(sizeBytes)}, but {PlanKindName(kind)} jobs accept at most {PlanBytes(limitBytes)}. Split the recording, or compress it (FLAC, or MP3 for speech), and submit the parts.");
 
     public static string SampleRateTooLow(string path, int rate, JobKind kind) =>
         kind is JobKind.Medical or JobKind.Scribe
-            ? PlanText($"'{path}' is sampled at {rate} Hz; {PlanKindName(kind)} transcription needs 16000 to 48000 Hz, so 8 kHz phone audio is refused. Use a recording made at 16 kHz or more, or transcribe the phone call with Start-TranscriptionJob, which takes 8 kHz audio (resampling to 16 kHz adds no accuracy).")
-            : PlanText($"'{path}' is sampled at {rate} Hz; Amazon Transcribe needs 8000 to 48000 Hz. Use the original recording, or resample this one to 8 kHz or more.");
+            ? Text($"'{path}' is sampled at {rate} Hz; {PlanKindName(kind)} transcription needs 16000 to 48000 Hz, so 8 kHz phone audio is refused. Use a recording made at 16 kHz or more, or transcribe the phone call with Start-TranscriptionJob, which takes 8 kHz audio (resampling to 16 kHz adds no accuracy).")
+            : Text($"'{path}' is sampled at {rate} Hz; Amazon Transcribe needs 8000 to 48000 Hz. Use the original recording, or resample this one to 8 kHz or more.");
 
     public static string SampleRateTooHigh(string path, int rate, JobKind kind) =>
-        PlanText($"'{path}' is sampled at {rate} Hz; {PlanKindName(kind)} jobs accept at most 48000 Hz. Resample it to 48 kHz or lower (16 kHz is plenty for speech).");
+        Text($"'{path}' is sampled at {rate} Hz; {PlanKindName(kind)} jobs accept at most 48000 Hz. Resample it to 48 kHz or lower (16 kHz is plenty for speech).");
 
     public static string MediaTooShort(string path, TimeSpan duration) =>
-        PlanText($"'{path}' lasts {duration.TotalSeconds:0.###} s; Transcribe needs at least 0.5 s of audio. Check that the recording is complete.");
+        Text($"'{path}' lasts {duration.TotalSeconds:0.###} s; Transcribe needs at least 0.5 s of audio. Check that the recording is complete.");
 
     public static string MediaTooLong(string path, TimeSpan duration) =>
-        PlanText($"'{path}' lasts {duration:h\\:mm\\:ss}; batch jobs accept at most 4 hours. Split the recording into parts shorter than 4 hours.");
+        Text($"'{path}' lasts {duration:h\\:mm\\:ss}; batch jobs accept at most 4 hours. Split the recording into parts shorter than 4 hours.");
 
     public static string NotStereo(string path, int channels) =>
-        PlanText($"'{path}' has {channels} audio channel(s); call analytics needs a two-channel (stereo) recording with the agent on one channel and the customer on the other. A mono call cannot be split into agent and customer afterwards, and copying one channel into two does not separate them: export the call from your recorder as dual-channel, or transcribe the mono call with Start-TranscriptionJob, whose speaker labels (spk_0, spk_1) tell the two voices apart.");
+        Text($"'{path}' has {channels} audio channel(s); call analytics needs a two-channel (stereo) recording with the agent on one channel and the customer on the other. A mono call cannot be split into agent and customer afterwards, and copying one channel into two does not separate them: export the call from your recorder as dual-channel, or transcribe the mono call with Start-TranscriptionJob, whose speaker labels (spk_0, spk_1) tell the two voices apart.");
 
     public static string ChannelsOnMono(string path, JobKind kind) =>
-        PlanText($"'{path}' has one audio channel, but {(kind == JobKind.Scribe ? "-ClinicianChannel and -PatientChannel ask" : "-ChannelIdentification asks")} for one speaker per channel of a two-channel recording. Use -MaxSpeakers instead, which tells the voices of one channel apart, or export the recording as dual-channel.");
+        Text($"'{path}' has one audio channel, but {(kind == JobKind.Scribe ? "-ClinicianChannel and -PatientChannel ask" : "-ChannelIdentification asks")} for one speaker per channel of a two-channel recording. Use -MaxSpeakers instead, which tells the voices of one channel apart, or export the recording as dual-channel.");
 
     public static string TooManyChannels(string path, int channels) =>
-        PlanText($"'{path}' has {channels} audio channels; channel identification transcribes at most two. Mix it down to two channels (one speaker on each), or use -MaxSpeakers on a mono mix.");
+        Text($"'{path}' has {channels} audio channels; channel identification transcribes at most two. Mix it down to two channels (one speaker on each), or use -MaxSpeakers on a mono mix.");
 
     public static string SameAgentCustomerChannel(int channel) =>
-        PlanText($"-AgentChannel and -CustomerChannel are both {channel}. Put the agent and the customer on different channels: 0 and 1.");
+        Text($"-AgentChannel and -CustomerChannel are both {channel}. Put the agent and the customer on different channels: 0 and 1.");
 
     public static string InvalidChannel(string parameter, int value) =>
-        PlanText($"-{parameter} is {value}; a channel is 0 (first/left) or 1 (second/right).");
+        Text($"-{parameter} is {value}; a channel is 0 (first/left) or 1 (second/right).");
 
     public static string InvalidBucketName(string bucket, string parameter, string reason) =>
-        PlanText($"'{bucket}' (-{parameter}) is not a valid S3 bucket name: {reason}. Bucket names are 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; give the name of an existing bucket.");
+        Text($"'{bucket}' (-{parameter}) is not a valid S3 bucket name: {reason}. Bucket names are 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; give the name of an existing bucket.");
 
     public const string BucketLength = "it must be 3 to 63 characters long";
     public const string BucketCharacters = "it may contain only lowercase letters, digits, dots and hyphens";
@@ -64,28 +64,28 @@ public static partial class Messages
     public const string BucketReservedAffix = "it uses a prefix or suffix that S3 reserves (xn--, sthree-, amzn-s3-demo-, -s3alias, --ol-s3, .mrap, --x-s3, --table-s3)";
 
     public static string InvalidJobName(string name) =>
-        PlanText($"'{name}' is not a valid job name. Use 1 to 200 letters, digits, '.', '_' or '-' (but not '.' or '..' alone), or leave -JobName out to derive a stable name from the recording.");
+        Text($"'{name}' is not a valid job name. Use 1 to 200 letters, digits, '.', '_' or '-' (but not '.' or '..' alone), or leave -JobName out to derive a stable name from the recording.");
 
     public static string InvalidKeyPrefix(string prefix, string parameter) =>
-        PlanText($"'{prefix}' (-{parameter}) is not a usable key prefix. Use letters, digits and ! - _ . * ' ( ) /, no leading '/' and no '//', at most 800 characters, such as 'transcripts/2026/'.");
+        Text($"'{prefix}' (-{parameter}) is not a usable key prefix. Use letters, digits and ! - _ . * ' ( ) /, no leading '/' and no '//', at most 800 characters, such as 'transcripts/2026/'.");
 
     public static string InvalidRoleArn(string arn) =>
-        PlanText($"'{arn}' is not an IAM role ARN. Use the role's full ARN, such as arn:aws:iam::123456789012:role/TranscribeDataAccess (see the role's summary page in the IAM console).");
+        Text($"'{arn}' is not an IAM role ARN. Use the role's full ARN, such as arn:aws:iam::123456789012:role/TranscribeDataAccess (see the role's summary page in the IAM console).");
 
     public static string InvalidKmsKeyId(string keyId) =>
-        PlanText($"'{keyId}' is not a KMS key reference. Use a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN (arn:aws:kms:us-east-1:123456789012:key/...), an alias (alias/name) or an alias ARN.");
+        Text($"'{keyId}' is not a KMS key reference. Use a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN (arn:aws:kms:us-east-1:123456789012:key/...), an alias (alias/name) or an alias ARN.");
 
     public static string InvalidTagKey(string key) =>
-        PlanText($"Tag key '{key}' is not allowed: a key is 1 to 128 characters and must not start with 'aws:' (reserved by AWS). Rename the tag.");
+        Text($"Tag key '{key}' is not allowed: a key is 1 to 128 characters and must not start with 'aws:' (reserved by AWS). Rename the tag.");
 
     public static string InvalidTagValue(string key, int length) =>
-        PlanText($"The value of tag '{key}' is {length} characters; tag values hold at most 256. Shorten it.");
+        Text($"The value of tag '{key}' is {length} characters; tag values hold at most 256. Shorten it.");
 
     public static string TooManyTags(int count) =>
-        PlanText($"{count} tags were given; a job takes at most 200. Drop some tags.");
+        Text($"{count} tags were given; a job takes at most 200. Drop some tags.");
 
     public static string InvalidVocabularyName(string name, string parameter) =>
-        PlanText($"'{name}' (-{parameter}) is not a valid name. Names are 1 to 200 letters, digits, '.', '_' or '-': give the name the vocabulary or filter was created with.");
+        Text($"'{name}' (-{parameter}) is not a valid name. Names are 1 to 200 letters, digits, '.', '_' or '-': give the name the vocabulary or filter was created with.");
 
     public const string VocabularyFilterMethodWithoutFilter =
         "-VocabularyFilterMethod applies only with -VocabularyFilterName. Name the vocabulary filter, or leave the method out.";
@@ -97,10 +97,10 @@ public static partial class Messages
         "-MaxSpeakers and -ClinicianChannel/-PatientChannel cannot be combined: HealthScribe takes exactly one of speaker partitioning and channel identification. Use -MaxSpeakers when clinician and patient share one channel, or the channel parameters when each was recorded on a channel of their own.";
 
     public static string SameClinicianPatientChannel(int channel) =>
-        PlanText($"-ClinicianChannel and -PatientChannel are both {channel}. HealthScribe needs the clinician and the patient on different channels: 0 and 1.");
+        Text($"-ClinicianChannel and -PatientChannel are both {channel}. HealthScribe needs the clinician and the patient on different channels: 0 and 1.");
 
     public static string InvalidNoteTemplate(string value) =>
-        PlanText($"'{value}' is not a HealthScribe note template. Use one of: {string.Join(", ", Jobs.ServiceVocabulary.NoteTemplates)}.");
+        Text($"'{value}' is not a HealthScribe note template. Use one of: {string.Join(", ", Jobs.ServiceVocabulary.NoteTemplates)}.");
 
     public const string KmsKeyWithoutOutputBucket =
         "-KmsKeyId needs -OutputBucket: output in the service's own bucket cannot be encrypted with your key. Add -OutputBucket, or leave -KmsKeyId out.";
@@ -115,7 +115,7 @@ public static partial class Messages
         "-LanguageOption lists the candidates for language identification and applies only with -IdentifyLanguage or -IdentifyMultipleLanguages. Add one of them, or give the one language with -LanguageCode.";
 
     public static string TooFewLanguageOptions(string value) =>
-        PlanText($"-LanguageOption names only '{value}'; language identification needs two or more candidates. Add the other languages that may be spoken, or give '{value}' with -LanguageCode instead.");
+        Text($"-LanguageOption names only '{value}'; language identification needs two or more candidates. Add the other languages that may be spoken, or give '{value}' with -LanguageCode instead.");
 
     public const string VocabularyWithLanguageIdentification =
         "-VocabularyName cannot be combined with language identification: a custom vocabulary belongs to one language, and the service applies it only when that language is given. Give the language with -LanguageCode, or leave -VocabularyName out.";
@@ -124,25 +124,25 @@ public static partial class Messages
         "-RedactPii cannot be combined with language identification: Amazon Transcribe redacts only transcripts of a language given with -LanguageCode. Give the language with -LanguageCode.";
 
     public static string RedactionLanguageUnsupported(string languageCode, IEnumerable<string> supported) =>
-        PlanText($"-RedactPii is not available for {languageCode}: batch transcription redacts PII in {string.Join(", ", supported)}. Leave -RedactPii out for this language.");
+        Text($"-RedactPii is not available for {languageCode}: batch transcription redacts PII in {string.Join(", ", supported)}. Leave -RedactPii out for this language.");
 
     public const string SubtitleStartIndexWithoutSubtitle =
         "-SubtitleStartIndex applies only with -Subtitle. Add -Subtitle Srt, Vtt or both, or leave -SubtitleStartIndex out.";
 
     public static string InvalidSubtitleStartIndex(int value) =>
-        PlanText($"-SubtitleStartIndex is {value}; subtitles are numbered from 0 (the service's default) or 1 (what most players expect).");
+        Text($"-SubtitleStartIndex is {value}; subtitles are numbered from 0 (the service's default) or 1 (what most players expect).");
 
     public static string MaxSpeakersOutOfRange(int value) =>
-        PlanText($"-MaxSpeakers is {value}; use a number from 2 to 30.");
+        Text($"-MaxSpeakers is {value}; use a number from 2 to 30.");
 
     public static string InvalidPiiEntityType(string value, IEnumerable<string> allowed) =>
-        PlanText($"'{value}' is not a PII entity type. Use one or more of: {string.Join(", ", allowed)}.");
+        Text($"'{value}' is not a PII entity type. Use one or more of: {string.Join(", ", allowed)}.");
 
     public static string RedactionOptionWithoutRedactPii(string parameter) =>
-        PlanText($"-{parameter} applies only with -RedactPii. Add -RedactPii, or leave -{parameter} out.");
+        Text($"-{parameter} applies only with -RedactPii. Add -RedactPii, or leave -{parameter} out.");
 
     public static string InvalidLanguageOption(string value) =>
-        PlanText($"'{value}' is not a language code Amazon Transcribe knows. Use codes such as en-US, en-GB or es-US (tab completion lists them).");
+        Text($"'{value}' is not a language code Amazon Transcribe knows. Use codes such as en-US, en-GB or es-US (tab completion lists them).");
 
     public const string OutputLocationConflict =
         "Give either -OutputBucket (with -OutputKeyPrefix) or -OutputLocation, not both.";
@@ -151,24 +151,24 @@ public static partial class Messages
         "-OutputKeyPrefix needs -OutputBucket. Add the bucket, or give the whole location with -OutputLocation s3://bucket/prefix/.";
 
     public static string InvalidOutputLocation(string value) =>
-        PlanText($"'{value}' is not an S3 output location. Use s3://bucket/ or s3://bucket/prefix/.");
+        Text($"'{value}' is not an S3 output location. Use s3://bucket/ or s3://bucket/prefix/.");
 
     public static string InvalidMediaUri(string value) =>
-        PlanText($"'{value}' does not name an S3 object. Use s3://bucket/key for a recording already in S3, or -Path for a local file.");
+        Text($"'{value}' does not name an S3 object. Use s3://bucket/key for a recording already in S3, or -Path for a local file.");
 
     public static string UploadBucketMissing(string path) =>
-        PlanText($"'{path}' is a local file and must be uploaded to S3 first, but no bucket is set. Add -UploadBucket (or -OutputBucket, which uploads default to).");
+        Text($"'{path}' is a local file and must be uploaded to S3 first, but no bucket is set. Add -UploadBucket (or -OutputBucket, which uploads default to).");
 
     public static string NameTaken(string jobName, string? existingMedia, string plannedMedia) =>
-        PlanText($"Job '{jobName}' already exists for another recording ({existingMedia ?? "unknown media"}, not {plannedMedia}). Pass -Force to delete that job and start this one, or choose another -JobName.");
+        Text($"Job '{jobName}' already exists for another recording ({existingMedia ?? "unknown media"}, not {plannedMedia}). Pass -Force to delete that job and start this one, or choose another -JobName.");
 
     public static string MediaChanged(string path) =>
-        PlanText($"'{path}' changed while it was being submitted, so no job was started for it. Wait until the recording is complete, then run the command again.");
+        Text($"'{path}' changed while it was being submitted, so no job was started for it. Wait until the recording is complete, then run the command again.");
 
     public static string DescribePlan(JobKind kind, string jobName, string source, string? uploadUri) =>
         uploadUri is null
-            ? PlanText($"Start {PlanKindName(kind)} job '{jobName}' for {source}")
-            : PlanText($"Start {PlanKindName(kind)} job '{jobName}' for {source} (upload to {uploadUri})");
+            ? Text($"Start {PlanKindName(kind)} job '{jobName}' for {source}")
+            : Text($"Start {PlanKindName(kind)} job '{jobName}' for {source} (upload to {uploadUri})");
 
     private static string PlanKindName(JobKind kind) => kind switch
     {
@@ -182,9 +182,7 @@ public static partial class Messages
     {
         const double Mib = 1024 * 1024;
         return bytes >= 1024 * Mib
-            ? PlanText($"{bytes / (1024 * Mib):0.##} GiB")
-            : PlanText($"{bytes / Mib:0.##} MiB");
+            ? Text($"{bytes / (1024 * Mib):0.##} GiB")
+            : Text($"{bytes / Mib:0.##} MiB");
     }
-
-    private static string PlanText(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,13 +9,11 @@ public static partial class Messages
     public const string WaitJobNameMissing =
         "A job to wait for has no name. Pass jobs from Start-MedicalConversationJob, Start-CallAnalyticsJob or Get-TranscribeJob, or give -Name.";
 
+    public static string WaitJobCompleted(string jobName) => $"Transcribe job '{jobName}' completed.";
+
     public static string WaitJobFailed(string jobName, string? failureReason) => string.IsNullOrWhiteSpace(failureReason)
         ? string.Create(CultureInfo.InvariantCulture, $"Transcribe job '{jobName}' failed without giving a reason. Check the recording's format and length, then start a new job for it.")
         : string.Create(CultureInfo.InvariantCulture, $"Transcribe job '{jobName}' failed: {failureReason}. Fix the recording or the job settings, then start a new job for it.");
-
-    public static string WaitJobNotFound(string jobName, JobKind kind) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"No {kind} job named '{jobName}' exists in this region: it was deleted while the wait ran, or the name, -Kind or -Region is wrong. Check them with Get-TranscribeJob, or start the job again.");
 
     public static string WaitJobTimedOut(string jobName, JobStatus? lastStatus, TimeSpan timeout) => string.Create(
         CultureInfo.InvariantCulture,

@@ -107,30 +107,9 @@ public sealed partial record S3Location
     /// <summary><c>s3://bucket/key</c>, the form Transcribe's Media and OutputLocation take.</summary>
     public override string ToString() => $"s3://{Bucket}/{Key}";
 
-    /// <summary>A path-style https URL (<c>https://s3.REGION.amazonaws.com/bucket/key</c>), key percent-encoded.</summary>
-    public string ToPathStyleUrl(string? region = null) =>
-        $"https://{Host(region)}/{Uri.EscapeDataString(Bucket)}/{EncodeKey(Key)}";
-
-    /// <summary>A virtual-hosted https URL (<c>https://bucket.s3.REGION.amazonaws.com/key</c>), key percent-encoded.</summary>
-    public string ToVirtualHostedUrl(string? region = null) =>
-        $"https://{Bucket}.{Host(region)}/{EncodeKey(Key)}";
-
     /// <summary>Bucket names: 3–63 of lowercase letters, digits, dots and dashes (legacy names also uppercase and underscores).</summary>
     public static bool IsBucketName(string? bucket) =>
         bucket is { Length: >= 3 and <= 63 } && BucketPattern().IsMatch(bucket);
-
-    private string Host(string? region)
-    {
-        var chosen = region ?? Region;
-        if (chosen is null)
-        {
-            return "s3.amazonaws.com";
-        }
-
-        return chosen.StartsWith("cn-", StringComparison.Ordinal) ? $"s3.{chosen}.amazonaws.com.cn" : $"s3.{chosen}.amazonaws.com";
-    }
-
-    private static string EncodeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 
     private static bool Create(string bucket, string key, string? region, Uri? presigned, string original, [NotNullWhen(true)] out S3Location? location, [NotNullWhen(false)] out string? error)
     {

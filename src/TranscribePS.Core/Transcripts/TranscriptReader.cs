@@ -104,15 +104,6 @@ public static class TranscriptReader
         }
     }
 
-    /// <summary>Tells which schema the transcript in <paramref name="utf8Json"/> uses, reading only its beginning.</summary>
-    /// <remarks>A seekable stream is moved back to where it was; a non-seekable one has consumed the bytes read.</remarks>
-    public static async ValueTask<TranscriptSchema> DetectSchemaAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        var (schema, _) = await TranscriptSchemaDetector.DetectAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
-        return schema;
-    }
-
     /// <summary>The job name a file implies when it names none: its file name without <c>.json</c>.</summary>
     internal static string JobNameFromSource(string sourceName)
     {

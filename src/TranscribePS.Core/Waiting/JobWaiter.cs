@@ -35,33 +35,21 @@ public sealed class JobWaiter
     public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<TranscriptionJob> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        return Start(jobs.Select(j => (j?.Kind ?? default, j?.JobName, (TranscriptionJob?)j)), options, progress, cancellationToken);
-    }
-
-    /// <inheritdoc cref="WaitAsync(IEnumerable{TranscriptionJob}, WaitOptions, IProgress{WaitProgress}?, CancellationToken)"/>
-    public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<JobRef> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(jobs);
-        return Start(jobs.Select(j => (j.Kind, (string?)j.JobName, (TranscriptionJob?)null)), options, progress, cancellationToken);
-    }
-
-    private IAsyncEnumerable<WaitResult> Start(IEnumerable<(JobKind Kind, string? Name, TranscriptionJob? Job)> inputs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
-    {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var tracked = new List<TrackedJob>();
         var seen = new HashSet<(JobKind, string)>();
-        foreach (var (kind, name, job) in inputs)
+        foreach (var job in jobs)
         {
-            if (string.IsNullOrEmpty(name))
+            if (string.IsNullOrEmpty(job?.JobName))
             {
-                throw new ArgumentException(Messages.WaitJobNameMissing, "jobs");
+                throw new ArgumentException(Messages.WaitJobNameMissing, nameof(jobs));
             }
 
             // The same job piped twice is waited for (and emitted) once.
-            if (seen.Add((kind, name)))
+            if (seen.Add((job.Kind, job.JobName)))
             {
-                tracked.Add(new TrackedJob(tracked.Count, kind, name, job));
+                tracked.Add(new TrackedJob(tracked.Count, job));
             }
         }
 

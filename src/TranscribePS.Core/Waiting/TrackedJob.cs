@@ -5,24 +5,24 @@ namespace TranscribePS.Core.Waiting;
 /// <summary>The waiter's bookkeeping for one job it still waits for.</summary>
 internal sealed class TrackedJob
 {
-    public TrackedJob(int order, JobKind kind, string name, TranscriptionJob? input)
+    public TrackedJob(int order, TranscriptionJob input)
     {
         Order = order;
-        Kind = kind;
-        Name = name;
+        Kind = input.Kind;
+        Name = input.JobName;
         Input = input;
         Latest = input;
-        CreationTime = input?.CreationTime;
+        CreationTime = input.CreationTime;
     }
 
     /// <summary>Position in the input, so ties and timeouts come out in the order the caller gave.</summary>
     public int Order { get; }
     public JobKind Kind { get; }
     public string Name { get; }
-    public TranscriptionJob? Input { get; }
+    public TranscriptionJob Input { get; }
 
     /// <summary>The newest state read from the service (or the input until then).</summary>
-    public TranscriptionJob? Latest { get; set; }
+    public TranscriptionJob Latest { get; set; }
     public DateTimeOffset? CreationTime { get; set; }
     public DateTimeOffset? LastRead { get; set; }
 

@@ -37,21 +37,8 @@ public readonly record struct KindLoad(JobKind Kind, int Pending, int NeedGet, i
 /// <summary>The calls one cycle makes for one kind, Gets for jobs found finished by a List not counted.</summary>
 public sealed record KindPlan(JobKind Kind, PollStrategy Strategy, int GetCalls, int ListCalls);
 
-/// <summary>The most calls a wait makes, for checking a schedule against the service's quotas.</summary>
-public sealed record WaitBudget
-{
-    /// <summary>Most polling cycles that fit in the duration (gaps never shrink below PollInterval less jitter).</summary>
-    public required int Cycles { get; init; }
-    public required int MaxGetCalls { get; init; }
-    public required int MaxListCalls { get; init; }
-    public required int MaxGetCallsPerSecond { get; init; }
-    public required int MaxListCallsPerSecond { get; init; }
-    public int PeakCallsPerSecond => MaxGetCallsPerSecond + MaxListCallsPerSecond;
-}
-
 /// <summary>
-/// The pure scheduling decisions of <see cref="JobWaiter"/>: Get or List per kind, the gap between cycles, and the
-/// call budget of a wait.
+/// The pure scheduling decisions of <see cref="JobWaiter"/>: Get or List per kind and the gap between cycles.
 /// </summary>
 /// <remarks>
 /// Cost model: the waiter paces Gets at <see cref="WaitOptions.MaxGetCallsPerSecond"/> and List pages at
@@ -137,34 +124,6 @@ public static class WaitPlanner
         }
 
         return interval * (1.0 + (jitter * ((2.0 * unit) - 1.0)));
-    }
-
-    /// <summary>
-    /// The most calls a wait for <paramref name="jobs"/> jobs of one kind makes over <paramref name="duration"/>,
-    /// when the inputs carry their creation time, the listing window holds only these jobs and no call fails.
-    /// </summary>
-    public static WaitBudget Budget(int jobs, TimeSpan duration, WaitOptions options)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(jobs);
-        ArgumentNullException.ThrowIfNull(options);
-        var shortestGap = options.PollInterval * (1.0 - options.Jitter);
-        var cycles = 1 + (int)Math.Floor(duration / shortestGap);
-        var pagesPerStatus = ((jobs + ListPageSize - 1) / ListPageSize) + 1;
-        var maxPages = 2 * pagesPerStatus;
-        var lists = jobs > ListCrossover(DefaultExpectedListPages, options) ? cycles * maxPages : 0;
-
-        // Listing cycles read each finished job once plus the spot checks; once few jobs remain the cycle turns to
-        // Get and reads at most the crossover count. Small waits are Get-only.
-        var perCycle = Math.Min(jobs, Math.Max(ListCrossover(maxPages, options), SpotChecksPerListCycle));
-        var gets = Math.Min((long)jobs * cycles, jobs + ((long)cycles * perCycle));
-        return new WaitBudget
-        {
-            Cycles = cycles,
-            MaxGetCalls = (int)Math.Min(int.MaxValue, gets),
-            MaxListCalls = lists,
-            MaxGetCallsPerSecond = (int)Math.Ceiling(options.MaxGetCallsPerSecond),
-            MaxListCallsPerSecond = (int)Math.Ceiling(options.MaxListCallsPerSecond),
-        };
     }
 
     /// <summary>

@@ -2,9 +2,6 @@ using TranscribePS.Core.Jobs;
 
 namespace TranscribePS.Core.Waiting;
 
-/// <summary>A job to wait for when only its kind and name are known (for example from <c>-Name</c>).</summary>
-public readonly record struct JobRef(JobKind Kind, string JobName);
-
 /// <summary>How the wait ended for one job.</summary>
 public enum WaitOutcome
 {
@@ -30,13 +27,12 @@ public sealed record WaitResult
 
     /// <summary>
     /// Completed and Failed: the job as Get returned it (or the input, when it already held the finished state).
-    /// TimedOut: the last state read. NotFound: the input job. Null only when the service never returned the job
-    /// and the input was a bare <see cref="JobRef"/>.
+    /// TimedOut: the last state read. NotFound: the input job.
     /// </summary>
-    public TranscriptionJob? Job { get; init; }
+    public required TranscriptionJob Job { get; init; }
 
-    /// <summary>For every outcome but Completed: what happened and what to do next, ready for an error record.</summary>
-    public string? Message { get; init; }
+    /// <summary>What happened (for every outcome but Completed also what to do next), ready for a verbose line or an error record.</summary>
+    public required string Message { get; init; }
 
     /// <summary>Time from the start of the wait to the moment the outcome was known.</summary>
     public TimeSpan Elapsed { get; init; }

@@ -69,14 +69,14 @@ internal sealed class WaitSession
 
         foreach (var job in jobs)
         {
-            if (job.Input is { } input && IsFinishedWithDetails(input))
+            if (IsFinishedWithDetails(job.Input))
             {
-                yield return Leave(job, input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, input);
+                yield return Leave(job, job.Input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
             }
             else
             {
                 // A finished input without its output URIs or reason is read once before it is emitted.
-                job.FinishHinted = job.Input?.Status.IsFinished() == true;
+                job.FinishHinted = job.Input.Status.IsFinished();
                 _pending.Add(job);
             }
         }
@@ -111,7 +111,7 @@ internal sealed class WaitSession
                     if (result == PollResult.Finished)
                     {
                         outcome = CycleOutcome.Progressed;
-                        yield return Leave(job, job.Latest!.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Latest);
+                        yield return Leave(job, job.Latest.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Latest);
                     }
                     else if (result == PollResult.Vanished)
                     {
@@ -152,7 +152,7 @@ internal sealed class WaitSession
 
     private static bool IsFinishedWithDetails(TranscriptionJob job) => job.Status switch
     {
-        JobStatus.Completed => job.OutputUris().Any(),
+        JobStatus.Completed => job.Outputs().Count > 0,
         JobStatus.Failed => !string.IsNullOrEmpty(job.FailureReason),
         _ => false,
     };
@@ -298,7 +298,7 @@ internal sealed class WaitSession
         }
     }
 
-    private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob? state)
+    private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob state)
     {
         _pending.Remove(job);
         switch (outcome)
@@ -326,10 +326,10 @@ internal sealed class WaitSession
             Job = state,
             Message = outcome switch
             {
-                WaitOutcome.Failed => Messages.WaitJobFailed(job.Name, state?.FailureReason),
-                WaitOutcome.NotFound => Messages.WaitJobNotFound(job.Name, job.Kind),
-                WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, state?.Status, _options.Timeout),
-                _ => null,
+                WaitOutcome.Failed => Messages.WaitJobFailed(job.Name, state.FailureReason),
+                WaitOutcome.NotFound => Messages.JobNotFound(job.Name, [job.Kind], job.Input.Region),
+                WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, job.LastRead is null ? null : state.Status, _options.Timeout),
+                _ => Messages.WaitJobCompleted(job.Name),
             },
             Elapsed = _clock.GetUtcNow() - _started,
         };

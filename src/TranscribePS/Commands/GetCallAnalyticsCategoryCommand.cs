@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Core;
 using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Aws.Model;
@@ -17,9 +18,8 @@ public sealed class GetCallAnalyticsCategoryCommand : AwsCmdlet
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        var literals = (Name ?? []).Where(n => !NamePattern.HasWildcards(n)).ToArray();
-        var patterns = (Name ?? []).Where(NamePattern.HasWildcards).Select(NamePattern.Parse).ToArray();
-        foreach (var name in literals)
+        var values = NameValues.Parse(Name, NameKind.Category, Shell);
+        foreach (var name in values.Where(p => p.IsLiteral).Select(p => p.Literal!))
         {
             try
             {
@@ -35,20 +35,18 @@ public sealed class GetCallAnalyticsCategoryCommand : AwsCmdlet
             }
         }
 
-        if (literals.Length > 0 && patterns.Length == 0)
+        var patterns = values.Where(p => !p.IsLiteral).ToList();
+        if (Name is { Length: > 0 } && patterns.Count == 0)
         {
             return;
         }
 
-        // No name or wildcards: the service has no name filter, so list every category (pages of 100) and match here.
+        // No name, or wildcards: list and match.
         try
         {
-            await foreach (var properties in Aws.Client.ListAllCallAnalyticsCategoriesAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var properties in CategoryLookup.ListAsync(Aws.Client, patterns, cancellationToken).ConfigureAwait(false))
             {
-                if (patterns.Length == 0 || patterns.Any(p => p.IsMatch(properties.CategoryName ?? string.Empty)))
-                {
-                    Shell.WriteObject(CallAnalyticsCategory.FromProperties(properties));
-                }
+                Shell.WriteObject(CallAnalyticsCategory.FromProperties(properties));
             }
         }
         catch (TranscribeException ex)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TranscribePS.Core;
+using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Aws.Model;
 using TranscribePS.Infrastructure;
@@ -12,26 +13,63 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("CategoryName")]
+    [SupportsWildcards]
     public string[]? Name { get; set; }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        foreach (var name in Name ?? [])
+        var values = NameValues.Parse(Name, NameKind.Category, Shell);
+        foreach (var name in values.Where(p => p.IsLiteral).Select(p => p.Literal!))
         {
-            if (!Shell.ShouldProcess(name, Messages.RemoveCategoryAction))
-            {
-                continue;
-            }
+            await RemoveAsync(name, cancellationToken).ConfigureAwait(false);
+        }
 
+        var patterns = values.Where(p => !p.IsLiteral).ToList();
+        if (Shell.WhatIf)
+        {
+            // -WhatIf lists nothing, so a pattern is described as given.
+            patterns.ForEach(p => Shell.ShouldProcess(Messages.MatchingCategoriesTarget(p.Text), Messages.RemoveCategoryAction));
+            return;
+        }
+
+        if (patterns.Count > 0)
+        {
+            var matches = new List<string>();
             try
             {
-                await Aws.Client.DeleteCallAnalyticsCategoryAsync(new DeleteCallAnalyticsCategoryRequest { CategoryName = name }, cancellationToken).ConfigureAwait(false);
-                Shell.WriteVerbose(Messages.CategoryRemoved(name));
+                await foreach (var properties in CategoryLookup.ListAsync(Aws.Client, patterns, cancellationToken).ConfigureAwait(false))
+                {
+                    matches.Add(properties.CategoryName ?? string.Empty);
+                }
             }
             catch (TranscribeException ex)
             {
-                WriteServiceError(ex, name);
+                WriteServiceError(ex, null);
             }
+
+            // Listed first and removed after: deleting while paging could skip categories.
+            foreach (var name in matches)
+            {
+                await RemoveAsync(name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RemoveAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!Shell.ShouldProcess(name, Messages.RemoveCategoryAction))
+        {
+            return;
+        }
+
+        try
+        {
+            await Aws.Client.DeleteCallAnalyticsCategoryAsync(new DeleteCallAnalyticsCategoryRequest { CategoryName = name }, cancellationToken).ConfigureAwait(false);
+            Shell.WriteVerbose(Messages.CategoryRemoved(name));
+        }
+        catch (TranscribeException ex)
+        {
+            WriteServiceError(ex, name);
         }
     }
 }

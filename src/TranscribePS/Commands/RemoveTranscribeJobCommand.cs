@@ -8,85 +8,90 @@ namespace TranscribePS.Commands;
 
 [Cmdlet(VerbsCommon.Remove, "TranscribeJob", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(TranscriptionJob))]
-public sealed class RemoveTranscribeJobCommand : AwsCmdlet
+public sealed class RemoveTranscribeJobCommand : JobCmdlet
 {
-    private const string NameSet = "Name";
-    private const string InputObjectSet = "InputObject";
-
-    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    public TranscriptionJob[]? InputObject { get; set; }
-
-    [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("JobName", "MedicalTranscriptionJobName", "CallAnalyticsJobName", "TranscriptionJobName", "MedicalScribeJobName")]
-    public string[]? Name { get; set; }
-
-    [Parameter(ParameterSetName = NameSet)]
-    [ValidateSet("Medical", "CallAnalytics", "Standard", "Scribe", JobKinds.All)]
-    public string Kind { get; set; } = JobKinds.All;
+    private JobRemover? _remover;
 
     [Parameter]
     public SwitchParameter IncludeOutput { get => IncludeOutputOn; set => IncludeOutputOn = value.IsPresent; }
+
+    [Parameter]
+    public SwitchParameter IncludeMedia { get => IncludeMediaOn; set => IncludeMediaOn = value.IsPresent; }
 
     [Parameter]
     public SwitchParameter PassThru { get => PassThruOn; set => PassThruOn = value.IsPresent; }
 
     internal bool IncludeOutputOn { get; set; }
 
+    internal bool IncludeMediaOn { get; set; }
+
     internal bool PassThruOn { get; set; }
+
+    private RemovalScope Scope => new(IncludeOutputOn, IncludeMediaOn);
+
+    private JobRemover Remover => _remover ??= new JobRemover(Aws.Jobs, Aws.Storage);
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        if (InputObject is not null)
+        foreach (var job in InputObject ?? [])
         {
-            foreach (var job in InputObject)
-            {
-                await RemoveAsync(job.JobName, [job.Kind], job, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
+            await RemoveAsync(job, current: false, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var name in Name ?? [])
+        if (InputObject is null && RequireNames())
         {
-            await RemoveAsync(name, JobKinds.Expand(Kind), name, cancellationToken).ConfigureAwait(false);
+            // A name's job was just read by Get; a pattern's matches are List summaries, read again before removal.
+            await ForEachNamedJobAsync(null, details: false, job => RemoveAsync(job, current: true, cancellationToken), WhatIfByName, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task RemoveAsync(string name, IReadOnlyList<JobKind> kinds, object target, CancellationToken cancellationToken)
+    /// <summary>-WhatIf reads nothing, so a name or pattern is described as given instead of looked up.</summary>
+    private bool WhatIfByName(NamePattern pattern)
     {
-        // Asked before any call, so -WhatIf reads nothing either.
-        if (!Shell.ShouldProcess(Messages.RemoveJobTarget(kinds.Count == 1 ? kinds[0] : null, name), Messages.RemoveJobAction(IncludeOutputOn)))
+        if (!Shell.WhatIf)
         {
+            return false;
+        }
+
+        var target = pattern.Literal is { } name ? Messages.RemoveJobTarget(JobKinds.Expand(Kind) is [var kind] ? kind : null, name) : Messages.RemoveMatchingJobsTarget(pattern.Text, Kind);
+        Shell.ShouldProcess(target, Messages.RemoveNamedJobAction(Scope));
+        return true;
+    }
+
+    private async Task RemoveAsync(TranscriptionJob job, bool current, CancellationToken cancellationToken)
+    {
+        var target = Messages.RemoveJobTarget(job.Kind, job.JobName);
+        if (Shell.WhatIf)
+        {
+            // A summary names no objects, so they cannot be listed without a call.
+            Shell.ShouldProcess(target, job.IsSummary ? Messages.RemoveNamedJobAction(Scope) : Messages.RemoveJobAction(JobRemover.Describe(job, Scope)));
             return;
         }
 
         try
         {
-            // Read the job first: its kind may be unknown, and List results carry no output locations.
-            var job = await JobKinds.FindAsync(Aws.Jobs, name, kinds, cancellationToken).ConfigureAwait(false);
-            if (job is null)
+            // Read first (its outputs, and whether this module uploaded the recording), so the prompt lists every object.
+            var removal = await Remover.PlanAsync(job, Scope, current, cancellationToken).ConfigureAwait(false);
+            if (!Shell.ShouldProcess(target, Messages.RemoveJobAction(removal)))
             {
-                Shell.WriteError(CommandErrors.JobNotFound(name, Kind));
                 return;
             }
 
-            // Output first: if a delete fails the job still points at what is left, so a rerun can finish the cleanup.
-            foreach (var uri in IncludeOutputOn ? job.OutputUris().Where(AwsSession.IsDeletableOutput) : [])
+            await Remover.RemoveAsync(removal, deleted => Shell.WriteVerbose(Messages.ObjectDeleted(deleted.ToString())), cancellationToken).ConfigureAwait(false);
+            foreach (var kept in removal.Kept)
             {
-                await Aws.DeleteObjectAsync(uri, cancellationToken).ConfigureAwait(false);
-                Shell.WriteVerbose(Messages.OutputDeleted(uri));
+                Shell.WriteVerbose(Messages.ObjectKept(kept.Uri, kept.Reason));
             }
 
-            await Aws.Jobs.DeleteAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false);
             Shell.WriteVerbose(Messages.JobRemoved(job.Kind, job.JobName));
             if (PassThruOn)
             {
-                Shell.WriteObject(job);
+                Shell.WriteObject(removal.Job);
             }
         }
         catch (TranscribeException ex)
         {
-            WriteServiceError(ex, target);
+            WriteServiceError(ex, job);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
             {
                 // List results carry no output locations: read the job once more to get them.
                 var current = job.TranscriptUri is null ? await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
-                var files = OutputFiles.For(current);
+                var files = current.Outputs();
                 if (files.Count == 0)
                 {
                     Shell.WriteError(CommandErrors.NoTranscript(current, unredacted: false));
@@ -64,7 +64,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
         }
     }
 
-    private async Task SaveAsync(OutputFile file, string path, TranscriptionJob job, CancellationToken cancellationToken)
+    private async Task SaveAsync(JobOutput file, string path, TranscriptionJob job, CancellationToken cancellationToken)
     {
         if (!Shell.ShouldProcess(path, Messages.SaveOutputAction(S3Location.SafeName(file.Uri))))
         {

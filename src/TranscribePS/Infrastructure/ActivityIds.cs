@@ -5,5 +5,4 @@ internal static class ActivityIds
 {
     public const int Upload = 1;
     public const int Wait = 2;
-    public const int Download = 3;
 }

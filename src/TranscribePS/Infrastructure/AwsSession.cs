@@ -17,6 +17,9 @@ internal sealed class AwsSession : IDisposable
 
     private AwsSession(AwsSettings settings) => _settings = settings;
 
+    /// <summary>The region jobs given by name are looked for in.</summary>
+    public string Region => _settings.Region;
+
     public ITranscribeJobs Jobs => _settings.Jobs;
 
     public TranscribeClient Client => _settings.Transcribe;
@@ -26,18 +29,12 @@ internal sealed class AwsSession : IDisposable
     /// <summary>Reuse-or-upload-and-start for the Start cmdlets.</summary>
     public JobSubmitter Submitter => _submitter ??= new JobSubmitter(Jobs, new TranscribeJobStarter(Client, new TranscribeJobs(Client)), new S3MediaUploader(Storage));
 
-    /// <summary>Output in the caller's own bucket; pre-signed links of service-managed output expire on their own.</summary>
-    public static bool IsDeletableOutput(string uri) => S3Location.TryParse(uri, out var location, out _) && !location.IsPresigned;
-
     /// <exception cref="FormatException">The text is not an S3 location or link.</exception>
     public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken)
         => Storage.OpenSeekableReadAsync(S3Location.Parse(uri), cancellationToken);
 
     public Task DownloadAsync(string uri, string localPath, CancellationToken cancellationToken)
         => Storage.DownloadToFileAsync(S3Location.Parse(uri), localPath, null, cancellationToken);
-
-    public Task DeleteObjectAsync(string uri, CancellationToken cancellationToken)
-        => Storage.DeleteAsync(S3Location.Parse(uri), cancellationToken);
 
     /// <summary>Resolves the settings and says on -Debug where credentials, region and endpoints came from.</summary>
     public static AwsSession Open(AwsCmdlet cmdlet, ICommandHost shell)

@@ -62,8 +62,8 @@ internal static class CommandErrors
     public static CommandError NotFileSystem(string path, string provider)
         => new(new ArgumentException(Messages.PathNotFileSystem(path, provider)), "PathNotFileSystem", ErrorCategory.InvalidArgument, path);
 
-    public static CommandError JobNotFound(string name, string kind)
-        => new(new ItemNotFoundException(Messages.JobNotFound(name, kind)), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, name);
+    public static CommandError JobNotFound(string name, IReadOnlyList<JobKind> kinds, string region)
+        => new(new ItemNotFoundException(Messages.JobNotFound(name, kinds, region)), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, name);
 
     public static CommandError NoTranscript(TranscriptionJob job, bool unredacted)
         => new(new InvalidOperationException(Messages.NoTranscript(job.JobName, job.Status, unredacted)), "TranscriptNotAvailable", ErrorCategory.InvalidOperation, job);

@@ -30,6 +30,12 @@ internal interface ICommandHost
 
     bool ShouldProcess(string target, string action);
 
+    /// <summary>
+    /// -WhatIf (or $WhatIfPreference) is on: every ShouldProcess answers no, so nothing may be read from AWS to
+    /// prepare its text either.
+    /// </summary>
+    bool WhatIf { get; }
+
     /// <summary>Resolves -Path (wildcards) or -LiteralPath to file system paths; other providers are an error.</summary>
     PathResolution ResolvePath(string path, bool literal);
 

@@ -31,6 +31,8 @@ internal sealed class MarshallingHost(ICommandHost inner, CancellationToken canc
 
     public bool ShouldProcess(string target, string action) => Call(() => inner.ShouldProcess(target, action));
 
+    public bool WhatIf => Call(() => inner.WhatIf);
+
     public PathResolution ResolvePath(string path, bool literal) => Call(() => inner.ResolvePath(path, literal));
 
     [DoesNotReturn]

@@ -51,6 +51,10 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
 
     public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
 
+    public bool WhatIf => cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
+        ? LanguagePrimitives.IsTrue(bound)
+        : LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference"));
+
     public PathResolution ResolvePath(string path, bool literal) => PathResolver.Resolve(this, path, literal);
 
     public ProviderPaths Unresolved(string path)

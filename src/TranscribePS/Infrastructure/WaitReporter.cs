@@ -62,26 +62,20 @@ internal static class WaitReporter
 
     internal static void Report(ICommandHost shell, WaitResult result)
     {
-        object target = (object?)result.Job ?? result.JobName;
         switch (result.Outcome)
         {
             case WaitOutcome.Completed:
+                shell.WriteVerbose(result.Message);
                 shell.WriteObject(result.Job);
                 break;
             case WaitOutcome.Failed:
-                shell.WriteError(new CommandError(
-                    new JobFailedException(result.Message ?? Messages.JobFailed(result.JobName, result.Job?.FailureReason)),
-                    "TranscribeJobFailed", ErrorCategory.InvalidResult, target));
+                shell.WriteError(new CommandError(new JobFailedException(result.Message), "TranscribeJobFailed", ErrorCategory.InvalidResult, result.Job));
                 break;
             case WaitOutcome.TimedOut:
-                shell.WriteError(new CommandError(
-                    new TimeoutException(result.Message ?? Messages.JobTimedOut(result.JobName)),
-                    "TranscribeJobTimedOut", ErrorCategory.OperationTimeout, target));
+                shell.WriteError(new CommandError(new TimeoutException(result.Message), "TranscribeJobTimedOut", ErrorCategory.OperationTimeout, result.Job));
                 break;
             default:
-                shell.WriteError(new CommandError(
-                    new ItemNotFoundException(result.Message ?? Messages.JobNotFound(result.JobName, result.Kind.ToString())),
-                    "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, target));
+                shell.WriteError(new CommandError(new ItemNotFoundException(result.Message), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, result.Job));
                 break;
         }
     }

@@ -10,7 +10,7 @@ namespace TranscribePS.Emulator.Control;
 
 /// <summary>
 /// Unsigned control routes under /_emulator/ (loopback callers only): request counts (GET; DELETE clears only
-/// the counts), scripted faults, quotas, reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
+/// the counts), the objects held (GET /objects; PUT /objects/bucket/key stores one without metadata), scripted faults, quotas, reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
 /// routes (clock, timing, job quotas, scripted content) under /_emulator/transcribe/.
 /// </summary>
 internal static class AdminRoutes
@@ -35,6 +35,19 @@ internal static class AdminRoutes
 
         group.MapGet("/health", () => Results.Json(new { status = "ok", endpoint = server.Endpoint.ToString(), region = server.Region }, Json));
         group.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), Json));
+
+        // What is in S3, without signing a request: "s3://bucket/key" of every object, so a test can see what a clean-up left.
+        group.MapGet("/objects", () => Results.Json(
+            server.Store.Buckets().SelectMany(b => server.Store.List(b)).Select(o => $"s3://{o.Bucket}/{o.Key}").ToList(), Json));
+
+        // An object put there as another tool would (no metadata), for tests of what the module leaves alone.
+        group.MapPut("/objects/{bucket}/{**key}", async (string bucket, string key, HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            server.Store.Put(bucket, key, body.ToArray());
+            return Results.NoContent();
+        });
 
         // Counts only: jobs, objects, categories and scripts stay, so a test can ask what a rerun called.
         group.MapDelete("/requests", () =>

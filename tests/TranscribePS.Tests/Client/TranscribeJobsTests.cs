@@ -44,7 +44,7 @@ public sealed class TranscribeJobsTests : IDisposable
         Assert.Equal("s3://out/analytics/call-1.json", job.UnredactedTranscriptUri);
         Assert.Equal("s3://out/redacted/call-1.wav", job.RedactedMediaUri);
         Assert.Equal("nightly", job.Tags["batch"]);
-        Assert.Equal(3, job.OutputUris().Count());
+        Assert.Equal(3, job.Outputs().Count);
     }
 
     [Fact]

@@ -167,6 +167,8 @@ public sealed class AsyncCmdletTests
 
         public bool ShouldProcess(string target, string action) => _inner.ShouldProcess(target, action);
 
+        public bool WhatIf => _inner.WhatIf;
+
         public PathResolution ResolvePath(string path, bool literal) => _inner.ResolvePath(path, literal);
 
         [System.Diagnostics.CodeAnalysis.DoesNotReturn]

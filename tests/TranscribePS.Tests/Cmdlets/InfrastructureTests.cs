@@ -27,36 +27,6 @@ public sealed class InfrastructureTests
         Assert.Same(exception, error.Exception);
     }
 
-    [Theory]
-    [InlineData("visit-*", "visit-0412-abc", true)]
-    [InlineData("visit-*", "VISIT-0412", true)]
-    [InlineData("visit-*", "call-0412", false)]
-    [InlineData("*-04?2-*", "visit-0412-x", true)]
-    [InlineData("*-04?2-*", "visit-042-x", false)]
-    [InlineData("call-[0-9]*", "call-7", true)]
-    [InlineData("call-[0-9]*", "call-x", false)]
-    [InlineData("rec.wav", "recXwav", false)]
-    [InlineData("a`*b", "a*b", true)]
-    [InlineData("a`*b", "axb", false)]
-    public void Name_patterns_follow_PowerShell_wildcards_case_insensitively(string pattern, string name, bool matches)
-        => Assert.Equal(matches, NamePattern.Parse(pattern).IsMatch(name));
-
-    [Theory]
-    [InlineData("visit-2026-11-*", "visit-2026-11-")]
-    [InlineData("*-0412-*", "-0412-")]
-    [InlineData("ab*cdef?g", "cdef")]
-    [InlineData("*", "")]
-    [InlineData("a`*bc*", "a*bc")]
-    public void The_longest_literal_run_feeds_the_server_side_name_filter(string pattern, string literal)
-        => Assert.Equal(literal, NamePattern.Parse(pattern).LongestLiteral);
-
-    [Theory]
-    [InlineData("visit-1", false)]
-    [InlineData("visit-*", true)]
-    [InlineData("visit-?", true)]
-    [InlineData("visit-[12]", true)]
-    public void Wildcard_detection(string value, bool expected) => Assert.Equal(expected, NamePattern.HasWildcards(value));
-
     [Fact]
     public void Numbers_given_to_TimeSpan_parameters_are_read_in_the_documented_unit()
     {

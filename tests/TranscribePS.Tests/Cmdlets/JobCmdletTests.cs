@@ -122,7 +122,7 @@ public sealed class JobCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixtu
 
         using (var whatIf = new RemoveTranscribeJobCommand { Name = ["visit-0412"], IncludeOutputOn = true }.UseEmulator(Server))
         {
-            var host = CmdletRunner.Run(whatIf, new RecordingHost("Name") { Approve = false });
+            var host = CmdletRunner.Run(whatIf, new RecordingHost("Name") { Approve = false, WhatIf = true });
             Assert.Single(host.ShouldProcessCalls);
         }
 

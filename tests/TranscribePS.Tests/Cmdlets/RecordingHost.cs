@@ -44,6 +44,9 @@ internal sealed class RecordingHost(string parameterSetName = "") : ICommandHost
 
     public void WriteProgress(ProgressUpdate progress) => Record(() => Progress.Add(progress));
 
+    /// <summary>-WhatIf: set with <see cref="Approve"/> false, as PowerShell answers every ShouldProcess no then.</summary>
+    public bool WhatIf { get; set; }
+
     /// <summary>Runs when a prompt is answered, to change the world between planning and doing (e.g. delete the file).</summary>
     public Action<string>? OnShouldProcess { get; set; }
 

@@ -372,13 +372,14 @@ public sealed class SettingsValidationTests : IDisposable
     }
 
     [Fact]
-    public void Refused_plan_throws_every_problem_on_request()
+    public void Refused_plan_lists_every_problem()
     {
         var request = new MedicalConversationJobRequest { Media = MediaSource.FromUri("s3://x"), OutputBucket = "B" };
 
-        var ex = Assert.Throws<PlanProblemException>(() => JobPlanner.Plan(request, null).GetPlanOrThrow());
+        var result = JobPlanner.Plan(request, null);
 
-        Assert.Equal(["InvalidBucketName", "InvalidMediaUri"], ex.Problems.Select(p => p.ErrorId).Order());
-        Assert.Contains("'B'", ex.Message, StringComparison.Ordinal);
+        Assert.Null(result.Plan);
+        Assert.Equal(["InvalidBucketName", "InvalidMediaUri"], result.Problems.Select(p => p.ErrorId).Order());
+        Assert.Contains("'B'", new PlanProblemException(result.Problems).Message, StringComparison.Ordinal);
     }
 }

@@ -46,10 +46,10 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
             OutputKeyPrefix = "medical",
             IdentifyPhi = true,
         };
-        var plan = (await JobPlanner.PlanAsync(request, CancellationToken.None)).GetPlanOrThrow();
+        var plan = (await JobPlanner.PlanAsync(request, CancellationToken.None)).Plan!;
 
         var first = await _submitter.SubmitAsync(plan, null, CancellationToken.None);
-        var rerunPlan = (await JobPlanner.PlanAsync(request, CancellationToken.None)).GetPlanOrThrow();
+        var rerunPlan = (await JobPlanner.PlanAsync(request, CancellationToken.None)).Plan!;
         var second = await _submitter.SubmitAsync(rerunPlan, null, CancellationToken.None);
 
         Assert.Equal((SubmissionOutcome.Started, UploadOutcome.Uploaded), (first.Outcome, first.Upload));
@@ -79,8 +79,8 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
             RedactionOutput = RedactionOutput.RedactedAndUnredacted,
             LanguageOptions = ["en-US"],
         };
-        var plan = (await JobPlanner.PlanAsync(request, CancellationToken.None)).GetPlanOrThrow();
-        var summarised = (await JobPlanner.PlanAsync(request with { Summarize = true }, CancellationToken.None)).GetPlanOrThrow();
+        var plan = (await JobPlanner.PlanAsync(request, CancellationToken.None)).Plan!;
+        var summarised = (await JobPlanner.PlanAsync(request with { Summarize = true }, CancellationToken.None)).Plan!;
 
         var first = await _submitter.SubmitAsync(plan, null, CancellationToken.None);
         var second = await _submitter.SubmitAsync(summarised, null, CancellationToken.None);
@@ -104,10 +104,10 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
     {
         var first = new MedicalConversationJobRequest { Media = MediaSource.FromPath(_media.Wav("a.wav", seconds: 1)), OutputBucket = "tps-output", JobName = "shared-name" };
         var other = first with { Media = MediaSource.FromPath(_media.Wav("b.wav", seconds: 2)) };
-        await _submitter.SubmitAsync((await JobPlanner.PlanAsync(first, CancellationToken.None)).GetPlanOrThrow(), null, CancellationToken.None);
+        await _submitter.SubmitAsync((await JobPlanner.PlanAsync(first, CancellationToken.None)).Plan!, null, CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<PlanProblemException>(async () =>
-            await _submitter.SubmitAsync((await JobPlanner.PlanAsync(other, CancellationToken.None)).GetPlanOrThrow(), null, CancellationToken.None));
+            await _submitter.SubmitAsync((await JobPlanner.PlanAsync(other, CancellationToken.None)).Plan!, null, CancellationToken.None));
 
         Assert.Equal("NameTaken", Assert.Single(ex.Problems).ErrorId);
         Assert.Equal(1, Server.Requests["PutObject"]);
@@ -118,7 +118,7 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
     public async Task Recording_changed_after_planning_is_refused_before_the_job_starts()
     {
         string path = _media.Wav("growing.wav", seconds: 1);
-        var plan = (await JobPlanner.PlanAsync(new MedicalConversationJobRequest { Media = MediaSource.FromPath(path), OutputBucket = "tps-output" }, CancellationToken.None)).GetPlanOrThrow();
+        var plan = (await JobPlanner.PlanAsync(new MedicalConversationJobRequest { Media = MediaSource.FromPath(path), OutputBucket = "tps-output" }, CancellationToken.None)).Plan!;
         File.AppendAllText(path, "more audio arrived");
 
         var ex = await Assert.ThrowsAsync<PlanProblemException>(() => _submitter.SubmitAsync(plan, null, CancellationToken.None));
@@ -133,7 +133,7 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
     public async Task Upload_progress_names_the_recording_and_ends_at_its_size()
     {
         string path = _media.Wav("visit.wav", seconds: 2);
-        var plan = (await JobPlanner.PlanAsync(new MedicalConversationJobRequest { Media = MediaSource.FromPath(path), OutputBucket = "tps-output" }, CancellationToken.None)).GetPlanOrThrow();
+        var plan = (await JobPlanner.PlanAsync(new MedicalConversationJobRequest { Media = MediaSource.FromPath(path), OutputBucket = "tps-output" }, CancellationToken.None)).Plan!;
         var seen = new List<UploadProgress>();
 
         await _submitter.SubmitAsync(plan, new Recorder(seen), CancellationToken.None);

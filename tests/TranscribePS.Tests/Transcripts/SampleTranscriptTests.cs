@@ -180,7 +180,7 @@ public class SampleTranscriptTests
 
         await using var stream = File.OpenRead(path);
 
-        Assert.Equal(TranscriptSchema.CallAnalytics, await TranscriptReader.DetectSchemaAsync(stream, path, CancellationToken.None));
+        Assert.Equal(TranscriptSchema.CallAnalytics, (await TranscriptSchemaDetector.DetectAsync(stream, path, CancellationToken.None)).Schema);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public class TranscriptFormatTests
     {
         using var stream = Open(json, seekable: true);
 
-        Assert.Equal(expected, await TranscriptReader.DetectSchemaAsync(stream, "x.json", CancellationToken.None));
+        Assert.Equal(expected, (await TranscriptSchemaDetector.DetectAsync(stream, "x.json", CancellationToken.None)).Schema);
         Assert.Equal(0, stream.Position);
     }
 
@@ -69,7 +69,7 @@ public class TranscriptFormatTests
     {
         using var stream = new ForwardOnlyStream(new GeneratedTranscriptStream(5_000_000, sideDataFirst: false), tripwireBytes: 64 * 1024);
 
-        Assert.Equal(TranscriptSchema.Standard, await TranscriptReader.DetectSchemaAsync(stream, "huge.json", CancellationToken.None));
+        Assert.Equal(TranscriptSchema.Standard, (await TranscriptSchemaDetector.DetectAsync(stream, "huge.json", CancellationToken.None)).Schema);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class JobWaiterEmulatorTests(EmulatorFixture fixture) : EmulatorTe
     {
         using var client = CreateClient();
 
-        var results = await new JobWaiter(new TranscribeJobs(client)).WaitAsync([new JobRef(JobKind.CallAnalytics, "no-such-call")], Fast, null, CancellationToken.None).ToListAsync();
+        var results = await new JobWaiter(new TranscribeJobs(client)).WaitAsync([WaitHarness.Named(JobKind.CallAnalytics, "no-such-call")], Fast, null, CancellationToken.None).ToListAsync();
 
         Assert.Equal(WaitOutcome.NotFound, Assert.Single(results).Outcome);
         Assert.Equal(2, Server.Requests["GetCallAnalyticsJob"]);

@@ -25,12 +25,8 @@ internal sealed class WaitHarness
         return results;
     }
 
-    public async Task<List<WaitResult>> WaitAsync(IEnumerable<JobRef> jobs, WaitOptions? options = null)
-    {
-        var results = await Waiter.WaitAsync(jobs, options ?? new WaitOptions(), Progress, CancellationToken.None).ToListAsync();
-
-        return results;
-    }
+    /// <summary>A job known only by kind and name, as Wait-TranscribeJob -Name finds one: nothing read yet.</summary>
+    public static TranscriptionJob Named(JobKind kind, string name) => new() { Kind = kind, JobName = name, Status = JobStatus.Queued };
 }
 
 /// <summary>Records reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>

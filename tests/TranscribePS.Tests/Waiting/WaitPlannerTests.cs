@@ -127,32 +127,6 @@ public class WaitPlannerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => WaitPlanner.Jittered(gap, 0.2, 1.0));
     }
 
-    [Fact]
-    public void Budget_for_250_jobs_over_ten_minutes_stays_under_the_service_quotas()
-    {
-        var budget = WaitPlanner.Budget(250, TimeSpan.FromMinutes(10), Defaults);
-
-        // Gaps of at least 8 s (10 s less 20 % jitter) fit 76 cycles in 600 s, plus the first one at once.
-        Assert.Equal(76, budget.Cycles);
-        Assert.Equal(76 * 2 * 4, budget.MaxListCalls);
-        Assert.True(budget.MaxGetCalls < 250 * budget.Cycles / 5, $"{budget.MaxGetCalls} Gets");
-        Assert.Equal(10, budget.MaxGetCallsPerSecond);
-        Assert.Equal(2, budget.MaxListCallsPerSecond);
-
-        // The service allows Get 30 TPS (20 for call analytics) and List 5 TPS per account, shared with other tools.
-        Assert.True(budget.MaxGetCallsPerSecond <= 20 / 2 && budget.MaxListCallsPerSecond <= 5 / 2);
-    }
-
-    [Fact]
-    public void Budget_for_a_few_jobs_is_one_Get_each_per_cycle_and_no_List()
-    {
-        var budget = WaitPlanner.Budget(4, TimeSpan.FromMinutes(1), Defaults);
-
-        Assert.Equal(8, budget.Cycles);
-        Assert.Equal(32, budget.MaxGetCalls);
-        Assert.Equal(0, budget.MaxListCalls);
-    }
-
     [Theory]
     [InlineData(new[] { "batch7-rec-001", "batch7-rec-002", "batch7-rec-113" }, "batch7-rec-")]
     [InlineData(new[] { "a-2026-11-21-clinic", "b-2026-11-21-clinic" }, "-2026-11-21-clinic")]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TranscribePS.Core.Aws.Model;
 using E = TranscribePS.Core.Analytics.Categories.CategoryRuleErrorIds;
 
@@ -17,18 +16,15 @@ public static class CategoryRuleLimits
     public const int MaxSentiments = 1;
     /// <summary><c>RuleList</c>: 1 … 20 rules per category.</summary>
     public const int MaxRules = 20;
-    public const int MaxCategoryNameLength = 200;
+    public const int MaxCategoryNameLength = ServiceNames.MaxLength;
     public const int MaxTags = 200;
     public const int MaxTagKeyLength = 128;
     public const int MaxTagValueLength = 256;
 }
 
 /// <summary>Checks rules and categories against <see cref="CategoryRuleLimits"/> so the user hears about it before upload.</summary>
-public static partial class CategoryRuleValidator
+public static class CategoryRuleValidator
 {
-    [GeneratedRegex("^[0-9a-zA-Z._-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex CategoryNamePattern();
-
     /// <summary>Throws <see cref="CategoryRuleException"/> for the first limit the rule breaks; <paramref name="path"/> prefixes its location.</summary>
     public static void Validate(Rule rule, string path = "Rule")
     {
@@ -70,7 +66,7 @@ public static partial class CategoryRuleValidator
 
     public static void ValidateCategoryName(string? name)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > CategoryRuleLimits.MaxCategoryNameLength || !CategoryNamePattern().IsMatch(name))
+        if (!ServiceNames.IsResourceName(name))
         {
             throw new CategoryRuleException(E.CategoryNameInvalid, Messages.CategoryNameInvalid(name), "Name");
         }
