@@ -9,6 +9,10 @@ public static partial class Messages
     public const string WaitJobNameMissing =
         "A job to wait for has no name. Pass jobs from Start-MedicalConversationJob, Start-CallAnalyticsJob or Get-TranscribeJob, or give -Name.";
 
+    public const string WaitSessionClosed = "No job can join this wait: CompleteAdding was called.";
+
+    public const string WaitSessionRunning = "This wait is already running: RunAsync can be called once per session.";
+
     public static string WaitJobCompleted(string jobName) => $"Transcribe job '{jobName}' completed.";
 
     public static string WaitJobFailed(string jobName, string? failureReason) => string.IsNullOrWhiteSpace(failureReason)

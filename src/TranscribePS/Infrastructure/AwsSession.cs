@@ -37,7 +37,7 @@ internal sealed class AwsSession : IDisposable
         => Storage.DownloadToFileAsync(S3Location.Parse(uri), localPath, null, cancellationToken);
 
     /// <summary>Resolves the settings and says on -Debug where credentials, region and endpoints came from.</summary>
-    public static AwsSession Open(AwsCmdlet cmdlet, ICommandHost shell)
+    public static AwsSession Open(AwsCmdlet cmdlet, InvocationPump shell)
     {
         AwsSettings settings;
         try

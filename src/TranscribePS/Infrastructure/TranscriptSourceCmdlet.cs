@@ -53,11 +53,14 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     /// <summary>The error for a job that has no output to read (not finished, or not the kind of output asked for).</summary>
     private protected virtual CommandError MissingJobOutput(TranscriptionJob job) => CommandErrors.NoTranscript(job, UnredactedOn);
 
-    /// <summary>Opens a local file or an S3 URI, as the sources themselves are opened (a companion file, for instance).</summary>
+    /// <summary>
+    /// Opens a local file or an S3 URI, as the sources themselves are opened (a companion file, for instance). A
+    /// local file is read inline, so its items stream on the pipeline thread without a queue hop each.
+    /// </summary>
     private protected Task<Stream> OpenAsync(string location, CancellationToken cancellationToken)
         => location.Contains("://", StringComparison.Ordinal)
             ? Aws.OpenReadAsync(location, cancellationToken)
-            : Task.FromResult<Stream>(TranscriptReader.OpenFile(location));
+            : Task.FromResult<Stream>(new InlineFileStream(location));
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +76,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
         {
-            var resolved = Shell.ResolvePath(path, literal);
+            var resolved = await Shell.ResolvePathAsync(path, literal).ConfigureAwait(false);
             if (resolved.Error is not null)
             {
                 Shell.WriteError(resolved.Error);
