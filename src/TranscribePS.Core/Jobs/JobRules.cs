@@ -13,6 +13,10 @@ public static partial class JobRules
     public const long MedicalMaxBytes = 2L * 1024 * 1024 * 1024;
     public const long CallAnalyticsMaxBytes = 500L * 1024 * 1024;
     public const int MinSampleRateHertz = 16_000;
+    public const int MinTelephoneSampleRateHertz = 8_000;
+
+    /// <summary>Channel identification transcribes at most two channels (a quota that cannot be raised).</summary>
+    public const int MaxIdentifiedChannels = 2;
     public const int MaxSampleRateHertz = 48_000;
     public const int MinSpeakers = 2;
     public const int MaxSpeakers = 30;
@@ -26,20 +30,23 @@ public static partial class JobRules
     public static TimeSpan MaxDuration { get; } = TimeSpan.FromHours(4);
 
     /// <summary>
-    /// The agent's and the customer's channel of a stereo call. A role given alone takes its channel and the other
-    /// role the other one of 0 and 1; neither given is agent 0, customer 1. A value other than 0 or 1 is kept for
-    /// the planner to refuse, and the role not given then takes its default.
+    /// The channels of the two roles of a stereo recording (agent and customer, clinician and patient). A role given
+    /// alone takes its channel and the other role the other one of 0 and 1; neither given is first 0, second 1. A
+    /// value other than 0 or 1 is kept for the planner to refuse, and the role not given then takes its default.
     /// </summary>
-    public static (int Agent, int Customer) AssignChannels(int? agent, int? customer) => (agent, customer) switch
+    public static (int First, int Second) AssignChannels(int? first, int? second) => (first, second) switch
     {
         (int a, int c) => (a, c),
         (int a and (0 or 1), null) => (a, 1 - a),
         (null, int c and (0 or 1)) => (1 - c, c),
-        _ => (agent ?? 0, customer ?? 1),
+        _ => (first ?? 0, second ?? 1),
     };
 
-    /// <summary>Header-based checks of a local recording for the given kind of job.</summary>
-    public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts)
+    /// <summary>
+    /// Header-based checks of a local recording for the given kind of job; <paramref name="channelIdentification"/>
+    /// when the job is to transcribe each of two channels on its own.
+    /// </summary>
+    public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts, bool channelIdentification = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
         if (facts.SizeBytes == 0)
@@ -78,23 +85,40 @@ public static partial class JobRules
             }
         }
 
-        if (kind == JobKind.Medical && facts.SampleRateHertz is int rate)
+        if (facts.SampleRateHertz is int rate)
         {
-            if (rate < MinSampleRateHertz)
+            if (rate < MinSampleRate(kind))
             {
-                yield return new PlanProblem("SampleRateTooLow", Messages.SampleRateTooLow(path, rate), PlanProblemCategory.InvalidData, path);
+                yield return new PlanProblem("SampleRateTooLow", Messages.SampleRateTooLow(path, rate, kind), PlanProblemCategory.InvalidData, path);
             }
             else if (rate > MaxSampleRateHertz)
             {
-                yield return new PlanProblem("SampleRateTooHigh", Messages.SampleRateTooHigh(path, rate), PlanProblemCategory.InvalidData, path);
+                yield return new PlanProblem("SampleRateTooHigh", Messages.SampleRateTooHigh(path, rate, kind), PlanProblemCategory.InvalidData, path);
             }
         }
 
-        if (kind == JobKind.CallAnalytics && facts.Channels is int channels && channels != 2)
+        if (facts.Channels is not int channels)
+        {
+            yield break;
+        }
+
+        if (kind == JobKind.CallAnalytics && channels != 2)
         {
             yield return new PlanProblem("NotStereo", Messages.NotStereo(path, channels), PlanProblemCategory.InvalidData, path);
         }
+        else if (channelIdentification && channels < 2)
+        {
+            // The service would put every word on ch_0 (or on the clinician): not the separation asked for.
+            yield return new PlanProblem("NotStereo", Messages.ChannelsOnMono(path, kind), PlanProblemCategory.InvalidData, path);
+        }
+        else if (channelIdentification && channels > MaxIdentifiedChannels)
+        {
+            yield return new PlanProblem("TooManyChannels", Messages.TooManyChannels(path, channels), PlanProblemCategory.InvalidData, path);
+        }
     }
+
+    /// <summary>Medical and HealthScribe need wideband audio (16 kHz); the other kinds take 8 kHz telephone audio.</summary>
+    public static int MinSampleRate(JobKind kind) => kind is JobKind.Medical or JobKind.Scribe ? MinSampleRateHertz : MinTelephoneSampleRateHertz;
 
     /// <summary>S3 bucket naming rules (general purpose buckets).</summary>
     public static PlanProblem? CheckBucketName(string bucket, string parameter)
