@@ -27,7 +27,7 @@ public static class JobPlanner
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A recorder still holding the file, or no read permission: one item's problem, not the batch's.
-                return PlanResult.Failure([new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, ex.Message), PlanProblemCategory.ReadError, path)]);
+                return PlanResult.Failure([JobRules.MediaUnreadable(path, ex)]);
             }
         }
 
@@ -51,9 +51,9 @@ public static class JobPlanner
         string? outputKey = PlanPrefix(request.OutputKeyPrefix, "OutputKeyPrefix", problems);
 
         int? maxSpeakers = request.MaxSpeakers;
-        if (request.ChannelIdentification && maxSpeakers is not null)
+        if (JobRules.CheckSpeakersAndChannels(maxSpeakers, request.ChannelIdentification) is { } speakersAndChannels)
         {
-            problems.Add(new PlanProblem("SpeakersAndChannels", Messages.SpeakersAndChannels, PlanProblemCategory.InvalidArgument, Invariant(maxSpeakers.Value)));
+            problems.Add(speakersAndChannels);
         }
         else if (maxSpeakers is int n && n is < JobRules.MinSpeakers or > JobRules.MaxSpeakers)
         {
@@ -125,12 +125,7 @@ public static class JobPlanner
         }
 
         var (agentChannel, customerChannel) = JobRules.AssignChannels(request.AgentChannel, request.CustomerChannel);
-        CheckChannel("AgentChannel", agentChannel, problems);
-        CheckChannel("CustomerChannel", customerChannel, problems);
-        if (agentChannel == customerChannel)
-        {
-            problems.Add(new PlanProblem("SameAgentCustomerChannel", Messages.SameAgentCustomerChannel(agentChannel), PlanProblemCategory.InvalidArgument, Invariant(agentChannel)));
-        }
+        problems.AddRange(JobRules.CheckChannels(agentChannel, customerChannel));
 
         var languages = Canonicalise(request.LanguageOptions, ServiceVocabulary.LanguageCodes, "InvalidLanguageOption", Messages.InvalidLanguageOption, problems);
         var redaction = PlanRedaction(request, problems);
@@ -226,7 +221,7 @@ public static class JobPlanner
 
             if (localMedia is null)
             {
-                problems.Add(new PlanProblem("MediaNotFound", Messages.MediaNotFound(path), PlanProblemCategory.ObjectNotFound, path));
+                problems.Add(JobRules.MediaNotFound(path));
                 return null;
             }
 
@@ -293,9 +288,9 @@ public static class JobPlanner
         outputBucket = null;
         if (request.OutputLocation is string location)
         {
-            if (request.OutputBucket is not null || request.OutputKeyPrefix is not null)
+            if (JobRules.CheckOutputChoice(location, request.OutputBucket, request.OutputKeyPrefix) is { } conflict)
             {
-                problems.Add(new PlanProblem("OutputLocationConflict", Messages.OutputLocationConflict, PlanProblemCategory.InvalidArgument, location));
+                problems.Add(conflict);
                 return null;
             }
 
@@ -408,14 +403,6 @@ public static class JobPlanner
         }
 
         return JobNaming.NormalizePrefix(prefix);
-    }
-
-    private static void CheckChannel(string parameter, int channel, List<PlanProblem> problems)
-    {
-        if (channel is not (0 or 1))
-        {
-            problems.Add(new PlanProblem("InvalidChannel", Messages.InvalidChannel(parameter, channel), PlanProblemCategory.InvalidArgument, Invariant(channel)));
-        }
     }
 
     private static Dictionary<string, string> CopyTags(IReadOnlyDictionary<string, string>? tags) =>

@@ -38,6 +38,48 @@ public static partial class JobRules
         _ => (agent ?? 0, customer ?? 1),
     };
 
+    /// <summary>The two roles on different channels, each 0 or 1 (after <see cref="AssignChannels"/>).</summary>
+    public static IEnumerable<PlanProblem> CheckChannels(int agent, int customer)
+    {
+        foreach (var (parameter, channel) in new[] { ("AgentChannel", agent), ("CustomerChannel", customer) })
+        {
+            if (channel is not (0 or 1))
+            {
+                yield return new PlanProblem("InvalidChannel", Messages.InvalidChannel(parameter, channel), PlanProblemCategory.InvalidArgument, Invariant(channel));
+            }
+        }
+
+        if (agent == customer)
+        {
+            yield return new PlanProblem("SameAgentCustomerChannel", Messages.SameAgentCustomerChannel(agent), PlanProblemCategory.InvalidArgument, Invariant(agent));
+        }
+    }
+
+    /// <summary>Speaker partitioning (-MaxSpeakers) or channel identification, not both.</summary>
+    public static PlanProblem? CheckSpeakersAndChannels(int? maxSpeakers, bool channelIdentification)
+        => channelIdentification && maxSpeakers is int speakers
+            ? new PlanProblem("SpeakersAndChannels", Messages.SpeakersAndChannels, PlanProblemCategory.InvalidArgument, Invariant(speakers))
+            : null;
+
+    /// <summary>Call analytics output: -OutputLocation, or -OutputBucket with -OutputKeyPrefix, not both.</summary>
+    public static PlanProblem? CheckOutputChoice(string? outputLocation, string? outputBucket, string? outputKeyPrefix)
+        => outputLocation is not null && (outputBucket is not null || outputKeyPrefix is not null)
+            ? new PlanProblem("OutputLocationConflict", Messages.OutputLocationConflict, PlanProblemCategory.InvalidArgument, outputLocation)
+            : null;
+
+    /// <summary>A local recording that is not there (any more).</summary>
+    public static PlanProblem MediaNotFound(string path)
+        => new("MediaNotFound", Messages.PathNotFound(path), PlanProblemCategory.ObjectNotFound, path);
+
+    /// <summary>A local recording that cannot be read (locked by a recorder, no permission, gone): built here only.</summary>
+    public static PlanProblem MediaUnreadable(string path, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is FileNotFoundException or DirectoryNotFoundException
+            ? MediaNotFound(path)
+            : new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, exception.Message), PlanProblemCategory.ReadError, path);
+    }
+
     /// <summary>Header-based checks of a local recording for the given kind of job.</summary>
     public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts)
     {
@@ -224,4 +266,6 @@ public static partial class JobRules
 
     [GeneratedRegex("^arn:aws(-[a-z]+){0,2}:kms:[a-z0-9-]+:\\d{12}:(key/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})|alias/[A-Za-z0-9/_-]+)$")]
     private static partial Regex KmsArn();
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

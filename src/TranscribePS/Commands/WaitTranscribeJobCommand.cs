@@ -34,7 +34,7 @@ public sealed class WaitTranscribeJobCommand : JobCmdlet
     }
 
     private protected override Task EndAsync(CancellationToken cancellationToken)
-        => WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _jobs, _options, cancellationToken);
+        => WaitReporter.RunAsync(Shell, new JobWaiter(Aws.JobsOf(_jobs)), _jobs, _options, cancellationToken);
 
     private Task Add(TranscriptionJob job)
     {

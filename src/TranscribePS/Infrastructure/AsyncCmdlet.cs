@@ -103,9 +103,9 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
         {
             outer.ThrowTerminatingError(ex.Error);
         }
-        catch (Core.Aws.TranscribeException ex)
+        catch (Core.Aws.AwsServiceException ex)
         {
-            outer.ThrowTerminatingError(ErrorMapping.ToError(ex, ErrorMapping.ServiceErrorId(ex), null));
+            outer.ThrowTerminatingError(ErrorMapping.ToError(ex, null));
         }
         catch (Exception) when (CancelWork())
         {

@@ -19,18 +19,18 @@ internal static class WaitReporter
 
     public static WaitOptions Options(TimeSpan? timeout, TimeSpan? pollInterval)
     {
+        // A -PollInterval above the default ceiling raises it: WaitOptions.EffectiveMaxPollInterval says so once.
         var defaults = new WaitOptions();
         var options = defaults with
         {
             Timeout = timeout ?? defaults.Timeout,
             PollInterval = pollInterval ?? defaults.PollInterval,
-            MaxPollInterval = pollInterval is { } poll && poll > defaults.MaxPollInterval ? poll : defaults.MaxPollInterval,
         };
         try
         {
             options.Validate();
         }
-        catch (ArgumentException ex)
+        catch (WaitOptionsException ex)
         {
             throw new TerminatingCommandException(CommandErrors.InvalidParameters(ex.Message, "InvalidWaitOptions"));
         }
