@@ -26,6 +26,8 @@
         'Set-CallAnalyticsCategory'
         'Start-CallAnalyticsJob'
         'Start-MedicalConversationJob'
+        'Start-MedicalScribeJob'
+        'Start-TranscriptionJob'
         'Wait-TranscribeJob'
     )
     AliasesToExport      = @(
@@ -35,7 +37,7 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('AWS', 'Transcribe', 'AmazonTranscribe', 'Medical', 'CallAnalytics', 'Transcription', 'SpeechToText', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('AWS', 'Transcribe', 'AmazonTranscribe', 'Medical', 'CallAnalytics', 'HealthScribe', 'Subtitles', 'Transcription', 'SpeechToText', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/transcribeps/TranscribePS'
             LicenseUri   = 'https://github.com/transcribeps/TranscribePS/blob/main/LICENSE'
             ReleaseNotes = 'First release: medical conversation and call analytics jobs (start, rerun-safe reuse, wait, remove), transcript items and turns, call analytics insight, call analytics categories and rules.'

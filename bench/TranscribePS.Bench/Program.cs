@@ -11,6 +11,13 @@ if (args is ["--measure", var method, var path])
     return await Measure.RunAsync(method, path);
 }
 
+if (args is ["--write-conversation", var conversationPath])
+{
+    // bench/Pipeline.ps1's input: the 10-hour two-speaker transcript of the pump figure.
+    Conversation.Write(conversationPath, Conversation.Turns, Conversation.Items, Conversation.Hours);
+    return 0;
+}
+
 if (Environment.GetEnvironmentVariable(Harness.ChildMarker) is not null)
 {
     // A measurement child that did not get its arguments must not start a harness of its own.

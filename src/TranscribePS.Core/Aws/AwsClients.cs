@@ -121,21 +121,10 @@ public sealed class AwsConnections : IDisposable
     }
 
     /// <summary>
-    /// Job operations for a wait over <paramref name="jobs"/>, which may live in several places: each job's Get goes
-    /// where it lives, and a listing covers every place the jobs of that kind live in.
+    /// Job operations for a wait whose jobs may live in several places and arrive over time: each job is
+    /// <see cref="JobRouter.Track"/>ed as it joins, and its calls then go where it lives.
     /// </summary>
-    public ITranscribeJobs JobsOf(IEnumerable<TranscriptionJob> jobs)
-    {
-        ArgumentNullException.ThrowIfNull(jobs);
-        var routes = new Dictionary<(JobKind, string), TranscribeJobs>();
-        foreach (var job in jobs)
-        {
-            routes[(job.Kind, job.JobName)] = For(job).Jobs;
-        }
-
-        var places = routes.Values.Distinct().ToList();
-        return places.Count <= 1 ? places.FirstOrDefault() ?? Default.Jobs : new RoutedJobs(routes, Default.Jobs);
-    }
+    public JobRouter Router() => new(this);
 
     public void Dispose()
     {
@@ -148,27 +137,60 @@ public sealed class AwsConnections : IDisposable
 
     // The SDK may hand the endpoint back with a trailing slash.
     private static bool SameEndpoint(string? a, string? b) => string.Equals(a?.TrimEnd('/'), b?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+}
 
-    /// <summary>Routes each job's calls to its own place; a job not known here goes to the default place.</summary>
-    private sealed class RoutedJobs(Dictionary<(JobKind, string), TranscribeJobs> routes, TranscribeJobs fallback) : ITranscribeJobs
+/// <summary>
+/// Routes each tracked job's calls to the place it lives (<see cref="AwsConnections.For"/>); a job not tracked goes
+/// to the default place. A listing covers every place the tracked jobs of that kind live in.
+/// </summary>
+public sealed class JobRouter : ITranscribeJobs
+{
+    private readonly AwsConnections _connections;
+    private readonly Dictionary<(JobKind, string), TranscribeJobs> _routes = [];
+
+    internal JobRouter(AwsConnections connections) => _connections = connections;
+
+    /// <summary>Remembers where <paramref name="job"/> lives; returns it, to be added to the wait.</summary>
+    public TranscriptionJob Track(TranscriptionJob job)
     {
-        public Task<TranscriptionJob> GetAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
-            => Route(kind, jobName).GetAsync(kind, jobName, cancellationToken);
-
-        public Task DeleteAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
-            => Route(kind, jobName).DeleteAsync(kind, jobName, cancellationToken);
-
-        public async IAsyncEnumerable<TranscriptionJob> ListAsync(JobKind kind, JobStatus? status, string? jobNameContains, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ArgumentNullException.ThrowIfNull(job);
+        var place = _connections.For(job).Jobs;
+        lock (_routes)
         {
-            foreach (var place in routes.Where(r => r.Key.Item1 == kind).Select(r => r.Value).Distinct())
-            {
-                await foreach (var job in place.ListAsync(kind, status, jobNameContains, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return job;
-                }
-            }
+            _routes[(job.Kind, job.JobName)] = place;
         }
 
-        private TranscribeJobs Route(JobKind kind, string jobName) => routes.GetValueOrDefault((kind, jobName), fallback);
+        return job;
+    }
+
+    public Task<TranscriptionJob> GetAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
+        => Route(kind, jobName).GetAsync(kind, jobName, cancellationToken);
+
+    public Task DeleteAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
+        => Route(kind, jobName).DeleteAsync(kind, jobName, cancellationToken);
+
+    public async IAsyncEnumerable<TranscriptionJob> ListAsync(JobKind kind, JobStatus? status, string? jobNameContains, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<TranscribeJobs> places;
+        lock (_routes)
+        {
+            places = _routes.Where(r => r.Key.Item1 == kind).Select(r => r.Value).Distinct().ToList();
+        }
+
+        foreach (var place in places.Count == 0 ? [_connections.Default.Jobs] : places)
+        {
+            await foreach (var job in place.ListAsync(kind, status, jobNameContains, cancellationToken).ConfigureAwait(false))
+            {
+                yield return job;
+            }
+        }
+    }
+
+    private TranscribeJobs Route(JobKind kind, string jobName)
+    {
+        lock (_routes)
+        {
+            return _routes.GetValueOrDefault((kind, jobName)) ?? _connections.Default.Jobs;
+        }
     }
 }

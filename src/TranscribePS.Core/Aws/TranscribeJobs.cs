@@ -147,6 +147,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
             LanguageCode = found.LanguageCode,
             TranscriptUri = transcript,
             UnredactedTranscriptUri = unredacted,
+            SubtitleUris = found.Subtitles?.SubtitleFileUris ?? [],
             FailureReason = found.FailureReason,
             CreationTime = found.CreationTime,
             StartTime = found.StartTime,

@@ -7,6 +7,9 @@ public enum JobOutputKind
     UnredactedTranscript,
     ClinicalDocument,
     RedactedMedia,
+
+    /// <summary>A standard job's subtitle file (.srt or .vtt).</summary>
+    Subtitle,
 }
 
 /// <summary>
@@ -26,6 +29,11 @@ public sealed record JobOutput(JobOutputKind Kind, string Uri, string FileName)
         Add(outputs, JobOutputKind.UnredactedTranscript, job.UnredactedTranscriptUri, ".unredacted.json");
         Add(outputs, JobOutputKind.ClinicalDocument, job.ClinicalDocumentUri, ".clinical-document.json");
         Add(outputs, JobOutputKind.RedactedMedia, job.RedactedMediaUri, ".redacted" + Extension(job.RedactedMediaUri));
+        foreach (var subtitle in job.SubtitleUris)
+        {
+            Add(outputs, JobOutputKind.Subtitle, subtitle, Extension(subtitle));
+        }
+
         return outputs;
 
         void Add(List<JobOutput> list, JobOutputKind kind, string? uri, string suffix)

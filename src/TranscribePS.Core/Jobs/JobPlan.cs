@@ -71,7 +71,7 @@ public sealed record MedicalJobPlan : JobPlan
     public string OutputLocation => S3Uri.Format(OutputBucket, OutputKey ?? string.Empty);
 }
 
-/// <summary>PII redaction of a call analytics transcript.</summary>
+/// <summary>PII redaction of a call analytics or standard transcript.</summary>
 /// <param name="Output">Redacted only, or redacted and unredacted.</param>
 /// <param name="PiiEntityTypes">Service names (e.g. <c>NAME</c>); empty means the service default (all).</param>
 public sealed record PiiRedaction(RedactionOutput Output, IReadOnlyList<string> PiiEntityTypes);
@@ -104,6 +104,67 @@ public sealed record CallAnalyticsJobPlan : JobPlan
     public string? VocabularyFilterName { get; init; }
 
     public VocabularyFilterMethod? VocabularyFilterMethod { get; init; }
+}
+
+/// <summary>StartMedicalScribeJob (HealthScribe): speaker partitioning or two channels with CLINICIAN and PATIENT roles.</summary>
+public sealed record MedicalScribeJobPlan : JobPlan
+{
+    public override JobKind Kind => JobKind.Scribe;
+
+    public required string OutputBucket { get; init; }
+
+    public required string DataAccessRoleArn { get; init; }
+
+    /// <summary>Set for speaker partitioning (ShowSpeakerLabels); null with channel identification.</summary>
+    public int? MaxSpeakerLabels { get; init; }
+
+    /// <summary>Channel identification: the clinician's and the patient's channels (both set, or both null).</summary>
+    public int? ClinicianChannel { get; init; }
+
+    public int? PatientChannel { get; init; }
+
+    public required string NoteTemplate { get; init; }
+
+    public string? VocabularyName { get; init; }
+
+    public string? KmsKeyId { get; init; }
+}
+
+/// <summary>StartTranscriptionJob: one language or language identification, speakers or channels, redaction, subtitles.</summary>
+public sealed record StandardJobPlan : JobPlan
+{
+    public override JobKind Kind => JobKind.Standard;
+
+    /// <summary>Null: the service's own bucket (15-minute links to the output).</summary>
+    public string? OutputBucket { get; init; }
+
+    /// <summary>A folder-like prefix ending in '/'; null for the bucket root.</summary>
+    public string? OutputKey { get; init; }
+
+    /// <summary>Null exactly when a language identification flag is set.</summary>
+    public string? LanguageCode { get; init; }
+
+    public bool IdentifyLanguage { get; init; }
+
+    public bool IdentifyMultipleLanguages { get; init; }
+
+    public IReadOnlyList<string> LanguageOptions { get; init; } = [];
+
+    /// <summary>Set for speaker partitioning (ShowSpeakerLabels); null with channel identification.</summary>
+    public int? MaxSpeakerLabels { get; init; }
+
+    public bool ChannelIdentification { get; init; }
+
+    public PiiRedaction? Redaction { get; init; }
+
+    /// <summary>Subtitle formats, each once, in a fixed order; empty for none.</summary>
+    public IReadOnlyList<SubtitleFormat> SubtitleFormats { get; init; } = [];
+
+    public int? SubtitleStartIndex { get; init; }
+
+    public string? VocabularyName { get; init; }
+
+    public string? KmsKeyId { get; init; }
 }
 
 /// <summary>The planner's answer: a plan, or every problem that refused it.</summary>

@@ -8,7 +8,7 @@ namespace TranscribePS.Core.Jobs;
 /// stops it. The Plan overloads are pure (no file, network or clock access), so the same inputs always give the same
 /// plan and name; PlanAsync adds only the reading of a local recording.
 /// </summary>
-public static class JobPlanner
+public static partial class JobPlanner
 {
     /// <summary>
     /// Reads a local recording (header and content hash; nothing for S3 media) and plans the job. The only I/O in
@@ -35,6 +35,8 @@ public static class JobPlanner
         {
             MedicalConversationJobRequest medical => Plan(medical, local),
             CallAnalyticsJobRequest call => Plan(call, local),
+            MedicalScribeJobRequest scribe => Plan(scribe, local),
+            StandardJobRequest standard => Plan(standard, local),
             _ => throw new ArgumentException("No planner for " + request.GetType().Name + ".", nameof(request)),
         };
     }
@@ -50,24 +52,14 @@ public static class JobPlanner
         Add(problems, JobRules.CheckBucketName(request.OutputBucket, "OutputBucket"));
         string? outputKey = PlanPrefix(request.OutputKeyPrefix, "OutputKeyPrefix", problems);
 
-        int? maxSpeakers = request.MaxSpeakers;
-        if (JobRules.CheckSpeakersAndChannels(maxSpeakers, request.ChannelIdentification) is { } speakersAndChannels)
-        {
-            problems.Add(speakersAndChannels);
-        }
-        else if (maxSpeakers is int n && n is < JobRules.MinSpeakers or > JobRules.MaxSpeakers)
-        {
-            problems.Add(new PlanProblem("MaxSpeakersOutOfRange", Messages.MaxSpeakersOutOfRange(n), PlanProblemCategory.InvalidArgument, Invariant(n)));
-        }
-
-        maxSpeakers = request.ChannelIdentification ? null : maxSpeakers ?? JobRules.MinSpeakers;
+        int? maxSpeakers = PlanSpeakers(request.MaxSpeakers, request.ChannelIdentification, Messages.SpeakersAndChannels, problems);
 
         if (request.KmsKeyId is not null)
         {
             Add(problems, JobRules.CheckKmsKeyId(request.KmsKeyId));
         }
 
-        var media = PlanMedia(request, JobKind.Medical, request.UploadBucket ?? request.OutputBucket, request.UploadBucket is not null, localMedia, problems);
+        var media = PlanMedia(request, JobKind.Medical, request.UploadBucket ?? request.OutputBucket, request.UploadBucket is not null, localMedia, problems, channelIdentification: request.ChannelIdentification);
         CheckCommon(request, problems);
         if (problems.Count > 0 || media is null)
         {
@@ -128,7 +120,7 @@ public static class JobPlanner
         problems.AddRange(JobRules.CheckChannels(agentChannel, customerChannel));
 
         var languages = Canonicalise(request.LanguageOptions, ServiceVocabulary.LanguageCodes, "InvalidLanguageOption", Messages.InvalidLanguageOption, problems);
-        var redaction = PlanRedaction(request, problems);
+        var redaction = PlanRedaction(request.RedactPii, request.PiiEntityTypes, request.RedactionOutput, request.RedactAudio, problems);
 
         if (request.VocabularyFilterName is not null)
         {
@@ -200,9 +192,27 @@ public static class JobPlanner
         });
     }
 
+    /// <summary>
+    /// Speaker partitioning (two speakers unless told otherwise) or channel identification, never both: the
+    /// MaxSpeakerLabels to send, null with channels.
+    /// </summary>
+    private static int? PlanSpeakers(int? maxSpeakers, bool channelIdentification, string bothMessage, List<PlanProblem> problems)
+    {
+        if (JobRules.CheckSpeakersAndChannels(maxSpeakers, channelIdentification, bothMessage) is { } both)
+        {
+            problems.Add(both);
+        }
+        else if (maxSpeakers is int n && n is < JobRules.MinSpeakers or > JobRules.MaxSpeakers)
+        {
+            problems.Add(new PlanProblem("MaxSpeakersOutOfRange", Messages.MaxSpeakersOutOfRange(n), PlanProblemCategory.InvalidArgument, Invariant(n)));
+        }
+
+        return channelIdentification ? null : maxSpeakers ?? JobRules.MinSpeakers;
+    }
+
     private sealed record PlannedMedia(string MediaUri, PlannedUpload? Upload, string? Format, string Identity, string FileName);
 
-    private static PlannedMedia? PlanMedia(TranscribeJobRequest request, JobKind kind, string? uploadBucket, bool uploadBucketExplicit, LocalMedia? localMedia, List<PlanProblem> problems, bool reportMissingBucket = true)
+    private static PlannedMedia? PlanMedia(TranscribeJobRequest request, JobKind kind, string? uploadBucket, bool uploadBucketExplicit, LocalMedia? localMedia, List<PlanProblem> problems, bool reportMissingBucket = true, bool channelIdentification = false)
     {
         string? uploadPrefix = PlanPrefix(request.UploadKeyPrefix, "UploadKeyPrefix", problems);
         if (request.Media.LocalPath is string path)
@@ -225,7 +235,7 @@ public static class JobPlanner
                 return null;
             }
 
-            problems.AddRange(JobRules.CheckMedia(kind, path, localMedia.Facts));
+            problems.AddRange(JobRules.CheckMedia(kind, path, localMedia.Facts, channelIdentification));
             if (uploadBucket is null)
             {
                 return null;
@@ -332,21 +342,21 @@ public static class JobPlanner
         return S3Uri.Format(request.OutputBucket, PlanPrefix(request.OutputKeyPrefix, "OutputKeyPrefix", problems) ?? string.Empty);
     }
 
-    private static PiiRedaction? PlanRedaction(CallAnalyticsJobRequest request, List<PlanProblem> problems)
+    private static PiiRedaction? PlanRedaction(bool redactPii, IReadOnlyList<string>? piiEntityTypes, RedactionOutput? output, bool redactAudio, List<PlanProblem> problems)
     {
-        if (!request.RedactPii)
+        if (!redactPii)
         {
-            if (request.PiiEntityTypes is { Count: > 0 })
+            if (piiEntityTypes is { Count: > 0 })
             {
                 problems.Add(RedactionWithoutPii("PiiEntityType"));
             }
 
-            if (request.RedactionOutput is not null)
+            if (output is not null)
             {
                 problems.Add(RedactionWithoutPii("RedactionOutput"));
             }
 
-            if (request.RedactAudio)
+            if (redactAudio)
             {
                 problems.Add(RedactionWithoutPii("RedactAudio"));
             }
@@ -354,7 +364,7 @@ public static class JobPlanner
             return null;
         }
 
-        var types = Canonicalise(request.PiiEntityTypes, ServiceVocabulary.PiiEntityTypes, "InvalidPiiEntityType", v => Messages.InvalidPiiEntityType(v, ServiceVocabulary.PiiEntityTypes), problems);
+        var types = Canonicalise(piiEntityTypes, ServiceVocabulary.PiiEntityTypes, "InvalidPiiEntityType", v => Messages.InvalidPiiEntityType(v, ServiceVocabulary.PiiEntityTypes), problems);
 
         // ALL already covers every type; sending it with others only invites a BadRequest.
         if (types.Contains("ALL"))
@@ -362,7 +372,7 @@ public static class JobPlanner
             types = ["ALL"];
         }
 
-        return new PiiRedaction(request.RedactionOutput ?? RedactionOutput.Redacted, types);
+        return new PiiRedaction(output ?? RedactionOutput.Redacted, types);
 
         static PlanProblem RedactionWithoutPii(string parameter) =>
             new("RedactionOptionWithoutRedactPii", Messages.RedactionOptionWithoutRedactPii(parameter), PlanProblemCategory.InvalidArgument, parameter);

@@ -13,6 +13,10 @@ public static partial class JobRules
     public const long MedicalMaxBytes = 2L * 1024 * 1024 * 1024;
     public const long CallAnalyticsMaxBytes = 500L * 1024 * 1024;
     public const int MinSampleRateHertz = 16_000;
+    public const int MinTelephoneSampleRateHertz = 8_000;
+
+    /// <summary>Channel identification transcribes at most two channels (a quota that cannot be raised).</summary>
+    public const int MaxIdentifiedChannels = 2;
     public const int MaxSampleRateHertz = 48_000;
     public const int MinSpeakers = 2;
     public const int MaxSpeakers = 30;
@@ -26,26 +30,30 @@ public static partial class JobRules
     public static TimeSpan MaxDuration { get; } = TimeSpan.FromHours(4);
 
     /// <summary>
-    /// The agent's and the customer's channel of a stereo call. A role given alone takes its channel and the other
-    /// role the other one of 0 and 1; neither given is agent 0, customer 1. A value other than 0 or 1 is kept for
-    /// the planner to refuse, and the role not given then takes its default.
+    /// The channels of the two roles of a stereo recording (agent and customer, clinician and patient). A role given
+    /// alone takes its channel and the other role the other one of 0 and 1; neither given is first 0, second 1. A
+    /// value other than 0 or 1 is kept for the planner to refuse, and the role not given then takes its default.
     /// </summary>
-    public static (int Agent, int Customer) AssignChannels(int? agent, int? customer) => (agent, customer) switch
+    public static (int First, int Second) AssignChannels(int? first, int? second) => (first, second) switch
     {
         (int a, int c) => (a, c),
         (int a and (0 or 1), null) => (a, 1 - a),
         (null, int c and (0 or 1)) => (1 - c, c),
-        _ => (agent ?? 0, customer ?? 1),
+        _ => (first ?? 0, second ?? 1),
     };
 
-    /// <summary>The two roles on different channels, each 0 or 1 (after <see cref="AssignChannels"/>).</summary>
+    /// <summary>A channel of a stereo recording: 0 or 1.</summary>
+    public static PlanProblem? CheckChannel(string parameter, int channel)
+        => channel is 0 or 1 ? null : new PlanProblem("InvalidChannel", Messages.InvalidChannel(parameter, channel), PlanProblemCategory.InvalidArgument, Invariant(channel));
+
+    /// <summary>Agent and customer on different channels, each 0 or 1 (after <see cref="AssignChannels"/>).</summary>
     public static IEnumerable<PlanProblem> CheckChannels(int agent, int customer)
     {
-        foreach (var (parameter, channel) in new[] { ("AgentChannel", agent), ("CustomerChannel", customer) })
+        foreach (var problem in new[] { CheckChannel("AgentChannel", agent), CheckChannel("CustomerChannel", customer) })
         {
-            if (channel is not (0 or 1))
+            if (problem is not null)
             {
-                yield return new PlanProblem("InvalidChannel", Messages.InvalidChannel(parameter, channel), PlanProblemCategory.InvalidArgument, Invariant(channel));
+                yield return problem;
             }
         }
 
@@ -55,10 +63,27 @@ public static partial class JobRules
         }
     }
 
-    /// <summary>Speaker partitioning (-MaxSpeakers) or channel identification, not both.</summary>
-    public static PlanProblem? CheckSpeakersAndChannels(int? maxSpeakers, bool channelIdentification)
+    /// <summary>HealthScribe: clinician and patient on different channels, each 0 or 1 (after <see cref="AssignChannels"/>).</summary>
+    public static IEnumerable<PlanProblem> CheckClinicianPatientChannels(int clinician, int patient)
+    {
+        foreach (var problem in new[] { CheckChannel("ClinicianChannel", clinician), CheckChannel("PatientChannel", patient) })
+        {
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+
+        if (clinician == patient)
+        {
+            yield return new PlanProblem("SameClinicianPatientChannel", Messages.SameClinicianPatientChannel(clinician), PlanProblemCategory.InvalidArgument, Invariant(clinician));
+        }
+    }
+
+    /// <summary>Speaker partitioning (-MaxSpeakers) or channel identification, not both; <paramref name="message"/> says it in the kind's words.</summary>
+    public static PlanProblem? CheckSpeakersAndChannels(int? maxSpeakers, bool channelIdentification, string message)
         => channelIdentification && maxSpeakers is int speakers
-            ? new PlanProblem("SpeakersAndChannels", Messages.SpeakersAndChannels, PlanProblemCategory.InvalidArgument, Invariant(speakers))
+            ? new PlanProblem("SpeakersAndChannels", message, PlanProblemCategory.InvalidArgument, Invariant(speakers))
             : null;
 
     /// <summary>Call analytics output: -OutputLocation, or -OutputBucket with -OutputKeyPrefix, not both.</summary>
@@ -80,8 +105,11 @@ public static partial class JobRules
             : new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, exception.Message), PlanProblemCategory.ReadError, path);
     }
 
-    /// <summary>Header-based checks of a local recording for the given kind of job.</summary>
-    public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts)
+    /// <summary>
+    /// Header-based checks of a local recording for the given kind of job; <paramref name="channelIdentification"/>
+    /// when the job is to transcribe each of two channels on its own.
+    /// </summary>
+    public static IEnumerable<PlanProblem> CheckMedia(JobKind kind, string path, MediaFacts facts, bool channelIdentification = false)
     {
         ArgumentNullException.ThrowIfNull(facts);
         if (facts.SizeBytes == 0)
@@ -120,23 +148,40 @@ public static partial class JobRules
             }
         }
 
-        if (kind == JobKind.Medical && facts.SampleRateHertz is int rate)
+        if (facts.SampleRateHertz is int rate)
         {
-            if (rate < MinSampleRateHertz)
+            if (rate < MinSampleRate(kind))
             {
-                yield return new PlanProblem("SampleRateTooLow", Messages.SampleRateTooLow(path, rate), PlanProblemCategory.InvalidData, path);
+                yield return new PlanProblem("SampleRateTooLow", Messages.SampleRateTooLow(path, rate, kind), PlanProblemCategory.InvalidData, path);
             }
             else if (rate > MaxSampleRateHertz)
             {
-                yield return new PlanProblem("SampleRateTooHigh", Messages.SampleRateTooHigh(path, rate), PlanProblemCategory.InvalidData, path);
+                yield return new PlanProblem("SampleRateTooHigh", Messages.SampleRateTooHigh(path, rate, kind), PlanProblemCategory.InvalidData, path);
             }
         }
 
-        if (kind == JobKind.CallAnalytics && facts.Channels is int channels && channels != 2)
+        if (facts.Channels is not int channels)
+        {
+            yield break;
+        }
+
+        if (kind == JobKind.CallAnalytics && channels != 2)
         {
             yield return new PlanProblem("NotStereo", Messages.NotStereo(path, channels), PlanProblemCategory.InvalidData, path);
         }
+        else if (channelIdentification && channels < 2)
+        {
+            // The service would put every word on ch_0 (or on the clinician): not the separation asked for.
+            yield return new PlanProblem("NotStereo", Messages.ChannelsOnMono(path, kind), PlanProblemCategory.InvalidData, path);
+        }
+        else if (channelIdentification && channels > MaxIdentifiedChannels)
+        {
+            yield return new PlanProblem("TooManyChannels", Messages.TooManyChannels(path, channels), PlanProblemCategory.InvalidData, path);
+        }
     }
+
+    /// <summary>Medical and HealthScribe need wideband audio (16 kHz); the other kinds take 8 kHz telephone audio.</summary>
+    public static int MinSampleRate(JobKind kind) => kind is JobKind.Medical or JobKind.Scribe ? MinSampleRateHertz : MinTelephoneSampleRateHertz;
 
     /// <summary>S3 bucket naming rules (general purpose buckets).</summary>
     public static PlanProblem? CheckBucketName(string bucket, string parameter)

@@ -24,4 +24,16 @@ public static class ServiceVocabulary
         "BANK_ACCOUNT_NUMBER", "BANK_ROUTING", "CREDIT_DEBIT_NUMBER", "CREDIT_DEBIT_CVV", "CREDIT_DEBIT_EXPIRY", "PIN",
         "EMAIL", "ADDRESS", "NAME", "PHONE", "SSN", "ALL",
     ];
+
+    /// <summary>HealthScribe's ClinicalNoteGenerationSettings.NoteTemplate values; the first is the service's default.</summary>
+    public static IReadOnlyList<string> NoteTemplates { get; } =
+        ["HISTORY_AND_PHYSICAL", "GIRPP", "BIRP", "SIRP", "DAP", "BEHAVIORAL_SOAP", "PHYSICAL_SOAP"];
+
+    /// <summary>
+    /// The languages standard batch jobs redact PII in: US English and US Spanish, and since May 2026 French, Canadian
+    /// French, German, Swiss German, Italian, Portuguese and Brazilian Portuguese (Developer Guide, "Redacting PII in
+    /// your batch job" and its document history).
+    /// </summary>
+    public static IReadOnlyList<string> RedactionLanguages { get; } =
+        ["en-US", "es-US", "fr-FR", "fr-CA", "de-DE", "de-CH", "it-IT", "pt-PT", "pt-BR"];
 }

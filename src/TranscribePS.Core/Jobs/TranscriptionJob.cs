@@ -7,6 +7,7 @@ namespace TranscribePS.Core.Jobs;
 public sealed record TranscriptionJob
 {
     private readonly TextMap<string> _tags = TextMap<string>.None;
+    private readonly TextList<string> _subtitles = TextList<string>.None;
 
     public required string JobName { get; init; }
     public required JobKind Kind { get; init; }
@@ -32,6 +33,8 @@ public sealed record TranscriptionJob
     public string? ClinicalDocumentUri { get; init; }
     /// <summary>Call analytics with audio redaction: the redacted media file.</summary>
     public string? RedactedMediaUri { get; init; }
+    /// <summary>Standard jobs with subtitles: the .srt and .vtt files beside the transcript.</summary>
+    public IReadOnlyList<string> SubtitleUris { get => _subtitles; init => _subtitles = TextList.Of(value); }
     public string? FailureReason { get; init; }
     public DateTimeOffset? CreationTime { get; init; }
     public DateTimeOffset? StartTime { get; init; }

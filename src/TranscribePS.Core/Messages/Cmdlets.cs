@@ -1,5 +1,6 @@
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Submission;
+using TranscribePS.Core.Waiting;
 
 namespace TranscribePS.Core;
 
@@ -24,8 +25,8 @@ public static partial class Messages
     public const string NameRequired
         = "Give the jobs: -Name with names or wildcard patterns (such as 'visit*'), or pipe jobs from Get-TranscribeJob or a Start cmdlet.";
 
-    public const string StepEnded
-        = "The cmdlet step this work belongs to has ended (stopped or failed), so it can no longer write to the pipeline.";
+    public const string InvocationEnded
+        = "The cmdlet has ended (finished, stopped or failed), so this work can no longer write to the pipeline.";
 
     public const string WaitSettingsNeedWait
         = "-Timeout and -PollInterval only apply with -Wait. Add -Wait, or pipe the started jobs to Wait-TranscribeJob -Timeout ... instead.";
@@ -58,10 +59,49 @@ public static partial class Messages
 
     public static string WaitActivity(int total) => Text($"Waiting for {total} Transcribe job(s)");
 
-    public const string WaitDone = "Done";
+    /// <summary>
+    /// The wait bar's status line: counts by status, elapsed time and the next check, e.g.
+    /// "1 queued, 2 in progress, 3 completed, 1 failed; 0:01:05 elapsed; next check at 14:05:32 (in 8 s)".
+    /// </summary>
+    public static string WaitStatus(WaitProgress progress, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var counts = new List<string>
+        {
+            $"{progress.Queued} queued",
+            $"{progress.InProgress} in progress",
+            $"{progress.Completed} completed",
+            $"{progress.Failed} failed",
+        };
+        if (progress.TimedOut > 0)
+        {
+            counts.Add($"{progress.TimedOut} timed out");
+        }
 
-    public static string WaitStatus(int completed, int failed, int running, TimeSpan elapsed)
-        => Text($"{completed} completed, {failed} failed, {running} running; {elapsed:hh\\:mm\\:ss} elapsed");
+        if (progress.NotFound > 0)
+        {
+            counts.Add($"{progress.NotFound} not found");
+        }
+
+        var elapsed = now - progress.Started;
+        var next = progress.NextCheck switch
+        {
+            null => string.Empty,
+            { } due when due <= now => "; checking now",
+            { } due => Text($"; next check at {due.ToLocalTime():HH:mm:ss} (in {Math.Ceiling((due - now).TotalSeconds):0} s)"),
+        };
+        return Text($"{string.Join(", ", counts)}; {(int)elapsed.TotalHours}:{elapsed:mm\\:ss} elapsed{next}");
+    }
+
+    /// <summary>A job's line under the wait bar: how it left the wait, or the status last read.</summary>
+    public static string WaitJobState(JobStatus lastStatus, WaitOutcome? outcome) => outcome switch
+    {
+        WaitOutcome.Completed => "COMPLETED",
+        WaitOutcome.Failed => "FAILED",
+        WaitOutcome.TimedOut => $"timed out ({lastStatus.ToWire()})",
+        WaitOutcome.NotFound => "not found",
+        _ => lastStatus.ToWire(),
+    };
 
     public static string NoTranscript(string jobName, JobStatus status, bool unredacted)
         => status != JobStatus.Completed

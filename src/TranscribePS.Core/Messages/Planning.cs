@@ -21,11 +21,13 @@ public static partial class Messages
     public static string MediaTooLarge(string path, long sizeBytes, long limitBytes, JobKind kind) =>
         Text($"'{path}' is {PlanBytes(sizeBytes)}, but {PlanKindName(kind)} jobs accept at most {PlanBytes(limitBytes)}. Split the recording, or compress it (FLAC, or MP3 for speech), and submit the parts.");
 
-    public static string SampleRateTooLow(string path, int rate) =>
-        Text($"'{path}' is sampled at {rate} Hz; medical transcription needs 16000 to 48000 Hz, so 8 kHz phone audio is refused. Use a recording made at 16 kHz or more, or resample this one to 16 kHz (accuracy will be that of the original).");
+    public static string SampleRateTooLow(string path, int rate, JobKind kind) =>
+        kind is JobKind.Medical or JobKind.Scribe
+            ? Text($"'{path}' is sampled at {rate} Hz; {PlanKindName(kind)} transcription needs 16000 to 48000 Hz, so 8 kHz phone audio is refused. Use a recording made at 16 kHz or more, or transcribe the phone call with Start-TranscriptionJob, which takes 8 kHz audio (resampling to 16 kHz adds no accuracy).")
+            : Text($"'{path}' is sampled at {rate} Hz; Amazon Transcribe needs 8000 to 48000 Hz. Use the original recording, or resample this one to 8 kHz or more.");
 
-    public static string SampleRateTooHigh(string path, int rate) =>
-        Text($"'{path}' is sampled at {rate} Hz; medical transcription accepts at most 48000 Hz. Resample it to 48 kHz or lower (16 kHz is plenty for speech).");
+    public static string SampleRateTooHigh(string path, int rate, JobKind kind) =>
+        Text($"'{path}' is sampled at {rate} Hz; {PlanKindName(kind)} jobs accept at most 48000 Hz. Resample it to 48 kHz or lower (16 kHz is plenty for speech).");
 
     public static string MediaTooShort(string path, TimeSpan duration) =>
         Text($"'{path}' lasts {duration.TotalSeconds:0.###} s; Transcribe needs at least 0.5 s of audio. Check that the recording is complete.");
@@ -34,7 +36,13 @@ public static partial class Messages
         Text($"'{path}' lasts {duration:h\\:mm\\:ss}; batch jobs accept at most 4 hours. Split the recording into parts shorter than 4 hours.");
 
     public static string NotStereo(string path, int channels) =>
-        Text($"'{path}' has {channels} audio channel(s); call analytics needs a two-channel (stereo) recording with the agent on one channel and the customer on the other. A mono call cannot be split into agent and customer afterwards, and copying one channel into two does not separate them: export the call from your recorder as dual-channel, or transcribe it with Start-MedicalConversationJob or another standard job instead.");
+        Text($"'{path}' has {channels} audio channel(s); call analytics needs a two-channel (stereo) recording with the agent on one channel and the customer on the other. A mono call cannot be split into agent and customer afterwards, and copying one channel into two does not separate them: export the call from your recorder as dual-channel, or transcribe the mono call with Start-TranscriptionJob, whose speaker labels (spk_0, spk_1) tell the two voices apart.");
+
+    public static string ChannelsOnMono(string path, JobKind kind) =>
+        Text($"'{path}' has one audio channel, but {(kind == JobKind.Scribe ? "-ClinicianChannel and -PatientChannel ask" : "-ChannelIdentification asks")} for one speaker per channel of a two-channel recording. Use -MaxSpeakers instead, which tells the voices of one channel apart, or export the recording as dual-channel.");
+
+    public static string TooManyChannels(string path, int channels) =>
+        Text($"'{path}' has {channels} audio channels; channel identification transcribes at most two. Mix it down to two channels (one speaker on each), or use -MaxSpeakers on a mono mix.");
 
     public static string SameAgentCustomerChannel(int channel) =>
         Text($"-AgentChannel and -CustomerChannel are both {channel}. Put the agent and the customer on different channels: 0 and 1.");
@@ -81,6 +89,45 @@ public static partial class Messages
 
     public const string SpeakersAndChannels =
         "-MaxSpeakers and -ChannelIdentification cannot be combined. Use -MaxSpeakers for several speakers mixed in one channel, or -ChannelIdentification when each speaker was recorded on a separate channel.";
+
+    public const string ScribeSpeakersAndChannels =
+        "-MaxSpeakers and -ClinicianChannel/-PatientChannel cannot be combined: HealthScribe takes exactly one of speaker partitioning and channel identification. Use -MaxSpeakers when clinician and patient share one channel, or the channel parameters when each was recorded on a channel of their own.";
+
+    public static string SameClinicianPatientChannel(int channel) =>
+        Text($"-ClinicianChannel and -PatientChannel are both {channel}. HealthScribe needs the clinician and the patient on different channels: 0 and 1.");
+
+    public static string InvalidNoteTemplate(string value) =>
+        Text($"'{value}' is not a HealthScribe note template. Use one of: {string.Join(", ", Jobs.ServiceVocabulary.NoteTemplates)}.");
+
+    public const string KmsKeyWithoutOutputBucket =
+        "-KmsKeyId needs -OutputBucket: output in the service's own bucket cannot be encrypted with your key. Add -OutputBucket, or leave -KmsKeyId out.";
+
+    public const string IdentifyLanguageConflict =
+        "-IdentifyLanguage and -IdentifyMultipleLanguages cannot be combined. Use -IdentifyLanguage when each recording is in one language, -IdentifyMultipleLanguages when speakers switch languages.";
+
+    public const string LanguageCodeAndIdentification =
+        "-LanguageCode cannot be combined with -IdentifyLanguage or -IdentifyMultipleLanguages: the service takes exactly one of them. Give the language when you know it, or let the service identify it (narrowed with -LanguageOption).";
+
+    public const string LanguageOptionsWithoutIdentification =
+        "-LanguageOption lists the candidates for language identification and applies only with -IdentifyLanguage or -IdentifyMultipleLanguages. Add one of them, or give the one language with -LanguageCode.";
+
+    public static string TooFewLanguageOptions(string value) =>
+        Text($"-LanguageOption names only '{value}'; language identification needs two or more candidates. Add the other languages that may be spoken, or give '{value}' with -LanguageCode instead.");
+
+    public const string VocabularyWithLanguageIdentification =
+        "-VocabularyName cannot be combined with language identification: a custom vocabulary belongs to one language, and the service applies it only when that language is given. Give the language with -LanguageCode, or leave -VocabularyName out.";
+
+    public const string RedactionWithLanguageIdentification =
+        "-RedactPii cannot be combined with language identification: Amazon Transcribe redacts only transcripts of a language given with -LanguageCode. Give the language with -LanguageCode.";
+
+    public static string RedactionLanguageUnsupported(string languageCode, IEnumerable<string> supported) =>
+        Text($"-RedactPii is not available for {languageCode}: batch transcription redacts PII in {string.Join(", ", supported)}. Leave -RedactPii out for this language.");
+
+    public const string SubtitleStartIndexWithoutSubtitle =
+        "-SubtitleStartIndex applies only with -Subtitle. Add -Subtitle Srt, Vtt or both, or leave -SubtitleStartIndex out.";
+
+    public static string InvalidSubtitleStartIndex(int value) =>
+        Text($"-SubtitleStartIndex is {value}; subtitles are numbered from 0 (the service's default) or 1 (what most players expect).");
 
     public static string MaxSpeakersOutOfRange(int value) =>
         Text($"-MaxSpeakers is {value}; use a number from 2 to 30.");

@@ -8,6 +8,10 @@ public static partial class Messages
     public const string WaitJobNameMissing =
         "A job to wait for has no name. Pass jobs from Start-MedicalConversationJob, Start-CallAnalyticsJob or Get-TranscribeJob, or give -Name.";
 
+    public const string WaitSessionClosed = "No job can join this wait: CompleteAdding was called.";
+
+    public const string WaitSessionRunning = "This wait is already running: RunAsync can be called once per session.";
+
     public static string WaitJobCompleted(string jobName) => $"Transcribe job '{jobName}' completed.";
 
     /// <summary>A job that failed: said once, for the wait's error and for a rerun that finds it.</summary>

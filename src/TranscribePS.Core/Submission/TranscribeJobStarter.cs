@@ -28,6 +28,12 @@ public sealed class TranscribeJobStarter : IJobStarter
             case CallAnalyticsJobPlan call:
                 var callResponse = await _client.StartCallAnalyticsJobAsync(StartRequests.ForCallAnalytics(call), cancellationToken).ConfigureAwait(false);
                 return _jobs.FromCallAnalytics(callResponse.CallAnalyticsJob, plan.JobName);
+            case MedicalScribeJobPlan scribe:
+                var scribeResponse = await _client.StartMedicalScribeJobAsync(StartRequests.ForScribe(scribe), cancellationToken).ConfigureAwait(false);
+                return _jobs.FromScribe(scribeResponse.MedicalScribeJob, plan.JobName);
+            case StandardJobPlan standard:
+                var standardResponse = await _client.StartTranscriptionJobAsync(StartRequests.ForStandard(standard), cancellationToken).ConfigureAwait(false);
+                return _jobs.FromStandard(standardResponse.TranscriptionJob, plan.JobName);
             default:
                 throw new ArgumentException("No starter for " + plan.GetType().Name + ".", nameof(plan));
         }

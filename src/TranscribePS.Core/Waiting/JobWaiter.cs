@@ -35,25 +35,32 @@ public sealed class JobWaiter
     public IAsyncEnumerable<WaitResult> WaitAsync(IEnumerable<TranscriptionJob> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        return Start(jobs, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a wait that jobs join while it runs (a cmdlet adds each job as the pipeline hands it over). Nothing is
+    /// called until <see cref="WaitSession.RunAsync"/> runs.
+    /// </summary>
+    /// <param name="options">How long and how often to poll.</param>
+    /// <param name="progress">Receives the wait's state whenever it changes, on the thread that runs the wait.</param>
+    /// <exception cref="ArgumentException">The options cannot work.</exception>
+    public WaitSession Open(WaitOptions options, IProgress<WaitProgress>? progress)
+    {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var tracked = new List<TrackedJob>();
-        var seen = new HashSet<(JobKind, string)>();
+        return new WaitSession(_jobs, _clock, _random, options, progress);
+    }
+
+    private IAsyncEnumerable<WaitResult> Start(IEnumerable<TranscriptionJob> jobs, WaitOptions options, IProgress<WaitProgress>? progress, CancellationToken cancellationToken)
+    {
+        var session = Open(options, progress);
         foreach (var job in jobs)
         {
-            if (string.IsNullOrEmpty(job?.JobName))
-            {
-                throw new ArgumentException(Messages.WaitJobNameMissing, nameof(jobs));
-            }
-
-            // The same job piped twice is waited for (and emitted) once.
-            if (seen.Add((job.Kind, job.JobName)))
-            {
-                tracked.Add(new TrackedJob(tracked.Count, job));
-            }
+            session.Add(job);
         }
 
-        var session = new WaitSession(_jobs, _clock, _random, options, progress);
-        return session.RunAsync(tracked, cancellationToken);
+        session.CompleteAdding();
+        return session.RunAsync(cancellationToken);
     }
 }

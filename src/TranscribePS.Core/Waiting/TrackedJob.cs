@@ -15,7 +15,7 @@ internal sealed class TrackedJob
         CreationTime = input.CreationTime;
     }
 
-    /// <summary>Position in the input, so ties and timeouts come out in the order the caller gave.</summary>
+    /// <summary>Position in the order jobs were added, so ties and timeouts come out in the order the caller gave.</summary>
     public int Order { get; }
     public JobKind Kind { get; }
     public string Name { get; }
@@ -31,6 +31,14 @@ internal sealed class TrackedJob
 
     /// <summary>Consecutive NotFound answers; one may be a stale read right after completion, so a second confirms.</summary>
     public int NotFoundStrikes { get; set; }
+
+    /// <summary>When the job joined the wait; its deadline counts from here.</summary>
+    public DateTimeOffset Joined { get; set; }
+
+    public DateTimeOffset Deadline { get; set; } = DateTimeOffset.MaxValue;
+
+    /// <summary>How the job left the wait; null while it is still waited for.</summary>
+    public WaitOutcome? Outcome { get; set; }
 
     public bool NeedsGet => CreationTime is null || FinishHinted || NotFoundStrikes > 0;
 }

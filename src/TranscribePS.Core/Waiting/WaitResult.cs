@@ -34,19 +34,44 @@ public sealed record WaitResult
     /// <summary>What happened (for every outcome but Completed also what to do next), ready for a verbose line or an error record.</summary>
     public required string Message { get; init; }
 
-    /// <summary>Time from the start of the wait to the moment the outcome was known.</summary>
+    /// <summary>Time from the moment the job joined the wait to the moment its outcome was known.</summary>
     public TimeSpan Elapsed { get; init; }
 }
 
-/// <summary>Counts for a progress bar; reported only when one of them changes.</summary>
+/// <summary>One job's line in <see cref="WaitProgress.Jobs"/>: the status last read, and how it left the wait, if it did.</summary>
+public sealed record WaitingJob(JobKind Kind, string JobName, JobStatus LastStatus, WaitOutcome? Outcome);
+
+/// <summary>
+/// The state of a wait for a progress bar; reported when a count changes, when jobs join and when the next check is
+/// scheduled.
+/// </summary>
 public sealed record WaitProgress
 {
+    /// <summary>Waits for at most this many jobs list each job in <see cref="Jobs"/>.</summary>
+    public const int JobDetailLimit = 5;
+
+    /// <summary>Jobs that joined the wait so far.</summary>
     public required int Total { get; init; }
+
+    /// <summary>Jobs still waited for whose last known status is QUEUED.</summary>
+    public int Queued { get; init; }
+
+    /// <summary>Jobs still waited for whose last known status is IN_PROGRESS.</summary>
+    public int InProgress { get; init; }
     public required int Completed { get; init; }
     public required int Failed { get; init; }
     public required int NotFound { get; init; }
     public required int TimedOut { get; init; }
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>When the wait began, on the waiter's clock, so a bar can keep its elapsed time ticking between reports.</summary>
+    public DateTimeOffset Started { get; init; }
+
+    /// <summary>When the next status check is due; null when no job is waited for.</summary>
+    public DateTimeOffset? NextCheck { get; init; }
+
+    /// <summary>Every job of the wait, in the order they joined, while there are at most <see cref="JobDetailLimit"/>; else empty.</summary>
+    public IReadOnlyList<WaitingJob> Jobs { get; init; } = [];
 
     /// <summary>Jobs still being waited for.</summary>
     public int Running => Total - Completed - Failed - NotFound - TimedOut;

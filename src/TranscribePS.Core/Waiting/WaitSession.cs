@@ -5,8 +5,13 @@ using TranscribePS.Core.Jobs;
 
 namespace TranscribePS.Core.Waiting;
 
-/// <summary>The state and loop of one wait started by <see cref="JobWaiter"/>.</summary>
-internal sealed class WaitSession
+/// <summary>
+/// One wait that jobs join while it runs: a cmdlet adds each job the moment it gets it (<see cref="Add"/>, from any
+/// thread), says when no more will come (<see cref="CompleteAdding"/>), and reads each job's outcome from
+/// <see cref="RunAsync"/> the moment it is known. Each job is waited for at most <see cref="WaitOptions.Timeout"/>
+/// from the moment it joined. Opened by <see cref="JobWaiter.Open"/>.
+/// </summary>
+public sealed class WaitSession
 {
     private static readonly JobStatus[] FinishedStatuses = [JobStatus.Completed, JobStatus.Failed];
 
@@ -23,18 +28,29 @@ internal sealed class WaitSession
     private readonly IProgress<WaitProgress>? _progress;
     private readonly CallPacer _getPacer;
     private readonly CallPacer _listPacer;
+
+    // Shared with the threads that add jobs; guarded by _gate.
+    private readonly object _gate = new();
+    private readonly List<TrackedJob> _arrivals = [];
+    private readonly HashSet<(JobKind, string)> _seen = [];
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _addingCompleted;
+    private int _order;
+    private int _runs;
+
+    // Owned by the loop in RunAsync.
+    private readonly List<TrackedJob> _all = [];
     private readonly List<TrackedJob> _pending = [];
     private readonly Dictionary<JobKind, int> _listPages = [];
     private DateTimeOffset _started;
-    private DateTimeOffset _deadline;
-    private int _total;
+    private DateTimeOffset? _nextCycle;
     private int _completed;
     private int _failed;
     private int _notFound;
     private int _timedOut;
     private int _faultStreak;
 
-    public WaitSession(ITranscribeJobs jobs, TimeProvider clock, Random random, WaitOptions options, IProgress<WaitProgress>? progress)
+    internal WaitSession(ITranscribeJobs jobs, TimeProvider clock, Random random, WaitOptions options, IProgress<WaitProgress>? progress)
     {
         _jobs = jobs;
         _clock = clock;
@@ -53,100 +69,188 @@ internal sealed class WaitSession
         Throttled,
     }
 
-    private bool PastDeadline => _clock.GetUtcNow() >= _deadline;
-
-    public async IAsyncEnumerable<WaitResult> RunAsync(IReadOnlyList<TrackedJob> jobs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a job to the wait; the same job (kind and name) added twice is waited for, and emitted, once. A job that
+    /// already says how it ended comes out at once, without a call when it carries what a finished job needs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The job has no name.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> was called.</exception>
+    public void Add(TranscriptionJob job)
     {
-        if (jobs.Count == 0)
+        if (string.IsNullOrEmpty(job?.JobName))
         {
-            yield break;
+            throw new ArgumentException(Messages.WaitJobNameMissing, nameof(job));
+        }
+
+        lock (_gate)
+        {
+            if (_addingCompleted)
+            {
+                throw new InvalidOperationException(Messages.WaitSessionClosed);
+            }
+
+            if (_seen.Add((job.Kind, job.JobName)))
+            {
+                _arrivals.Add(new TrackedJob(_order++, job));
+                _arrived.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>No more jobs will come: <see cref="RunAsync"/> ends once every job added has left the wait.</summary>
+    public void CompleteAdding()
+    {
+        lock (_gate)
+        {
+            _addingCompleted = true;
+            _arrived.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Waits for the jobs and streams one <see cref="WaitResult"/> per distinct job: Completed or Failed as soon as a
+    /// poll sees it, NotFound when the job vanished, TimedOut when a job is still unfinished at its deadline. Polls
+    /// start as soon as a first job joins; later jobs join the running schedule. Throttling and transient service
+    /// faults slow the wait down instead of ending it; other service errors end it with their
+    /// <see cref="Aws.TranscribeException"/>. Cancelling throws <see cref="OperationCanceledException"/> promptly,
+    /// from any call or gap. Runs once per session.
+    /// </summary>
+    public async IAsyncEnumerable<WaitResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _runs) != 1)
+        {
+            throw new InvalidOperationException(Messages.WaitSessionRunning);
         }
 
         _started = _clock.GetUtcNow();
-        _deadline = _options.HasDeadline ? _started + _options.Timeout : DateTimeOffset.MaxValue;
-        _total = jobs.Count;
-        Report();
-
-        foreach (var job in jobs)
-        {
-            if (IsFinishedWithDetails(job.Input))
-            {
-                yield return Leave(job, job.Input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
-            }
-            else
-            {
-                // A finished input without its output URIs or reason is read once before it is emitted.
-                job.FinishHinted = job.Input.Status.IsFinished();
-                _pending.Add(job);
-            }
-        }
-
         TimeSpan? interval = null;
-        while (_pending.Count > 0 && !PastDeadline)
+        while (true)
         {
-            var outcome = CycleOutcome.Quiet;
-            foreach (var plan in WaitPlanner.NextCycle(Loads(), _options))
+            var (arrived, addingCompleted, signal) = TakeArrivals();
+            if (arrived.Count > 0)
             {
-                var ofKind = _pending.Where(j => j.Kind == plan.Kind).ToList();
-                if (plan.Strategy == PollStrategy.List && !await ListFinishedAsync(plan.Kind, ofKind, cancellationToken).ConfigureAwait(false))
+                var joined = _clock.GetUtcNow();
+                foreach (var job in arrived)
                 {
-                    outcome = CycleOutcome.Throttled;
-                    break;
+                    job.Joined = joined;
+                    job.Deadline = _options.HasDeadline ? joined + _options.Timeout : DateTimeOffset.MaxValue;
+                    _all.Add(job);
                 }
 
-                foreach (var job in ChooseReads(plan.Strategy, ofKind))
+                if (_pending.Count == 0)
                 {
-                    if (PastDeadline)
-                    {
-                        break;
-                    }
+                    // The first job of an idle wait is read at once, as a fresh wait would.
+                    _nextCycle = joined;
+                    interval = null;
+                }
 
-                    var result = await PollAsync(job, cancellationToken).ConfigureAwait(false);
-                    if (result == PollResult.Throttled)
+                var finished = new List<TrackedJob>();
+                foreach (var job in arrived)
+                {
+                    if (IsFinishedWithDetails(job.Input))
+                    {
+                        finished.Add(job);
+                    }
+                    else
+                    {
+                        // A finished input without its output URIs or reason is read once before it is emitted.
+                        job.FinishHinted = job.Input.Status.IsFinished();
+                        _pending.Add(job);
+                    }
+                }
+
+                Report();
+                foreach (var job in finished)
+                {
+                    yield return Leave(job, job.Input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
+                }
+            }
+
+            foreach (var job in _pending.Where(j => j.Deadline <= _clock.GetUtcNow()).OrderBy(j => j.Order).ToList())
+            {
+                yield return Leave(job, WaitOutcome.TimedOut, job.Latest);
+            }
+
+            if (_pending.Count == 0)
+            {
+                _nextCycle = null;
+                if (addingCompleted)
+                {
+                    yield break;
+                }
+
+                await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (_nextCycle is { } due && due <= _clock.GetUtcNow())
+            {
+                var outcome = CycleOutcome.Quiet;
+                foreach (var plan in WaitPlanner.NextCycle(Loads(), _options))
+                {
+                    var ofKind = _pending.Where(j => j.Kind == plan.Kind).ToList();
+                    if (plan.Strategy == PollStrategy.List && !await ListFinishedAsync(plan.Kind, ofKind, cancellationToken).ConfigureAwait(false))
                     {
                         outcome = CycleOutcome.Throttled;
                         break;
                     }
 
-                    if (result == PollResult.Finished)
+                    foreach (var job in ChooseReads(plan.Strategy, ofKind))
                     {
-                        outcome = CycleOutcome.Progressed;
-                        yield return Leave(job, job.Latest.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Latest);
+                        if (job.Deadline <= _clock.GetUtcNow())
+                        {
+                            continue;
+                        }
+
+                        var result = await PollAsync(job, cancellationToken).ConfigureAwait(false);
+                        if (result == PollResult.Throttled)
+                        {
+                            outcome = CycleOutcome.Throttled;
+                            break;
+                        }
+
+                        if (result == PollResult.Finished)
+                        {
+                            outcome = CycleOutcome.Progressed;
+                            yield return Leave(job, job.Latest.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Latest);
+                        }
+                        else if (result == PollResult.Vanished)
+                        {
+                            outcome = CycleOutcome.Progressed;
+                            yield return Leave(job, WaitOutcome.NotFound, job.Input);
+                        }
                     }
-                    else if (result == PollResult.Vanished)
+
+                    if (outcome == CycleOutcome.Throttled)
                     {
-                        outcome = CycleOutcome.Progressed;
-                        yield return Leave(job, WaitOutcome.NotFound, job.Input);
+                        break;
                     }
                 }
 
-                if (outcome == CycleOutcome.Throttled || PastDeadline)
-                {
-                    break;
-                }
+                // The first gap is the poll interval as given, unless the very first cycle was already throttled.
+                interval = interval is { } last ? WaitPlanner.NextInterval(last, outcome, _options)
+                    : outcome == CycleOutcome.Throttled ? WaitPlanner.NextInterval(_options.PollInterval, outcome, _options)
+                    : _options.PollInterval;
+                _nextCycle = _clock.GetUtcNow() + WaitPlanner.Jittered(interval.Value, _options.Jitter, _random.NextDouble());
+                Report();
+                continue;
             }
 
-            if (_pending.Count == 0 || PastDeadline)
+            // Sleep until the next cycle or the first deadline, whichever comes first, or until a job joins.
+            var wake = _pending.Min(j => j.Deadline);
+            if (_nextCycle is { } next && next < wake)
             {
-                break;
+                wake = next;
             }
 
-            // The first gap is the poll interval as given, unless the very first cycle was already throttled.
-            interval = interval is { } last ? WaitPlanner.NextInterval(last, outcome, _options)
-                : outcome == CycleOutcome.Throttled ? WaitPlanner.NextInterval(_options.PollInterval, outcome, _options)
-                : _options.PollInterval;
-            var gap = WaitPlanner.Jittered(interval.Value, _options.Jitter, _random.NextDouble());
-            var untilDeadline = _deadline - _clock.GetUtcNow();
-            var delay = gap < untilDeadline ? gap : untilDeadline;
+            var delay = wake - _clock.GetUtcNow();
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay.RoundUpToMilliseconds(), _clock, cancellationToken).ConfigureAwait(false);
+                using var sleeping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await Task.WhenAny(Task.Delay(delay.RoundUpToMilliseconds(), _clock, sleeping.Token), signal).ConfigureAwait(false);
+                await sleeping.CancelAsync().ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
-        }
-
-        foreach (var job in _pending.OrderBy(j => j.Order).ToList())
-        {
-            yield return Leave(job, WaitOutcome.TimedOut, job.Latest);
         }
     }
 
@@ -301,6 +405,7 @@ internal sealed class WaitSession
     private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob state)
     {
         _pending.Remove(job);
+        job.Outcome = outcome;
         switch (outcome)
         {
             case WaitOutcome.Completed:
@@ -331,17 +436,49 @@ internal sealed class WaitSession
                 WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, job.LastRead is null ? null : state.Status, _options.Timeout),
                 _ => Messages.WaitJobCompleted(job.Name),
             },
-            Elapsed = _clock.GetUtcNow() - _started,
+            Elapsed = _clock.GetUtcNow() - job.Joined,
         };
     }
 
-    private void Report() => _progress?.Report(new WaitProgress
+    /// <summary>Takes the jobs added since the last call, and the signal the next addition (or the end of adding) sets.</summary>
+    private (List<TrackedJob> Jobs, bool AddingCompleted, Task Signal) TakeArrivals()
     {
-        Total = _total,
-        Completed = _completed,
-        Failed = _failed,
-        NotFound = _notFound,
-        TimedOut = _timedOut,
-        Elapsed = _clock.GetUtcNow() - _started,
-    });
+        lock (_gate)
+        {
+            var jobs = _arrivals.ToList();
+            _arrivals.Clear();
+            if (_arrived.Task.IsCompleted)
+            {
+                _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return (jobs, _addingCompleted, _arrived.Task);
+        }
+    }
+
+    private void Report()
+    {
+        if (_progress is null)
+        {
+            return;
+        }
+
+        // A job whose finish is known but not yet emitted counts as in progress.
+        var waiting = _all.Where(j => j.Outcome is null).ToList();
+        var queued = waiting.Count(j => j.Latest.Status == JobStatus.Queued);
+        _progress.Report(new WaitProgress
+        {
+            Total = _all.Count,
+            Queued = queued,
+            InProgress = waiting.Count - queued,
+            Completed = _completed,
+            Failed = _failed,
+            NotFound = _notFound,
+            TimedOut = _timedOut,
+            Started = _started,
+            Elapsed = _clock.GetUtcNow() - _started,
+            NextCheck = _pending.Count == 0 ? null : _nextCycle,
+            Jobs = _all.Count > WaitProgress.JobDetailLimit ? [] : _all.Select(j => new WaitingJob(j.Kind, j.Name, j.Latest.Status, j.Outcome)).ToList(),
+        });
+    }
 }

@@ -12,6 +12,7 @@ public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
     private const string ItemSet = "Item";
 
     private readonly TurnBuilder _builder = new();
+    private IReadOnlyDictionary<string, string>? _names;
 
     [Parameter(ParameterSetName = ItemSet, Mandatory = true, ValueFromPipeline = true)]
     public TranscriptItem[]? Item { get; set; }
@@ -26,7 +27,8 @@ public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
             return base.ProcessAsync(cancellationToken);
         }
 
-        var names = Hashtables.ToStringMap(SpeakerName, StringComparer.OrdinalIgnoreCase);
+        // Read once: this runs for every item of a piped transcript.
+        var names = _names ??= Hashtables.ToStringMap(SpeakerName, StringComparer.OrdinalIgnoreCase);
         foreach (var item in Item)
         {
             var named = item.Speaker is not null && names.TryGetValue(item.Speaker, out var name) ? item with { SpeakerName = name } : item;

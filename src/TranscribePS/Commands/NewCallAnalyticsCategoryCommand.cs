@@ -42,7 +42,7 @@ public sealed class NewCallAnalyticsCategoryCommand : AwsCmdlet
             return;
         }
 
-        if (!Shell.ShouldProcess(Name, Messages.CreateCategoryAction(rules.Count)))
+        if (!await Shell.ShouldProcessAsync(Name, Messages.CreateCategoryAction(rules.Count)).ConfigureAwait(false))
         {
             return;
         }

@@ -28,7 +28,11 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
         if (Shell.WhatIf)
         {
             // -WhatIf lists nothing, so a pattern is described as given.
-            patterns.ForEach(p => Shell.ShouldProcess(Messages.MatchingCategoriesTarget(p.Text), Messages.RemoveCategoryAction));
+            foreach (var pattern in patterns)
+            {
+                await Shell.ShouldProcessAsync(Messages.MatchingCategoriesTarget(pattern.Text), Messages.RemoveCategoryAction).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -57,7 +61,7 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
 
     private async Task RemoveAsync(string name, CancellationToken cancellationToken)
     {
-        if (!Shell.ShouldProcess(name, Messages.RemoveCategoryAction))
+        if (!await Shell.ShouldProcessAsync(name, Messages.RemoveCategoryAction).ConfigureAwait(false))
         {
             return;
         }

@@ -49,7 +49,7 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
     }
 
     /// <summary>-WhatIf reads nothing, so a name or pattern is described as given instead of looked up.</summary>
-    private bool WhatIfByName(NamePattern pattern)
+    private async Task<bool> WhatIfByName(NamePattern pattern)
     {
         if (!Shell.WhatIf)
         {
@@ -57,7 +57,7 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
         }
 
         var target = pattern.Literal is { } name ? Messages.RemoveJobTarget(JobKinds.Expand(Kind) is [var kind] ? kind : null, name) : Messages.RemoveMatchingJobsTarget(pattern.Text, Kind);
-        Shell.ShouldProcess(target, Messages.RemoveNamedJobAction(Scope));
+        await Shell.ShouldProcessAsync(target, Messages.RemoveNamedJobAction(Scope)).ConfigureAwait(false);
         return true;
     }
 
@@ -67,7 +67,7 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
         if (Shell.WhatIf)
         {
             // A summary names no objects, so they cannot be listed without a call.
-            Shell.ShouldProcess(target, job.IsSummary ? Messages.RemoveNamedJobAction(Scope) : Messages.RemoveJobAction(JobRemover.Describe(job, Scope)));
+            await Shell.ShouldProcessAsync(target, job.IsSummary ? Messages.RemoveNamedJobAction(Scope) : Messages.RemoveJobAction(JobRemover.Describe(job, Scope))).ConfigureAwait(false);
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
             // Read first (its outputs, and whether this module uploaded the recording), so the prompt lists every object.
             var remover = RemoverFor(job);
             var removal = await remover.PlanAsync(job, Scope, current, cancellationToken).ConfigureAwait(false);
-            if (!Shell.ShouldProcess(target, Messages.RemoveJobAction(removal)))
+            if (!await Shell.ShouldProcessAsync(target, Messages.RemoveJobAction(removal)).ConfigureAwait(false))
             {
                 return;
             }

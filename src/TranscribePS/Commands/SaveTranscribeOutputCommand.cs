@@ -24,17 +24,16 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 
     private string _folder = string.Empty;
 
-    private protected override Task BeginWorkAsync(CancellationToken cancellationToken)
+    private protected override async Task BeginWorkAsync(CancellationToken cancellationToken)
     {
         if (Destination is null)
         {
-            _folder = Shell.CurrentDirectory;
-            return Task.CompletedTask;
+            _folder = await Shell.CurrentDirectoryAsync().ConfigureAwait(false);
+            return;
         }
 
-        var resolved = Shell.ResolvePath(Destination, literal: true);
+        var resolved = await Shell.ResolvePathAsync(Destination, literal: true).ConfigureAwait(false);
         _folder = resolved.Error is null ? resolved.Paths[0] : throw new TerminatingCommandException(resolved.Error);
-        return Task.CompletedTask;
     }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
@@ -66,7 +65,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 
     private async Task SaveAsync(JobOutput file, string path, TranscriptionJob job, CancellationToken cancellationToken)
     {
-        if (!Shell.ShouldProcess(path, Messages.SaveOutputAction(S3Location.SafeName(file.Uri))))
+        if (!await Shell.ShouldProcessAsync(path, Messages.SaveOutputAction(S3Location.SafeName(file.Uri))).ConfigureAwait(false))
         {
             return;
         }

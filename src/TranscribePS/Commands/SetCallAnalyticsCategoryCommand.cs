@@ -72,7 +72,7 @@ public sealed class SetCallAnalyticsCategoryCommand : AwsCmdlet
             return;
         }
 
-        if (!Shell.ShouldProcess(name, Messages.UpdateCategoryAction(update.Rules.Count)))
+        if (!await Shell.ShouldProcessAsync(name, Messages.UpdateCategoryAction(update.Rules.Count)).ConfigureAwait(false))
         {
             return;
         }

@@ -36,7 +36,7 @@ public sealed class StartMedicalConversationJobCommand : StartJobCmdlet
     private protected override void CheckRequestParameters()
     {
         // The planner's own rule, applied once here so a contradiction stops the cmdlet instead of failing each recording.
-        if (JobRules.CheckSpeakersAndChannels(MaxSpeakers, ChannelIdentificationOn) is { } problem)
+        if (JobRules.CheckSpeakersAndChannels(MaxSpeakers, ChannelIdentificationOn, Messages.SpeakersAndChannels) is { } problem)
         {
             throw new TerminatingCommandException(ErrorMapping.ToError(problem));
         }

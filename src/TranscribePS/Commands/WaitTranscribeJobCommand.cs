@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Waiting;
 using TranscribePS.Infrastructure;
@@ -9,8 +10,9 @@ namespace TranscribePS.Commands;
 [OutputType(typeof(TranscriptionJob))]
 public sealed class WaitTranscribeJobCommand : JobCmdlet
 {
-    private readonly List<TranscriptionJob> _jobs = [];
     private WaitOptions _options = new();
+    private WaitSession? _session;
+    private JobRouter? _router;
 
     [Parameter]
     [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
@@ -23,22 +25,39 @@ public sealed class WaitTranscribeJobCommand : JobCmdlet
     /// <summary>Bad wait settings stop the cmdlet before it reads any job.</summary>
     private protected override void CheckParameters() => _options = WaitReporter.Options(Timeout, PollInterval);
 
-    /// <summary>Collects: the wait needs every job at once to schedule its calls (the waiter drops a job given twice).</summary>
+    /// <summary>The wait runs from the start; each job joins it as it arrives and comes out the moment it finishes.</summary>
+    private protected override Task BeginWorkAsync(CancellationToken cancellationToken)
+    {
+        // Each job is waited for where it lives: the router sends its calls there.
+        _router = Aws.Router();
+        _session = WaitReporter.Start(Shell, new JobWaiter(_router), _options, StartBackground);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A job joins the running wait (once, however often it is piped); finished jobs are written at each record.</summary>
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        _jobs.AddRange(InputObject ?? []);
+        foreach (var job in InputObject ?? [])
+        {
+            _session!.Add(_router!.Track(job));
+        }
+
         if (InputObject is null && RequireNames())
         {
             await ForEachNamedJobAsync(null, details: false, Add, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>No more jobs: EndProcessing returns once every job has left the wait.</summary>
     private protected override Task EndAsync(CancellationToken cancellationToken)
-        => WaitReporter.RunAsync(Shell, new JobWaiter(Aws.JobsOf(_jobs)), _jobs, _options, cancellationToken);
+    {
+        _session?.CompleteAdding();
+        return Task.CompletedTask;
+    }
 
     private Task Add(TranscriptionJob job)
     {
-        _jobs.Add(job);
+        _session!.Add(_router!.Track(job));
         return Task.CompletedTask;
     }
 }

@@ -5,4 +5,7 @@ internal static class ActivityIds
 {
     public const int Upload = 1;
     public const int Wait = 2;
+
+    /// <summary>The line of the <paramref name="index"/>th job under the wait bar (few jobs only).</summary>
+    public static int WaitJob(int index) => 100 + index;
 }

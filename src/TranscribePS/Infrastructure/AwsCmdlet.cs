@@ -8,6 +8,7 @@ namespace TranscribePS.Infrastructure;
 /// </summary>
 public abstract class AwsCmdlet : AsyncCmdlet
 {
+    private readonly object _awsGate = new();
     private AwsSession? _aws;
 
     [Parameter]
@@ -34,9 +35,18 @@ public abstract class AwsCmdlet : AsyncCmdlet
 
     /// <summary>
     /// The clients. Resolved in BeginProcessing (so missing credentials stop the cmdlet before any item), or on
-    /// first use when <see cref="ResolveAwsOnBegin"/> is false.
+    /// first use when <see cref="ResolveAwsOnBegin"/> is false; record work and background work may both ask first.
     /// </summary>
-    internal AwsSession Aws => _aws ??= AwsSession.Open(this, Shell);
+    internal AwsSession Aws
+    {
+        get
+        {
+            lock (_awsGate)
+            {
+                return _aws ??= AwsSession.Open(this, Shell);
+            }
+        }
+    }
 
     /// <summary>Reads environment variables for the settings resolver; tests replace it to be independent of the machine.</summary>
     internal Func<string, string?> EnvironmentReader { get; set; } = System.Environment.GetEnvironmentVariable;

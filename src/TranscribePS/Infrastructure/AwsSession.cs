@@ -32,8 +32,8 @@ internal sealed class AwsSession : IDisposable
     /// <summary>The clients that reach <paramref name="job"/>: where it lives, unless -Region or -EndpointUrl said where to go.</summary>
     public AwsClients For(TranscriptionJob job) => _connections.For(job);
 
-    /// <summary>Job operations for a wait over jobs that may live in several places.</summary>
-    public ITranscribeJobs JobsOf(IEnumerable<TranscriptionJob> jobs) => _connections.JobsOf(jobs);
+    /// <summary>Job operations for a wait over jobs that may live in several places, tracked as they join.</summary>
+    public JobRouter Router() => _connections.Router();
 
     /// <summary>Opens an S3 object for reading; one a job wrote is read where the job lives.</summary>
     /// <exception cref="FormatException">The text is not an S3 location or link.</exception>
@@ -46,7 +46,7 @@ internal sealed class AwsSession : IDisposable
     private S3Transfer StorageFor(TranscriptionJob? job) => job is null ? Storage : For(job).Transfer;
 
     /// <summary>Resolves the settings and says on -Debug where credentials, region and endpoints came from.</summary>
-    public static AwsSession Open(AwsCmdlet cmdlet, ICommandHost shell)
+    public static AwsSession Open(AwsCmdlet cmdlet, InvocationPump shell)
     {
         AwsSettings settings;
         try

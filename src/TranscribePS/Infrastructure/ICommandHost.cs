@@ -53,6 +53,9 @@ internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCa
 internal sealed record ProgressUpdate(int ActivityId, string Activity, string Status, int PercentComplete = -1, bool Completed = false)
 {
     public string? CurrentOperation { get; init; }
+
+    /// <summary>The activity this one is shown under; -1 for a top-level bar.</summary>
+    public int ParentActivityId { get; init; } = -1;
 }
 
 /// <summary>Provider paths a -Path/-LiteralPath value resolved to, or the error saying why none did.</summary>

@@ -38,7 +38,7 @@ public abstract class JobCmdlet : AwsCmdlet
     /// when given, may take a value instead (Remove under -WhatIf, which may not call). Each bad value or failed
     /// call is one error; the other values go on. <paramref name="found"/> reports its own failures.
     /// </summary>
-    private protected async Task ForEachNamedJobAsync(JobStatus? status, bool details, Func<TranscriptionJob, Task> found, Func<NamePattern, bool>? onPattern, CancellationToken cancellationToken)
+    private protected async Task ForEachNamedJobAsync(JobStatus? status, bool details, Func<TranscriptionJob, Task> found, Func<NamePattern, Task<bool>>? onPattern, CancellationToken cancellationToken)
     {
         var kinds = JobKinds.Expand(Kind);
         foreach (var text in Name ?? [])
@@ -48,7 +48,7 @@ public abstract class JobCmdlet : AwsCmdlet
                 continue;
             }
 
-            if (onPattern?.Invoke(pattern) == true)
+            if (onPattern is not null && await onPattern(pattern).ConfigureAwait(false))
             {
                 continue;
             }

@@ -6,7 +6,7 @@ namespace TranscribePS.Infrastructure;
 /// <summary>-Name values read by Core's <see cref="NamePattern"/>; each one that breaks the name rule is one error, before any call.</summary>
 internal static class NameValues
 {
-    public static List<NamePattern> Parse(IEnumerable<string>? values, NameKind kind, ICommandHost shell)
+    public static List<NamePattern> Parse(IEnumerable<string>? values, NameKind kind, InvocationPump shell)
     {
         var patterns = new List<NamePattern>();
         foreach (var value in values ?? [])

@@ -39,6 +39,7 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
         var record = new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
         {
             PercentComplete = progress.PercentComplete,
+            ParentActivityId = progress.ParentActivityId,
             RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
         };
         if (progress.CurrentOperation is not null)

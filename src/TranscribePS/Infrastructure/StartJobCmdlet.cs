@@ -18,8 +18,8 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private protected const string LiteralPathSet = "LiteralPath";
     private protected const string MediaUriSet = "MediaUri";
 
-    private readonly List<TranscriptionJob> _toWaitFor = [];
     private WaitOptions? _waitOptions;
+    private WaitSession? _wait;
     private int _recordings;
 
     // As Get-Content and Import-Csv declare them: a piped file binds -LiteralPath through its PSPath, piped strings
@@ -86,6 +86,17 @@ public abstract class StartJobCmdlet : AwsCmdlet
     {
     }
 
+    /// <summary>With -Wait, the wait runs beside the submissions: each job joins it once started and comes out finished.</summary>
+    private protected sealed override Task BeginWorkAsync(CancellationToken cancellationToken)
+    {
+        if (_waitOptions is { } options)
+        {
+            _wait = WaitReporter.Start(Shell, new JobWaiter(Aws.Jobs), options, StartBackground);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
         foreach (var uri in MediaUri ?? [])
@@ -95,7 +106,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
         {
-            var resolved = Shell.ResolvePath(path, literal);
+            var resolved = await Shell.ResolvePathAsync(path, literal).ConfigureAwait(false);
             if (resolved.Error is not null)
             {
                 Shell.WriteError(resolved.Error);
@@ -109,9 +120,10 @@ public abstract class StartJobCmdlet : AwsCmdlet
     }
 
     private protected override Task EndAsync(CancellationToken cancellationToken)
-        => _waitOptions is { } options
-            ? WaitReporter.RunAsync(Shell, new JobWaiter(Aws.Jobs), _toWaitFor, options, cancellationToken)
-            : Task.CompletedTask;
+    {
+        _wait?.CompleteAdding();
+        return Task.CompletedTask;
+    }
 
     private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)
     {
@@ -128,7 +140,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
             return;
         }
 
-        if (!Shell.ShouldProcess(target, plan.Describe()))
+        if (!await Shell.ShouldProcessAsync(target, plan.Describe()).ConfigureAwait(false))
         {
             return;
         }
@@ -144,9 +156,9 @@ public abstract class StartJobCmdlet : AwsCmdlet
                 Shell.WriteWarning(warning);
             }
 
-            if (WaitOn)
+            if (_wait is not null)
             {
-                _toWaitFor.Add(result.Job);
+                _wait.Add(result.Job);
             }
             else
             {

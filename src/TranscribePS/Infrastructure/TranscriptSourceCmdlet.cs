@@ -55,12 +55,13 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
     /// <summary>
     /// Opens a local file or an S3 URI, as the sources themselves are opened (a companion file, for instance); an
-    /// object a job wrote is read where the job lives.
+    /// object a job wrote is read where the job lives. A local file is read inline, so its items stream on the
+    /// pipeline thread without a queue hop each.
     /// </summary>
     private protected Task<Stream> OpenAsync(string location, TranscriptionJob? job, CancellationToken cancellationToken)
         => location.Contains("://", StringComparison.Ordinal)
             ? Aws.OpenReadAsync(location, job, cancellationToken)
-            : Task.FromResult<Stream>(TranscriptReader.OpenFile(location));
+            : Task.FromResult<Stream>(new InlineFileStream(location));
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +77,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
         {
-            var resolved = Shell.ResolvePath(path, literal);
+            var resolved = await Shell.ResolvePathAsync(path, literal).ConfigureAwait(false);
             if (resolved.Error is not null)
             {
                 Shell.WriteError(resolved.Error);

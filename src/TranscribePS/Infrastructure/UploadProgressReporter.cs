@@ -4,7 +4,7 @@ using TranscribePS.Core.Submission;
 namespace TranscribePS.Infrastructure;
 
 /// <summary>Upload progress as one bar, written only when the whole percentage changes.</summary>
-internal sealed class UploadProgressReporter(ICommandHost shell) : IProgress<UploadProgress>
+internal sealed class UploadProgressReporter(InvocationPump shell) : IProgress<UploadProgress>
 {
     private int _lastPercent = -1;
     private bool _started;

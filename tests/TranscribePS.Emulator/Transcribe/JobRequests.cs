@@ -135,6 +135,17 @@ internal static class JobRequests
             throw ServiceErrors.BadRequest("Specify exactly one of LanguageCode, IdentifyLanguage or IdentifyMultipleLanguages and try your request again.");
         }
 
+        bool identification = Str(request, "LanguageCode") is null;
+        if (request["LanguageOptions"] is JsonArray options && (!identification || options.Count < 2))
+        {
+            throw ServiceErrors.BadRequest("LanguageOptions requires IdentifyLanguage or IdentifyMultipleLanguages and at least two language codes.");
+        }
+
+        if (identification && request["ContentRedaction"] is not null)
+        {
+            throw ServiceErrors.BadRequest("ContentRedaction isn't supported with language identification. Specify a LanguageCode to redact PII.");
+        }
+
         if (Str(request, "OutputKey") is not null && Str(request, "OutputBucketName") is null)
         {
             throw ServiceErrors.BadRequest("OutputKey can only be used with OutputBucketName. Add OutputBucketName and try your request again.");
@@ -197,8 +208,8 @@ internal static class JobRequests
         if (request["ChannelDefinitions"] is JsonArray definitions)
         {
             var ids = definitions.OfType<JsonObject>().Select(d => Long(d, "ChannelId")).Distinct().Count();
-            var roles = definitions.OfType<JsonObject>().Select(d => Str(d, "ParticipantRole")).Distinct().Count();
-            if (ids != 2 || roles != 2)
+            var roles = definitions.OfType<JsonObject>().Select(d => Str(d, "ParticipantRole")).ToHashSet();
+            if (ids != 2 || !roles.SetEquals(["CLINICIAN", "PATIENT"]))
             {
                 throw ServiceErrors.BadRequest("ChannelDefinitions must have two entries: ChannelId 0 and 1, one with ParticipantRole CLINICIAN and one with PATIENT.");
             }

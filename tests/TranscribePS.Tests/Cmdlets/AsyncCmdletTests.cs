@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Management.Automation;
 using TranscribePS.Core.Aws;
 using TranscribePS.Infrastructure;
@@ -6,6 +7,8 @@ namespace TranscribePS.Tests.Cmdlets;
 
 public sealed class AsyncCmdletTests
 {
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
     [Fact]
     public void Writes_from_async_work_reach_the_host_in_order_on_the_pipeline_thread()
     {
@@ -25,20 +28,61 @@ public sealed class AsyncCmdletTests
         Assert.Equal([Environment.CurrentManagedThreadId], host.CallingThreads);
     }
 
+    [Fact]
+    public void Work_that_completes_synchronously_runs_on_the_pipeline_thread_and_writes_straight_through()
+    {
+        var host = new RecordingHost();
+        var seenDuringTheCall = new List<int>();
+        var threads = new List<int>();
+        using var cmdlet = new ProbeCmdlet((shell, ct) =>
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            shell.WriteObject("item");
+            seenDuringTheCall.Add(host.Objects.Count);
+            return Task.CompletedTask;
+        });
+
+        CmdletRunner.Run(cmdlet, host, c => { }, c => { }, c => { });
+
+        Assert.Equal([1, 2, 3], seenDuringTheCall);
+        Assert.Equal([Environment.CurrentManagedThreadId], threads.Distinct());
+    }
+
     [Theory]
     [InlineData(true, "done")]
     [InlineData(false, "skipped")]
     public void ShouldProcess_answers_reach_the_async_work(bool approve, string expected)
     {
-        using var cmdlet = new ProbeCmdlet((shell, ct) =>
+        using var cmdlet = new ProbeCmdlet(async (shell, ct) =>
         {
-            shell.WriteObject(shell.ShouldProcess("rec.wav", "Start job") ? "done" : "skipped");
-            return Task.CompletedTask;
+            shell.WriteObject(await shell.ShouldProcessAsync("rec.wav", "Start job") ? "done" : "skipped");
         });
         var host = CmdletRunner.Run(cmdlet, new RecordingHost { Approve = approve });
 
         Assert.Equal([expected], host.Objects);
         Assert.Equal([("rec.wav", "Start job")], host.ShouldProcessCalls);
+    }
+
+    [Fact]
+    public void A_prompt_from_a_pool_thread_returns_at_once_and_is_answered_on_the_pipeline_thread_after_earlier_writes()
+    {
+        bool? answeredBeforeReturning = null;
+        using var cmdlet = new ProbeCmdlet(async (shell, ct) =>
+        {
+            await Task.Yield();
+            shell.WriteVerbose("planned");
+            var answer = shell.ShouldProcessAsync("rec.wav", "Start job");
+
+            // Not answered yet: the pool thread that asked is free, not blocked waiting for the pipeline thread.
+            answeredBeforeReturning = answer.IsCompleted;
+            shell.WriteObject(await answer);
+        });
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost());
+
+        Assert.False(answeredBeforeReturning);
+        Assert.Equal([true], host.Objects);
+        Assert.Equal(["planned"], host.Verbose);
+        Assert.Equal([Environment.CurrentManagedThreadId], host.CallingThreads);
     }
 
     [Fact]
@@ -69,11 +113,16 @@ public sealed class AsyncCmdletTests
     public void A_terminating_error_raised_by_async_work_is_thrown_through_the_host()
     {
         var error = CommandErrors.InvalidParameters("Use -Path or -MediaUri.", "NoMedia", "x");
-        using var cmdlet = new ProbeCmdlet((shell, ct) => throw new TerminatingCommandException(error));
+        using var cmdlet = new ProbeCmdlet(async (shell, ct) =>
+        {
+            await Task.Yield();
+            throw new TerminatingCommandException(error);
+        });
 
         var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost()));
 
         Assert.Same(error, thrown.Error);
+        Assert.True(cmdlet.StopToken.IsCancellationRequested);
     }
 
     [Fact]
@@ -94,6 +143,7 @@ public sealed class AsyncCmdletTests
     {
         using var cmdlet = new ProbeCmdlet(async (shell, ct) =>
         {
+            await Task.Yield();
             shell.WriteObject("first");
             await Task.Delay(Timeout.Infinite, ct);
         });
@@ -103,28 +153,149 @@ public sealed class AsyncCmdletTests
     }
 
     [Fact]
-    public async Task Work_that_outlives_its_step_gets_OperationCanceled_and_never_reaches_the_host()
+    public void Background_work_outlives_its_record_and_its_writes_come_out_at_the_next_steps_in_order()
     {
-        using var stepEnded = new ManualResetEventSlim();
-        var lateCalls = new TaskCompletionSource<(Exception? Captured, Exception? ViaShell)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        ProbeCmdlet? cmdlet = null;
-        cmdlet = new ProbeCmdlet(async (shell, ct) =>
+        var host = new RecordingHost();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var firstWritten = new ManualResetEventSlim();
+        using var cmdlet = new ProbeCmdlet((shell, ct) => Task.CompletedTask)
         {
-            // Refused on the pipeline thread: the step ends while this work (which ignores the token) goes on.
-            shell.WriteObject("first");
-            await Task.Run(stepEnded.Wait, CancellationToken.None);
-            lateCalls.SetResult((Catch(() => shell.WriteVerbose("late")), Catch(() => cmdlet!.Shell.WriteVerbose("late"))));
-        });
+            OnBegin = (cmdlet, shell) => cmdlet.Background(async ct =>
+            {
+                shell.WriteObject("early");
+                firstWritten.Set();
+                await release.Task.WaitAsync(ct);
+                shell.WriteObject("late");
+            }),
+        };
+        cmdlet.OuterHost = host;
+
+        cmdlet.RunBegin();
+        Assert.True(firstWritten.Wait(Guard));
+        cmdlet.RunProcess();
+        var afterRecord = host.Objects.ToList();
+        release.SetResult();
+        cmdlet.RunEnd();
+
+        Assert.Equal(["early"], afterRecord);
+        Assert.Equal(["early", "late"], host.Objects);
+        Assert.Equal([Environment.CurrentManagedThreadId], host.CallingThreads);
+    }
+
+    [Fact]
+    public void A_background_failure_terminates_the_cmdlet_after_the_writes_made_before_it()
+    {
+        var host = new RecordingHost();
+        var error = CommandErrors.InvalidParameters("The wait cannot go on.", "WaitBroken", null);
+        using var cmdlet = new ProbeCmdlet((shell, ct) => Task.CompletedTask)
+        {
+            OnBegin = (cmdlet, shell) => cmdlet.Background(async ct =>
+            {
+                await Task.Yield();
+                shell.WriteObject("before");
+                throw new TerminatingCommandException(error);
+            }),
+        };
+
+        var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, host));
+
+        Assert.Same(error, thrown.Error);
+        Assert.Equal(["before"], host.Objects);
+    }
+
+    [Fact]
+    public async Task After_a_refused_write_background_work_is_cancelled_and_its_later_calls_never_reach_the_host()
+    {
+        var late = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var running = new ManualResetEventSlim();
         var host = new RefusingHost();
+        using var cmdlet = new ProbeCmdlet((shell, ct) =>
+        {
+            shell.WriteObject("refused");
+            return Task.CompletedTask;
+        })
+        {
+            OnBegin = (cmdlet, shell) => cmdlet.Background(async ct =>
+            {
+                running.Set();
 
-        Assert.Throws<RefusedWriteException>(() => CmdletRunner.Run(cmdlet, host));
-        stepEnded.Set();
-        var (captured, viaShell) = await lateCalls.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                // Ignores the token on purpose: a write after the refusal must still be turned away.
+                await refused.Task;
+                late.SetResult(Catch(() => shell.WriteVerbose("late")));
+            }),
+        };
+        cmdlet.OuterHost = host;
+        cmdlet.RunBegin();
+        Assert.True(running.Wait(Guard));
 
-        Assert.IsAssignableFrom<OperationCanceledException>(captured);
-        Assert.IsAssignableFrom<OperationCanceledException>(viaShell);
+        Assert.Throws<RefusedWriteException>(cmdlet.RunProcess);
+        refused.SetResult();
+
+        Assert.IsAssignableFrom<OperationCanceledException>(await late.Task.WaitAsync(Guard));
+        Assert.True(cmdlet.StopToken.IsCancellationRequested);
         Assert.Empty(host.Inner.Verbose);
-        cmdlet.Dispose();
+    }
+
+    [Fact]
+    public void Progress_from_work_off_the_pipeline_thread_comes_out_as_its_latest_state_not_a_backlog()
+    {
+        var host = new RecordingHost();
+        var beginReturned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cmdlet = new ProbeCmdlet((shell, ct) => Task.CompletedTask)
+        {
+            OnBegin = (cmdlet, shell) => cmdlet.Background(async ct =>
+            {
+                // Between steps, as when the upstream command is busy: nothing can be delivered until the next one.
+                await beginReturned.Task;
+                for (var i = 1; i <= 100; i++)
+                {
+                    shell.WriteProgress(new ProgressUpdate(7, "Waiting", $"{i} s elapsed"));
+                }
+
+                shell.WriteObject("done");
+            }),
+        };
+        cmdlet.OuterHost = host;
+
+        cmdlet.RunBegin();
+        beginReturned.SetResult();
+        Assert.True(SpinWait.SpinUntil(() => !cmdlet.Shell.HasBackgroundWork, Guard));
+        cmdlet.RunEnd();
+
+        Assert.Equal(["100 s elapsed"], host.Progress.Select(p => p.Status));
+        Assert.Equal(["done"], host.Objects);
+    }
+
+    [Fact]
+    public void Stop_ends_EndProcessing_at_once_while_it_waits_for_background_work()
+    {
+        var host = new RecordingHost();
+        using var started = new ManualResetEventSlim();
+        using var cmdlet = new ProbeCmdlet((shell, ct) => Task.CompletedTask)
+        {
+            OnBegin = (cmdlet, shell) => cmdlet.Background(async ct =>
+            {
+                started.Set();
+                await Task.Delay(TimeSpan.FromHours(1), ct);
+            }),
+        };
+        cmdlet.OuterHost = host;
+        cmdlet.RunBegin();
+        Assert.True(started.Wait(Guard));
+        var clock = new Stopwatch();
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            clock.Start();
+            cmdlet.Stop();
+        });
+
+        cmdlet.RunEnd();
+        clock.Stop();
+
+        Assert.True(cmdlet.StopToken.IsCancellationRequested);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"EndProcessing returned {clock.Elapsed} after Stop");
     }
 
     private static Exception? Catch(Action action)
@@ -175,8 +346,18 @@ public sealed class AsyncCmdletTests
         public void ThrowTerminatingError(CommandError error) => _inner.ThrowTerminatingError(error);
     }
 
-    private sealed class ProbeCmdlet(Func<ICommandHost, CancellationToken, Task> work) : AsyncCmdlet
+    private sealed class ProbeCmdlet(Func<InvocationPump, CancellationToken, Task> work) : AsyncCmdlet
     {
+        public Action<ProbeCmdlet, InvocationPump>? OnBegin { get; init; }
+
+        public void Background(Func<CancellationToken, Task> background) => StartBackground(background);
+
+        private protected override Task BeginAsync(CancellationToken cancellationToken)
+        {
+            OnBegin?.Invoke(this, Shell);
+            return Task.CompletedTask;
+        }
+
         private protected override Task ProcessAsync(CancellationToken cancellationToken) => work(Shell, cancellationToken);
     }
 }

@@ -96,6 +96,39 @@ public sealed class JobCmdletTests(EmulatorFixture fixture) : EmulatorTest(fixtu
     }
 
     [Fact]
+    public async Task Wait_writes_a_finished_job_at_a_later_record_before_its_input_ends()
+    {
+        await CmdletTestSupport.StartMedicalAsync(Server, "first");
+        await CmdletTestSupport.StartMedicalAsync(Server, "second");
+        using var get = new GetTranscribeJobCommand { Name = ["first", "second"], Kind = "Medical" }.UseEmulator(Server);
+        var started = CmdletRunner.Run(get, new RecordingHost("Name")).ObjectsOf<TranscriptionJob>().ToList();
+        var host = new RecordingHost("InputObject");
+        using var wait = new WaitTranscribeJobCommand { PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server);
+        wait.OuterHost = host;
+        wait.RunBegin();
+        wait.InputObject = [started[0]];
+        wait.RunProcess();
+
+        // Records with nothing new, as an upstream command would send them: each writes what finished meanwhile.
+        wait.InputObject = [];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!host.ObjectsOf<TranscriptionJob>().Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            wait.RunProcess();
+        }
+
+        var beforeEnd = host.ObjectsOf<TranscriptionJob>().Select(j => j.JobName).ToList();
+        wait.InputObject = [started[1]];
+        wait.RunProcess();
+        wait.RunEnd();
+
+        Assert.Equal(["first"], beforeEnd);
+        Assert.Equal(["first", "second"], host.ObjectsOf<TranscriptionJob>().Select(j => j.JobName));
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
     public async Task Wait_with_a_negative_poll_interval_stops_before_reading_any_job()
     {
         await CmdletTestSupport.StartMedicalAsync(Server, "good", 16000);

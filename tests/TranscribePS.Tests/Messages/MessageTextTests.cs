@@ -127,10 +127,20 @@ public sealed partial class MessageTextTests
             _ when underlying == typeof(IReadOnlyList<JobKind>) => [new[] { JobKind.Medical }, JobKinds.SearchOrder],
             _ when underlying == typeof(RemovalScope) => [new RemovalScope(true, true), new RemovalScope(false, false), new RemovalScope(true, false), new RemovalScope(false, true)],
             _ when underlying == typeof(JobRemoval) => [Removal()],
+            _ when underlying == typeof(DateTimeOffset) => [Now],
+            _ when underlying == typeof(Core.Waiting.WaitProgress) => [Progress(Now.AddSeconds(8)), Progress(Now.AddSeconds(-1)), Progress(null)],
             _ => throw new InvalidOperationException($"No sample for {underlying.Name} {parameter.Name} of {parameter.Member.Name}: add one, so the message is scanned."),
         };
         return nullable ? values.Append(null) : values;
     }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 15, 42, TimeSpan.Zero);
+
+    private static Core.Waiting.WaitProgress Progress(DateTimeOffset? nextCheck) => new()
+    {
+        Total = 9, Queued = 1, InProgress = 2, Completed = 3, Failed = 1, NotFound = 1, TimedOut = 1,
+        Elapsed = TimeSpan.FromSeconds(65.5), Started = Now.AddSeconds(-65.5), NextCheck = nextCheck,
+    };
 
     private static JobRemoval Removal() => new()
     {

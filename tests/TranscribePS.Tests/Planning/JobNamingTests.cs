@@ -55,7 +55,7 @@ public sealed class JobNamingTests : IDisposable
     [MemberData(nameof(MedicalResultSettings))]
     public async Task Each_setting_that_changes_the_result_changes_the_medical_name(string setting)
     {
-        var baseline = MedicalRequest(_media.Wav("visit.wav"));
+        var baseline = MedicalRequest(_media.Wav("visit.wav", channels: 2));
         var changed = setting switch
         {
             "MaxSpeakers" => baseline with { MaxSpeakers = 3 },

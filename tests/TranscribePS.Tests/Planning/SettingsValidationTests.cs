@@ -213,9 +213,18 @@ public sealed class SettingsValidationTests : IDisposable
     [Fact]
     public async Task MaxSpeakers_with_ChannelIdentification_is_SpeakersAndChannels()
     {
-        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { MaxSpeakers = 3, ChannelIdentification = true }));
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_stereo) with { MaxSpeakers = 3, ChannelIdentification = true }));
 
         Assert.Equal("SpeakersAndChannels", problem.ErrorId);
+    }
+
+    [Fact]
+    public async Task ChannelIdentification_on_a_mono_visit_is_NotStereo_and_points_at_MaxSpeakers()
+    {
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(_wav) with { ChannelIdentification = true }));
+
+        Assert.Equal("NotStereo", problem.ErrorId);
+        Assert.Contains("Use -MaxSpeakers instead", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -270,7 +270,7 @@ public class JobWaiterTests
     }
 
     [Fact]
-    public async Task Wait_reports_progress_only_when_counts_change()
+    public async Task Wait_reports_progress_when_counts_or_the_next_check_change()
     {
         var h = new WaitHarness();
         var done = h.Service.Add(JobKind.Medical, "done", finishesAt: Seconds(-5), createdAt: Seconds(-60));
@@ -283,15 +283,58 @@ public class JobWaiterTests
             new WaitOptions { Timeout = TimeSpan.FromMinutes(15) });
 
         var reports = h.Progress.Reports;
-        Assert.Equal(5, reports.Count);
-        Assert.Equal((4, 0, 4), (reports[0].Total, reports[0].Completed, reports[0].Running));
+        Assert.Equal((4, 0, 4, 0, 4), (reports[0].Total, reports[0].Completed, reports[0].Running, reports[0].Queued, reports[0].InProgress));
+        Assert.Equal(ManualClock.Origin, reports[0].Started);
+        Assert.Equal(ManualClock.Origin, reports[0].NextCheck);
         Assert.All(
             reports.Zip(reports.Skip(1)),
             pair => Assert.NotEqual(
-                (pair.First.Completed, pair.First.Failed, pair.First.NotFound, pair.First.TimedOut),
-                (pair.Second.Completed, pair.Second.Failed, pair.Second.NotFound, pair.Second.TimedOut)));
+                (pair.First.Completed, pair.First.Failed, pair.First.NotFound, pair.First.TimedOut, pair.First.NextCheck),
+                (pair.Second.Completed, pair.Second.Failed, pair.Second.NotFound, pair.Second.TimedOut, pair.Second.NextCheck)));
+
+        // After every cycle the next check is scheduled one (jittered) poll interval or more ahead.
+        Assert.All(
+            reports.Where(r => r.Running > 0 && r.NextCheck > r.Started + r.Elapsed),
+            r => Assert.InRange(r.NextCheck!.Value - (r.Started + r.Elapsed), Seconds(8), Seconds(72)));
         Assert.Equal((2, 1, 0, 1, 0, 100), (reports[^1].Completed, reports[^1].Failed, reports[^1].NotFound, reports[^1].TimedOut, reports[^1].Running, reports[^1].PercentComplete));
+        Assert.Null(reports[^1].NextCheck);
         Assert.InRange(reports[^1].Elapsed, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15) + Seconds(1));
+        Assert.Equal(
+            [("done", WaitOutcome.Completed), ("fails", WaitOutcome.Failed), ("completes", WaitOutcome.Completed), ("endless", WaitOutcome.TimedOut)],
+            reports[^1].Jobs.Select(j => (j.JobName, j.Outcome!.Value)));
+        Assert.Equal(JobStatus.InProgress, reports[^1].Jobs[3].LastStatus);
+    }
+
+    [Fact]
+    public async Task Jobs_added_while_the_wait_runs_join_it_and_each_is_timed_from_when_it_joined()
+    {
+        var h = new WaitHarness();
+        var first = h.Service.Add(JobKind.Medical, "first", finishesAt: Seconds(60));
+        var later = h.Service.Add(JobKind.Medical, "later", finishesAt: Seconds(400), createdAt: Seconds(70));
+        var stuck = h.Service.Add(JobKind.Medical, "stuck", finishesAt: TimeSpan.FromHours(9), createdAt: Seconds(70));
+        var session = h.Waiter.Open(new WaitOptions { Timeout = TimeSpan.FromMinutes(10) }, h.Progress);
+        await using var results = session.RunAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        session.Add(ScriptedJobs.Started(first));
+        Assert.True(await results.MoveNextAsync());
+        var firstResult = results.Current;
+        var joinedAt = h.Clock.Elapsed;
+        session.Add(ScriptedJobs.Started(later));
+        session.Add(ScriptedJobs.Started(stuck));
+        session.Add(ScriptedJobs.Started(first));
+        session.CompleteAdding();
+        var rest = new List<WaitResult>();
+        while (await results.MoveNextAsync())
+        {
+            rest.Add(results.Current);
+        }
+
+        Assert.Equal(("first", WaitOutcome.Completed), (firstResult.JobName, firstResult.Outcome));
+        Assert.Equal([("later", WaitOutcome.Completed), ("stuck", WaitOutcome.TimedOut)], rest.Select(r => (r.JobName, r.Outcome)));
+        Assert.InRange(rest[1].Elapsed, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10) + Seconds(1));
+        Assert.InRange(h.Clock.Elapsed, joinedAt + TimeSpan.FromMinutes(10), joinedAt + TimeSpan.FromMinutes(10) + Seconds(1));
+        Assert.Equal(3, h.Progress.Reports[^1].Total);
+        Assert.Throws<InvalidOperationException>(() => session.Add(ScriptedJobs.Started(later)));
     }
 
     [Fact]
