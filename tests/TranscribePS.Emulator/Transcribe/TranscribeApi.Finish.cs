@@ -108,7 +108,7 @@ public sealed partial class TranscribeApi
             foreach (string format in formats.Select(f => f!.GetValue<string>()).Distinct())
             {
                 var file = _outputs.Subtitle(job.Family, job.Name, request, format);
-                _store.Put(file.Location.Bucket, file.Location.Key, Encoding.UTF8.GetBytes(Subtitles.Render(conversation, format, startIndex)), format == "vtt" ? "text/vtt" : "application/x-subrip");
+                _store.Put(file.Location.Bucket, file.Location.Key, Encoding.UTF8.GetBytes(Subtitles.Render(conversation, format, startIndex, redact: redaction is not null)), format == "vtt" ? "text/vtt" : "application/x-subrip");
                 subtitleUris.Add(file.Uri);
             }
         }

@@ -82,6 +82,21 @@ public sealed class ClinicalNoteCmdletTests(EmulatorFixture fixture) : EmulatorT
     }
 
     [Fact]
+    public async Task A_document_given_by_its_S3_URI_finds_the_transcript_the_service_wrote_beside_it()
+    {
+        var job = await FinishedScribeJobAsync("visit-0415");
+
+        using var cmdlet = new GetClinicalNoteCommand { Uri = ["s3://" + CmdletTestSupport.Bucket + "/visit-0415/summary.json"] }.UseEmulator(Server);
+        var host = CmdletRunner.Run(cmdlet, new RecordingHost("Uri"));
+
+        Assert.Empty(host.Errors);
+        Assert.Empty(host.Warnings);
+        var sections = host.ObjectsOf<ClinicalNoteSection>().ToList();
+        Assert.All(sections, s => Assert.Equal(job.JobName, s.JobName));
+        Assert.All(sections.SelectMany(s => s.Evidence), e => Assert.NotNull(e.Text));
+    }
+
+    [Fact]
     public void A_saved_document_finds_the_transcript_saved_beside_it_and_needs_no_AWS_settings()
     {
         File.Copy(ClinicalNoteReaderTests.AwsDocument, Path.Combine(_folder, "visit-7.clinical-document.json"));

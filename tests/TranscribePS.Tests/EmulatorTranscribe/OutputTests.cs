@@ -266,6 +266,30 @@ public class OutputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Subtitles_of_a_redacted_job_show_PII_as_the_transcript_does_and_number_from_the_start_index()
+    {
+        var emulator = new TranscribeHarness();
+        emulator.Api.ScriptJob("pii-subtitles", ScriptedCall);
+        string uri = emulator.PutWav("pii-subtitles.wav", 30);
+        await emulator.CallAsync("StartTranscriptionJob", new
+        {
+            TranscriptionJobName = "pii-subtitles",
+            LanguageCode = "en-US",
+            Media = new { MediaFileUri = uri },
+            OutputBucketName = TranscribeHarness.OutputBucket,
+            ContentRedaction = new { RedactionType = "PII", RedactionOutput = "redacted" },
+            Subtitles = new { Formats = new[] { "srt" }, OutputStartIndex = 1 },
+        });
+        var job = (await emulator.CallAsync("GetTranscriptionJob", new { TranscriptionJobName = "pii-subtitles" }))["TranscriptionJob"]!;
+
+        var srt = System.Text.Encoding.UTF8.GetString(emulator.Store.Get(TranscribeHarness.OutputBucket, "pii-subtitles.srt")!.Data);
+        Assert.EndsWith("/pii-subtitles.srt", job["Subtitles"]!["SubtitleFileUris"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("1\n00:00:", srt, StringComparison.Ordinal);
+        Assert.Contains("this is [PII].", srt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dana", srt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Standard_redaction_writes_the_redacted_file_beside_the_transcript_name()
     {
         var emulator = new TranscribeHarness();

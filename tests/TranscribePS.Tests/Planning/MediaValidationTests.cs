@@ -155,6 +155,7 @@ public sealed class MediaValidationTests : IDisposable
         Assert.Equal(PlanProblemCategory.InvalidData, problem.Category);
         Assert.Contains("cannot be split into agent and customer", problem.Message, StringComparison.Ordinal);
         Assert.Contains("dual-channel", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Start-TranscriptionJob", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

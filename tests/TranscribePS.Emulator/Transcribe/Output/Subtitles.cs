@@ -4,10 +4,13 @@ using TranscribePS.Emulator.Transcribe.Content;
 
 namespace TranscribePS.Emulator.Transcribe.Output;
 
-/// <summary>WebVTT and SubRip files for standard jobs that ask for subtitles: one cue per turn.</summary>
+/// <summary>
+/// WebVTT and SubRip files for standard jobs that ask for subtitles: one cue per turn, numbered from the requested
+/// start index; with PII redaction the cues show [PII] as the transcript does (the service documents both).
+/// </summary>
 internal static class Subtitles
 {
-    public static string Render(Conversation conversation, string format, int startIndex)
+    public static string Render(Conversation conversation, string format, int startIndex, bool redact)
     {
         bool vtt = format == "vtt";
         var text = new StringBuilder();
@@ -21,7 +24,7 @@ internal static class Subtitles
         {
             text.Append(index++.ToString(CultureInfo.InvariantCulture)).Append('\n')
                 .Append(Time(turn.BeginMs, vtt)).Append(" --> ").Append(Time(turn.EndMs, vtt)).Append('\n')
-                .Append(turn.Text()).Append("\n\n");
+                .Append(turn.Text(w => redact && w.PiiSpan > 0 ? "[PII]" : w.Text)).Append("\n\n");
         }
 
         return text.ToString();
