@@ -13,14 +13,6 @@ BeforeAll {
     $script:Wav = (New-TestWav -Path (Join-Path $script:Folder 'visit.wav') -Seconds 3).FullName
     $script:Names = 'visit1-a', 'visit1-b', 'visit10-c', 'visit2-a', 'call-9x'
 
-    function Invoke-WithTranscript([scriptblock] $Script) {
-        # What-if and confirm texts go to the host, not to a stream: a transcript catches them as the user sees them.
-        $log = Join-Path $script:Folder "host-$([guid]::NewGuid().ToString('N')).txt"
-        Start-Transcript -LiteralPath $log | Out-Null
-        try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
-        Get-Content -LiteralPath $log -Raw
-    }
-
     function New-NamedJobs {
         foreach ($name in $script:Names) {
             Start-MedicalConversationJob -LiteralPath $script:Wav -OutputBucket clinic-transcripts -JobName $name | Out-Null

@@ -12,18 +12,17 @@ function Get-TestModulePath {
     Join-Path $folder 'TranscribePS.psd1'
 }
 
-function Start-TestEmulator {
-    [CmdletBinding()]
-    param([ValidateSet('Instant', 'Realistic')][string] $Timing = 'Instant')
-
-    # Run the emulator dotnet built (Release from build.ps1 / .ci, Debug from a plain `dotnet build`), newest first.
+function Start-EmulatorProcess {
+    # Starts the emulator dotnet built (Release from build.ps1 / .ci, Debug from a plain `dotnet build`), newest
+    # first, and returns its process and the AWS_* settings it printed.
+    param([string] $Timing, [string] $Region)
     $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator/bin/*/net*/TranscribePS.Emulator.dll') -ErrorAction SilentlyContinue |
         Where-Object { -not $env:TRANSCRIBEPS_CONFIGURATION -or $_.FullName -match "[\\/]$($env:TRANSCRIBEPS_CONFIGURATION)[\\/]" } |
         Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
     if (-not $dll) { throw "The emulator is not built: run 'dotnet build TranscribePS.sln' (or ./build.ps1) first." }
 
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $dll.FullName, '--port', '0', '--timing', $Timing.ToLowerInvariant()) { $psi.ArgumentList.Add($a) }
+    foreach ($a in $dll.FullName, '--port', '0', '--timing', $Timing.ToLowerInvariant(), '--region', $Region) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
@@ -43,6 +42,15 @@ function Start-TestEmulator {
         throw "The emulator did not start: $($stderr.Result)"
     }
 
+    [pscustomobject]@{ Process = $process; Settings = $settings }
+}
+
+function Start-TestEmulator {
+    [CmdletBinding()]
+    param([ValidateSet('Instant', 'Realistic')][string] $Timing = 'Instant')
+
+    $started = Start-EmulatorProcess -Timing $Timing -Region 'us-east-1'
+    $settings = $started.Settings
     foreach ($name in @($settings.Keys) + 'AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_TRANSCRIBE') {
         $script:SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
     }
@@ -51,8 +59,23 @@ function Start-TestEmulator {
     }
     foreach ($kv in $settings.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
 
-    $script:Emulator = [pscustomobject]@{ Process = $process; Endpoint = $settings['AWS_ENDPOINT_URL'] }
+    $script:Emulator = [pscustomobject]@{ Process = $started.Process; Endpoint = $settings['AWS_ENDPOINT_URL'] }
     $script:Emulator
+}
+
+function Start-OtherEmulator {
+    # A second emulator, in another region, that the environment does not point at: a place jobs can live
+    # elsewhere. Same well-known key pair as the first. Stop it with Stop-OtherEmulator.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Region)
+    $started = Start-EmulatorProcess -Timing 'Instant' -Region $Region
+    [pscustomobject]@{ Process = $started.Process; Endpoint = $started.Settings['AWS_ENDPOINT_URL']; Region = $Region }
+}
+
+function Stop-OtherEmulator {
+    param([Parameter(Mandatory)] $Emulator)
+    if (-not $Emulator.Process.HasExited) { $Emulator.Process.Kill($true) }
+    $Emulator.Process.Dispose()
 }
 
 function Stop-TestEmulator {
@@ -67,10 +90,20 @@ function Stop-TestEmulator {
 
 function Get-EmulatorRequestCount {
     # Per-operation request counts from the emulator's admin endpoint, as a hashtable (operation -> count).
-    $counts = Invoke-RestMethod -Uri "$($script:Emulator.Endpoint)/_emulator/requests"
+    param([string] $Endpoint = $script:Emulator.Endpoint)
+    $counts = Invoke-RestMethod -Uri "$Endpoint/_emulator/requests"
     $table = @{}
     foreach ($p in $counts.PSObject.Properties) { $table[$p.Name] = [int]$p.Value }
     $table
+}
+
+function Invoke-WithTranscript {
+    # What-if and confirm texts go to the host, not to a stream: a transcript catches them as the user sees them.
+    param([Parameter(Mandatory)][scriptblock] $Script)
+    $log = Join-Path ([IO.Path]::GetTempPath()) "tps-host-$([guid]::NewGuid().ToString('N')).txt"
+    Start-Transcript -LiteralPath $log | Out-Null
+    try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
+    try { Get-Content -LiteralPath $log -Raw } finally { Remove-Item -LiteralPath $log }
 }
 
 function Get-EmulatorObject {
@@ -140,4 +173,4 @@ function New-TestWav {
     Get-Item -LiteralPath $Path
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorRequestCount, Get-EmulatorObject, Add-EmulatorObject, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav
+Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Start-OtherEmulator, Stop-OtherEmulator, Get-EmulatorRequestCount, Get-EmulatorObject, Add-EmulatorObject, Invoke-WithTranscript, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav

@@ -1,14 +1,13 @@
+using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.S3;
-using TranscribePS.Core.Jobs;
-using TranscribePS.Core.Storage;
 
 namespace TranscribePS.Core.Aws;
 
 /// <summary>
-/// Resolved AWS settings for one cmdlet invocation, and the clients built from them (each created once, on first use).
+/// Resolved AWS settings for one cmdlet invocation: credentials, region and endpoints, each with where it came from.
+/// <see cref="AwsClients"/> builds the clients from them.
 /// <para>Credentials: -AccessKey/-SecretKey(/-SessionToken) → -ProfileName (from -ProfileLocation or the shared
 /// files, honouring AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE; assume-role and SSO profiles resolve through the
 /// SDK) → the SDK's default chain (environment, AWS_PROFILE or default profile, SSO, web identity, container and
@@ -20,13 +19,9 @@ namespace TranscribePS.Core.Aws;
 /// endpoint_url (the last three skipped when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true). With a custom endpoint
 /// requests are still signed for the resolved region, and S3 uses path-style addressing.</para>
 /// </summary>
-public sealed class AwsSettings : IDisposable
+public sealed partial class AwsSettings
 {
     private readonly AWSCredentials? credentials;
-    private TranscribeClient? transcribe;
-    private TranscribeJobs? jobs;
-    private IAmazonS3? s3;
-    private S3Transfer? transfer;
 
     private AwsSettings(AWSCredentials? credentials, string credentialSource, string region, string regionSource, ResolvedEndpoint transcribeEndpoint, ResolvedEndpoint s3Endpoint)
     {
@@ -61,13 +56,21 @@ public sealed class AwsSettings : IDisposable
     /// <summary>The chosen credentials; null means the SDK default chain resolves them at the first call.</summary>
     internal AWSCredentials? Credentials => credentials;
 
-    public TranscribeClient Transcribe => transcribe ??= new TranscribeClient(CreateTranscribeConfig(), credentials);
+    /// <summary>
+    /// The caller named where to go (-Region or -EndpointUrl): every call goes there, jobs piped in included.
+    /// Otherwise a job is reached where it lives (<see cref="At"/>).
+    /// </summary>
+    public bool LocationGiven => RegionSource == "-Region" || TranscribeEndpointSource == "-EndpointUrl";
 
-    public ITranscribeJobs Jobs => jobs ??= new TranscribeJobs(Transcribe);
-
-    public IAmazonS3 S3 => s3 ??= credentials is null ? new AmazonS3Client(CreateS3Config()) : new AmazonS3Client(credentials, CreateS3Config());
-
-    public S3Transfer Transfer => transfer ??= new S3Transfer(S3);
+    /// <summary>
+    /// The same credentials at another place: <paramref name="region"/>, and <paramref name="endpointUrl"/> for both
+    /// services as -EndpointUrl would set it (null: AWS's regional endpoints, whatever the environment names).
+    /// </summary>
+    public AwsSettings At(string region, string? endpointUrl)
+    {
+        var endpoint = new ResolvedEndpoint(endpointUrl, endpointUrl is null ? null : Messages.LocationOfJob);
+        return new AwsSettings(credentials, CredentialSource, Validated(region, Messages.LocationOfJob), Messages.LocationOfJob, endpoint, endpoint);
+    }
 
     public static AwsSettings Resolve(AwsSettingsInput input)
     {
@@ -127,45 +130,6 @@ public sealed class AwsSettings : IDisposable
 
     public override string ToString() => string.Join(Environment.NewLine, Describe());
 
-    public void Dispose()
-    {
-        transcribe?.Dispose();
-        s3?.Dispose();
-    }
-
-    internal TranscribeClientConfig CreateTranscribeConfig()
-    {
-        var config = new TranscribeClientConfig { IgnoreConfiguredEndpointUrls = true };
-        if (TranscribeEndpoint is null)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(Region);
-        }
-        else
-        {
-            config.ServiceURL = TranscribeEndpoint;
-            config.AuthenticationRegion = Region;
-        }
-
-        return config;
-    }
-
-    internal AmazonS3Config CreateS3Config()
-    {
-        var config = new AmazonS3Config { IgnoreConfiguredEndpointUrls = true };
-        if (S3Endpoint is null)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(Region);
-        }
-        else
-        {
-            config.ServiceURL = S3Endpoint;
-            config.AuthenticationRegion = Region;
-            config.ForcePathStyle = true;
-        }
-
-        return config;
-    }
-
     private static (string Region, string Source) ResolveRegion(AwsSettingsInput input, Func<string, string?> env, CredentialProfile? explicitProfile, Func<CredentialProfileStoreChain> chain)
     {
         if (Blank(input.Region) is { } parameter)
@@ -175,7 +139,7 @@ public sealed class AwsSettings : IDisposable
 
         if (explicitProfile?.Region is { } profileRegion)
         {
-            return (profileRegion.SystemName, Messages.RegionFromProfile(explicitProfile.Name));
+            return (Validated(profileRegion.SystemName, Messages.RegionFromProfile(explicitProfile.Name)), Messages.RegionFromProfile(explicitProfile.Name));
         }
 
         foreach (var variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
@@ -191,23 +155,34 @@ public sealed class AwsSettings : IDisposable
             var implicitName = Blank(env("AWS_PROFILE")) ?? "default";
             if (chain().TryGetProfile(implicitName, out var implicitProfile) && implicitProfile.Region is { } implicitRegion)
             {
-                return (implicitRegion.SystemName, Messages.RegionFromProfile(implicitName));
+                return (Validated(implicitRegion.SystemName, Messages.RegionFromProfile(implicitName)), Messages.RegionFromProfile(implicitName));
             }
         }
 
         throw new AwsSettingsException(Messages.RegionMissing(Blank(input.ProfileName) ?? Blank(env("AWS_PROFILE")) ?? "default"));
     }
 
-    private static string Validated(string region, string source)
+    /// <summary>
+    /// A region name's form, checked before any call (a wrong one would otherwise reach the service as a signing
+    /// scope error): lowercase area, one or more words, a number, joined by dashes — us-east-1, us-gov-west-1,
+    /// cn-north-1, us-isob-east-1, eusc-de-east-1. Names of regions newer than the SDK pass as long as they have
+    /// that form.
+    /// </summary>
+    internal static string Validated(string region, string source)
     {
-        // Region names are lowercase letters, digits and dashes (us-east-1, us-gov-west-1, cn-north-1).
-        if (region.Length > 40 || !region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        if (RegionForm().IsMatch(region))
         {
-            throw new AwsSettingsException(Messages.RegionInvalid(region, source));
+            return region;
         }
 
-        return region;
+        // "useast1", "US-EAST-1", "us_east_1": the region the user most likely meant, when the SDK knows one.
+        static string Squeezed(string text) => new(text.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        var meant = RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName).FirstOrDefault(known => Squeezed(known) == Squeezed(region));
+        throw new AwsSettingsException(Messages.RegionInvalid(region, source, meant), "InvalidRegion");
     }
+
+    [GeneratedRegex(@"^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionForm();
 
     private static ResolvedEndpoint ResolveEndpoint(string? parameter, string serviceVariable, Func<string, string?> env, bool ignoreConfigured, string? profileEndpoint)
     {

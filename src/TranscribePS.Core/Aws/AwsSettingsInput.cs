@@ -25,6 +25,8 @@ public sealed class AwsSettingsInput
 /// <summary>The settings cannot be resolved (no region, half a key pair, unknown profile, bad endpoint); the message says what to set.</summary>
 public sealed class AwsSettingsException : Exception
 {
+    public const string DefaultErrorId = "AwsSettingsInvalid";
+
     public AwsSettingsException()
     {
     }
@@ -34,8 +36,17 @@ public sealed class AwsSettingsException : Exception
     {
     }
 
+    public AwsSettingsException(string message, string errorId)
+        : base(message)
+    {
+        ErrorId = errorId;
+    }
+
     public AwsSettingsException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
+
+    /// <summary>The ErrorId of the cmdlet's terminating error, such as <c>InvalidRegion</c>.</summary>
+    public string ErrorId { get; } = DefaultErrorId;
 }

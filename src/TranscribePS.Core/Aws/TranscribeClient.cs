@@ -160,7 +160,7 @@ public sealed class TranscribeClient : IDisposable
         {
             responseBody = await client.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranscribeErrors.Translate(ex, operation, Endpoint ?? Region, cancellationToken) is { } translated)
+        catch (Exception ex) when (AwsErrors.Translate(AwsService.Transcribe, ex, operation, Endpoint ?? Region, cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -177,7 +177,7 @@ public sealed class TranscribeClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.UnreadableResponse(operation, ex.Message), innerException: ex);
+            throw new TranscribeException(AwsErrorKind.ServiceFault, Messages.UnreadableResponse(operation, ex.Message), innerException: ex);
         }
     }
 

@@ -190,9 +190,9 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
 
     private TranscriptionJob Summary(JobKind kind, string? name, JobStatus? status) => new()
     {
-        JobName = name ?? throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.JobWithoutName(kind.ToString())),
+        JobName = name ?? throw new TranscribeException(AwsErrorKind.ServiceFault, Messages.JobWithoutName(kind.ToString())),
         Kind = kind,
-        Status = status ?? throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.JobWithoutStatus(name)),
+        Status = status ?? throw new TranscribeException(AwsErrorKind.ServiceFault, Messages.JobWithoutStatus(name)),
         Region = client.Region,
         EndpointUrl = client.Endpoint,
     };
@@ -209,5 +209,5 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
     }
 
     private static TranscribeException MissingJob(string name) =>
-        new(TranscribeErrorKind.ServiceFault, Messages.JobMissingFromResponse(name));
+        new(AwsErrorKind.ServiceFault, Messages.JobMissingFromResponse(name));
 }

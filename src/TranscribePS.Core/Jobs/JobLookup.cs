@@ -54,7 +54,7 @@ public sealed class JobLookup
             {
                 return await _jobs.GetAsync(kind, name, cancellationToken).ConfigureAwait(false);
             }
-            catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound)
+            catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
             {
                 // Not this kind; try the next.
             }
@@ -90,7 +90,7 @@ public sealed class JobLookup
             {
                 job = await _jobs.GetAsync(kind, summary.JobName, cancellationToken).ConfigureAwait(false);
             }
-            catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound)
+            catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
             {
                 job = null;
             }

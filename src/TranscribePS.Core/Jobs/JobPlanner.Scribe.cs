@@ -23,12 +23,7 @@ public static partial class JobPlanner
         if (channels)
         {
             (clinician, patient) = JobRules.AssignChannels(request.ClinicianChannel, request.PatientChannel);
-            CheckChannel("ClinicianChannel", clinician.Value, problems);
-            CheckChannel("PatientChannel", patient.Value, problems);
-            if (clinician == patient)
-            {
-                problems.Add(new PlanProblem("SameClinicianPatientChannel", Messages.SameClinicianPatientChannel(clinician.Value), PlanProblemCategory.InvalidArgument, Invariant(clinician.Value)));
-            }
+            problems.AddRange(JobRules.CheckClinicianPatientChannels(clinician.Value, patient.Value));
         }
 
         var template = Canonicalise(

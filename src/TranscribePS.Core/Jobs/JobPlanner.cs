@@ -27,7 +27,7 @@ public static partial class JobPlanner
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A recorder still holding the file, or no read permission: one item's problem, not the batch's.
-                return PlanResult.Failure([new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, ex.Message), PlanProblemCategory.ReadError, path)]);
+                return PlanResult.Failure([JobRules.MediaUnreadable(path, ex)]);
             }
         }
 
@@ -117,12 +117,7 @@ public static partial class JobPlanner
         }
 
         var (agentChannel, customerChannel) = JobRules.AssignChannels(request.AgentChannel, request.CustomerChannel);
-        CheckChannel("AgentChannel", agentChannel, problems);
-        CheckChannel("CustomerChannel", customerChannel, problems);
-        if (agentChannel == customerChannel)
-        {
-            problems.Add(new PlanProblem("SameAgentCustomerChannel", Messages.SameAgentCustomerChannel(agentChannel), PlanProblemCategory.InvalidArgument, Invariant(agentChannel)));
-        }
+        problems.AddRange(JobRules.CheckChannels(agentChannel, customerChannel));
 
         var languages = Canonicalise(request.LanguageOptions, ServiceVocabulary.LanguageCodes, "InvalidLanguageOption", Messages.InvalidLanguageOption, problems);
         var redaction = PlanRedaction(request.RedactPii, request.PiiEntityTypes, request.RedactionOutput, request.RedactAudio, problems);
@@ -203,9 +198,9 @@ public static partial class JobPlanner
     /// </summary>
     private static int? PlanSpeakers(int? maxSpeakers, bool channelIdentification, string bothMessage, List<PlanProblem> problems)
     {
-        if (channelIdentification && maxSpeakers is not null)
+        if (JobRules.CheckSpeakersAndChannels(maxSpeakers, channelIdentification, bothMessage) is { } both)
         {
-            problems.Add(new PlanProblem("SpeakersAndChannels", bothMessage, PlanProblemCategory.InvalidArgument, Invariant(maxSpeakers.Value)));
+            problems.Add(both);
         }
         else if (maxSpeakers is int n && n is < JobRules.MinSpeakers or > JobRules.MaxSpeakers)
         {
@@ -236,7 +231,7 @@ public static partial class JobPlanner
 
             if (localMedia is null)
             {
-                problems.Add(new PlanProblem("MediaNotFound", Messages.MediaNotFound(path), PlanProblemCategory.ObjectNotFound, path));
+                problems.Add(JobRules.MediaNotFound(path));
                 return null;
             }
 
@@ -303,9 +298,9 @@ public static partial class JobPlanner
         outputBucket = null;
         if (request.OutputLocation is string location)
         {
-            if (request.OutputBucket is not null || request.OutputKeyPrefix is not null)
+            if (JobRules.CheckOutputChoice(location, request.OutputBucket, request.OutputKeyPrefix) is { } conflict)
             {
-                problems.Add(new PlanProblem("OutputLocationConflict", Messages.OutputLocationConflict, PlanProblemCategory.InvalidArgument, location));
+                problems.Add(conflict);
                 return null;
             }
 
@@ -418,14 +413,6 @@ public static partial class JobPlanner
         }
 
         return JobNaming.NormalizePrefix(prefix);
-    }
-
-    private static void CheckChannel(string parameter, int channel, List<PlanProblem> problems)
-    {
-        if (channel is not (0 or 1))
-        {
-            problems.Add(new PlanProblem("InvalidChannel", Messages.InvalidChannel(parameter, channel), PlanProblemCategory.InvalidArgument, Invariant(channel)));
-        }
     }
 
     private static Dictionary<string, string> CopyTags(IReadOnlyDictionary<string, string>? tags) =>

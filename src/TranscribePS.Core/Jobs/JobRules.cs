@@ -42,6 +42,69 @@ public static partial class JobRules
         _ => (first ?? 0, second ?? 1),
     };
 
+    /// <summary>A channel of a stereo recording: 0 or 1.</summary>
+    public static PlanProblem? CheckChannel(string parameter, int channel)
+        => channel is 0 or 1 ? null : new PlanProblem("InvalidChannel", Messages.InvalidChannel(parameter, channel), PlanProblemCategory.InvalidArgument, Invariant(channel));
+
+    /// <summary>Agent and customer on different channels, each 0 or 1 (after <see cref="AssignChannels"/>).</summary>
+    public static IEnumerable<PlanProblem> CheckChannels(int agent, int customer)
+    {
+        foreach (var problem in new[] { CheckChannel("AgentChannel", agent), CheckChannel("CustomerChannel", customer) })
+        {
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+
+        if (agent == customer)
+        {
+            yield return new PlanProblem("SameAgentCustomerChannel", Messages.SameAgentCustomerChannel(agent), PlanProblemCategory.InvalidArgument, Invariant(agent));
+        }
+    }
+
+    /// <summary>HealthScribe: clinician and patient on different channels, each 0 or 1 (after <see cref="AssignChannels"/>).</summary>
+    public static IEnumerable<PlanProblem> CheckClinicianPatientChannels(int clinician, int patient)
+    {
+        foreach (var problem in new[] { CheckChannel("ClinicianChannel", clinician), CheckChannel("PatientChannel", patient) })
+        {
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+
+        if (clinician == patient)
+        {
+            yield return new PlanProblem("SameClinicianPatientChannel", Messages.SameClinicianPatientChannel(clinician), PlanProblemCategory.InvalidArgument, Invariant(clinician));
+        }
+    }
+
+    /// <summary>Speaker partitioning (-MaxSpeakers) or channel identification, not both; <paramref name="message"/> says it in the kind's words.</summary>
+    public static PlanProblem? CheckSpeakersAndChannels(int? maxSpeakers, bool channelIdentification, string message)
+        => channelIdentification && maxSpeakers is int speakers
+            ? new PlanProblem("SpeakersAndChannels", message, PlanProblemCategory.InvalidArgument, Invariant(speakers))
+            : null;
+
+    /// <summary>Call analytics output: -OutputLocation, or -OutputBucket with -OutputKeyPrefix, not both.</summary>
+    public static PlanProblem? CheckOutputChoice(string? outputLocation, string? outputBucket, string? outputKeyPrefix)
+        => outputLocation is not null && (outputBucket is not null || outputKeyPrefix is not null)
+            ? new PlanProblem("OutputLocationConflict", Messages.OutputLocationConflict, PlanProblemCategory.InvalidArgument, outputLocation)
+            : null;
+
+    /// <summary>A local recording that is not there (any more).</summary>
+    public static PlanProblem MediaNotFound(string path)
+        => new("MediaNotFound", Messages.PathNotFound(path), PlanProblemCategory.ObjectNotFound, path);
+
+    /// <summary>A local recording that cannot be read (locked by a recorder, no permission, gone): built here only.</summary>
+    public static PlanProblem MediaUnreadable(string path, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is FileNotFoundException or DirectoryNotFoundException
+            ? MediaNotFound(path)
+            : new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, exception.Message), PlanProblemCategory.ReadError, path);
+    }
+
     /// <summary>
     /// Header-based checks of a local recording for the given kind of job; <paramref name="channelIdentification"/>
     /// when the job is to transcribe each of two channels on its own.
@@ -248,4 +311,6 @@ public static partial class JobRules
 
     [GeneratedRegex("^arn:aws(-[a-z]+){0,2}:kms:[a-z0-9-]+:\\d{12}:(key/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})|alias/[A-Za-z0-9/_-]+)$")]
     private static partial Regex KmsArn();
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

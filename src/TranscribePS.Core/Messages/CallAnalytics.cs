@@ -10,7 +10,7 @@ public static partial class Messages
         => $"'{source}' is not a Call Analytics transcript (no Transcript, Categories or ConversationCharacteristics section). Read it with Get-TranscriptItem, or pass the output of a call analytics job.";
 
     public static string CallAnalyticsFileUnreadable(string source, string detail)
-        => $"'{source}' could not be read as a Call Analytics transcript: {detail} Check that the file is the complete JSON output of the job (download it again if it was cut short).";
+        => $"'{source}' could not be read as a Call Analytics transcript: {Sentence(detail)} Check that the file is the complete JSON output of the job (download it again if it was cut short).";
 
     // Category rules: what the service would refuse, said before any call.
 
@@ -40,22 +40,22 @@ public static partial class Messages
 
     public static string CategoryRuleTargetInvalid(string path, int length)
         => length > Analytics.Categories.CategoryRuleLimits.MaxTargetLength
-            ? $"{path} is {length.ToString(CultureInfo.InvariantCulture)} characters long; the service takes at most {Analytics.Categories.CategoryRuleLimits.MaxTargetLength.ToString(CultureInfo.InvariantCulture)}. Shorten the phrase or split it."
+            ? Text($"{path} is {length} characters long; the service takes at most {Analytics.Categories.CategoryRuleLimits.MaxTargetLength}. Shorten the phrase or split it.")
             : $"{path} is empty or only spaces. Remove it or give a phrase.";
 
     public static string CategoryRuleSentimentCount(string path, int count)
         => count == 0
             ? $"{path} names no sentiment. Give one of POSITIVE, NEGATIVE, NEUTRAL or MIXED."
-            : $"{path} names {count.ToString(CultureInfo.InvariantCulture)} sentiments, but the service accepts exactly one per rule. Give one sentiment (use -Negate to flag every sentiment except it), or make one category per sentiment.";
+            : Text($"{path} names {count} sentiments, but the service accepts exactly one per rule. Give one sentiment (use -Negate to flag every sentiment except it), or make one category per sentiment.");
 
     public static string CategoryRuleParticipantNotAllowed(string path)
         => $"{path}: a non-talk-time (silence) rule cannot be limited to one participant. Leave out the participant.";
 
     public static string CategoryRuleThresholdOutOfRange(string path, long milliseconds)
-        => $"{path} is {milliseconds.ToString(CultureInfo.InvariantCulture)} ms; the service takes 0 to {Analytics.Categories.CategoryRuleLimits.MaxMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (4 hours). Give a duration in that range.";
+        => Text($"{path} is {milliseconds} ms; the service takes 0 to {Analytics.Categories.CategoryRuleLimits.MaxMilliseconds} ms (4 hours). Give a duration in that range.");
 
     public static string CategoryRuleRangeValueOutOfRange(string path, long value, long max)
-        => $"{path} is {value.ToString(CultureInfo.InvariantCulture)}; the service takes 0 to {max.ToString(CultureInfo.InvariantCulture)}{(max == 100 ? " percent" : " ms (4 hours)")}. Give a value in that range.";
+        => Text($"{path} is {value}; the service takes 0 to {max}{(max == 100 ? " percent" : " ms (4 hours)")}. Give a value in that range.");
 
     public static string CategoryRuleRangeConflict(string path)
         => $"{path} has both an absolute (seconds) and a relative (percent) time range. Keep one of them.";
@@ -73,22 +73,22 @@ public static partial class Messages
         => $"{path}: {startName} must be before {endName}. Swap or correct the values.";
 
     public static string CategoryRuleCount(int count)
-        => $"A category holds 1 to {Analytics.Categories.CategoryRuleLimits.MaxRules.ToString(CultureInfo.InvariantCulture)} rules; this one has {count.ToString(CultureInfo.InvariantCulture)}. Give at least one rule, or split the rules over several categories.";
+        => Text($"A category holds 1 to {Analytics.Categories.CategoryRuleLimits.MaxRules} rules; this one has {count}. Give at least one rule, or split the rules over several categories.");
 
     public static string CategoryNameInvalid(string? name)
-        => $"'{name}' is not a valid category name: use 1 to {Analytics.Categories.CategoryRuleLimits.MaxCategoryNameLength.ToString(CultureInfo.InvariantCulture)} letters, digits, '.', '_' or '-'.";
+        => Text($"'{name}' is not a valid category name: use 1 to {Analytics.Categories.CategoryRuleLimits.MaxCategoryNameLength} letters, digits, '.', '_' or '-'.");
 
     public static string CategoryTagCount(int count)
-        => $"A category takes at most {Analytics.Categories.CategoryRuleLimits.MaxTags.ToString(CultureInfo.InvariantCulture)} tags; {count.ToString(CultureInfo.InvariantCulture)} were given. Remove some.";
+        => Text($"A category takes at most {Analytics.Categories.CategoryRuleLimits.MaxTags} tags; {count} were given. Remove some.");
 
     public static string CategoryTagInvalid(string key)
-        => $"Tag '{key}' is not valid: keys are 1 to {Analytics.Categories.CategoryRuleLimits.MaxTagKeyLength.ToString(CultureInfo.InvariantCulture)} characters, values at most {Analytics.Categories.CategoryRuleLimits.MaxTagValueLength.ToString(CultureInfo.InvariantCulture)}. Shorten it.";
+        => Text($"Tag '{key}' is not valid: keys are 1 to {Analytics.Categories.CategoryRuleLimits.MaxTagKeyLength} characters, values at most {Analytics.Categories.CategoryRuleLimits.MaxTagValueLength}. Shorten it.");
 
     public static string CategoryRuleSecondsInvalid(string parameter, double seconds)
-        => $"-{parameter} {seconds.ToString(CultureInfo.InvariantCulture)} is outside 0 to {(Analytics.Categories.CategoryRuleLimits.MaxMilliseconds / 1000).ToString(CultureInfo.InvariantCulture)} seconds (4 hours). Give a time within the call.";
+        => Text($"-{parameter} {seconds} is outside 0 to {(Analytics.Categories.CategoryRuleLimits.MaxMilliseconds / 1000)} seconds (4 hours). Give a time within the call.");
 
     public static string CategoryRuleDurationInvalid(string parameter, TimeSpan duration)
-        => $"-{parameter} {duration.ToString("c", CultureInfo.InvariantCulture)} is outside 0 to 4 hours. Give a duration in that range.";
+        => Text($"-{parameter} {duration:c} is outside 0 to 4 hours. Give a duration in that range.");
 
     public static string CategoryRuleParameterConflict(IEnumerable<string> parameters)
         => $"{string.Join(", ", parameters)} cannot be used together. A rule takes one time range: -FirstSeconds and/or -LastSeconds, or -StartSeconds with -EndSeconds, or the same in percent (-FirstPercent, -LastPercent, -StartPercent with -EndPercent).";

@@ -11,24 +11,27 @@ public static partial class Messages
     public const string CredentialsMissing =
         "No AWS credentials were found: pass -ProfileName (or -AccessKey and -SecretKey), set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or run where an instance or container role provides them.";
 
-    public static string ServiceError(string operation, Aws.TranscribeErrorKind kind, string? errorCode, string? serviceMessage)
+    public static string ServiceError(Aws.AwsService service, string operation, Aws.AwsErrorKind kind, string? errorCode, string? serviceMessage)
     {
-        var what = string.IsNullOrWhiteSpace(serviceMessage) ? errorCode ?? "an unknown error" : serviceMessage.Trim();
-        var next = kind switch
+        var what = string.IsNullOrWhiteSpace(serviceMessage) ? errorCode ?? "an unknown error" : serviceMessage;
+        var next = (service, kind) switch
         {
-            Aws.TranscribeErrorKind.NotFound => "Check the name and the region.",
-            Aws.TranscribeErrorKind.NameConflict => "Job names are unique per account and region for 90 days; choose another name or remove the existing job.",
-            Aws.TranscribeErrorKind.Throttled => "Requests were still throttled after retrying; lower the request rate or try again later.",
-            Aws.TranscribeErrorKind.TooManyConcurrentJobs => "The concurrent-job quota is reached; run the same command again once running jobs finish (jobs already started are reused, not started twice), pass -DataAccessRoleArn so call analytics jobs queue, or request a higher quota in Service Quotas.",
-            Aws.TranscribeErrorKind.BadRequest => "Correct the request and try again.",
-            Aws.TranscribeErrorKind.AccessDenied => "Check that the credentials are valid and allowed to call this operation.",
+            (Aws.AwsService.S3, Aws.AwsErrorKind.NotFound) when errorCode == "NoSuchBucket" => "Check the bucket's name and that it exists in this account.",
+            (Aws.AwsService.S3, Aws.AwsErrorKind.NotFound) => "Check the bucket and key: the object may have been deleted (Remove-TranscribeJob -IncludeOutput deletes outputs).",
+            (Aws.AwsService.S3, Aws.AwsErrorKind.AccessDenied) => "Check that the credentials are valid and allowed this S3 action (s3:GetObject, PutObject, HeadObject or DeleteObject) on the bucket.",
+            (_, Aws.AwsErrorKind.NotFound) => "Check the name and the region.",
+            (_, Aws.AwsErrorKind.NameConflict) => "Job names are unique per account and region for 90 days; choose another name or remove the existing job.",
+            (_, Aws.AwsErrorKind.Throttled) => "Requests were still throttled after retrying; lower the request rate or try again later.",
+            (_, Aws.AwsErrorKind.TooManyConcurrentJobs) => "The concurrent-job quota is reached; run the same command again once running jobs finish (jobs already started are reused, not started twice), pass -DataAccessRoleArn so call analytics jobs queue, or request a higher quota in Service Quotas.",
+            (_, Aws.AwsErrorKind.BadRequest) => "Correct the request and try again.",
+            (_, Aws.AwsErrorKind.AccessDenied) => "Check that the credentials are valid and allowed to call this operation.",
             _ => "The service failed after retrying; try again later.",
         };
-        return $"{operation} failed: {what} {next}";
+        return $"{(service == Aws.AwsService.S3 ? "S3 " : string.Empty)}{operation} failed: {Sentence(what)} {next}";
     }
 
     public static string Unreachable(string operation, string target, string detail) =>
-        $"{operation} could not reach {target}: {detail} Check the network, proxy and endpoint settings, then try again.";
+        $"{operation} could not reach {target}: {Sentence(detail)} Check the network, proxy and endpoint settings, then try again.";
 
     public static string UnreadableResponse(string operation, string detail) =>
         $"{operation} returned a response that could not be read ({detail}). Try again; if it persists, report it with the request.";

@@ -11,7 +11,7 @@ public static partial class Messages
         => $"Cannot find '{path}'. Check the path, or use -LiteralPath when the name contains [ or ] characters.";
 
     public static string PathInvalid(string path, string reason)
-        => $"'{path}' cannot be used as a path: {reason} Check the path; use -LiteralPath when the name contains [ or ] characters.";
+        => $"'{path}' cannot be used as a path: {Sentence(reason)} Check the path; use -LiteralPath when the name contains [ or ] characters.";
 
     public static string PathNotFileSystem(string path, string provider)
         => $"'{path}' is on the {provider} provider; TranscribePS reads recordings and transcripts only from the file system.";
@@ -55,9 +55,9 @@ public static partial class Messages
     public const string UploadDone = "Uploads done";
 
     public static string UploadStatus(string path, long done, long total)
-        => $"{Path.GetFileName(path)}: {done / 1048576.0:0.0} of {total / 1048576.0:0.0} MB";
+        => Text($"{Path.GetFileName(path)}: {done / 1048576.0:0.0} of {total / 1048576.0:0.0} MB");
 
-    public static string WaitActivity(int total) => $"Waiting for {total} Transcribe job(s)";
+    public static string WaitActivity(int total) => Text($"Waiting for {total} Transcribe job(s)");
 
     /// <summary>
     /// The wait bar's status line: counts by status, elapsed time and the next check, e.g.
@@ -88,9 +88,9 @@ public static partial class Messages
         {
             null => string.Empty,
             { } due when due <= now => "; checking now",
-            { } due => $"; next check at {due.ToLocalTime():HH:mm:ss} (in {Math.Ceiling((due - now).TotalSeconds):0} s)",
+            { } due => Text($"; next check at {due.ToLocalTime():HH:mm:ss} (in {Math.Ceiling((due - now).TotalSeconds):0} s)"),
         };
-        return $"{string.Join(", ", counts)}; {(int)elapsed.TotalHours}:{elapsed:mm\\:ss} elapsed{next}";
+        return Text($"{string.Join(", ", counts)}; {(int)elapsed.TotalHours}:{elapsed:mm\\:ss} elapsed{next}");
     }
 
     /// <summary>A job's line under the wait bar: how it left the wait, or the status last read.</summary>
@@ -157,7 +157,7 @@ public static partial class Messages
 
     public static string ObjectDeleted(string uri) => $"Deleted {uri}.";
 
-    public static string ObjectKept(string uri, string reason) => $"Kept {uri}: {reason}.";
+    public static string ObjectKept(string uri, string reason) => $"Kept {uri}: {Sentence(reason)}";
 
     public static string JobRemoved(JobKind kind, string jobName) => $"Deleted {kind} job '{jobName}'.";
 
@@ -166,9 +166,9 @@ public static partial class Messages
     public static string FileExists(string path)
         => $"'{path}' already exists. Use -Force to overwrite it, or choose another -Destination.";
 
-    public static string CreateCategoryAction(int rules) => $"Create call analytics category with {rules} rule(s)";
+    public static string CreateCategoryAction(int rules) => Text($"Create call analytics category with {rules} rule(s)");
 
-    public static string UpdateCategoryAction(int rules) => $"Replace the rules of the call analytics category with {rules} rule(s)";
+    public static string UpdateCategoryAction(int rules) => Text($"Replace the rules of the call analytics category with {rules} rule(s)");
 
     public const string RemoveCategoryAction = "Delete call analytics category";
 

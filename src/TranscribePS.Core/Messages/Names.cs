@@ -13,7 +13,7 @@ public static partial class Messages
         => Text($"'{pattern}' cannot match any {(kind == NameKind.Job ? "job" : "category")} name: {NameRule}, and the pattern holds other characters outside its wildcards. Check the pattern.");
 
     public static string InvalidWildcardPattern(string pattern, string reason)
-        => Text($"'{pattern}' is not a valid wildcard pattern: {reason}. Use * for any run of characters, ? for one, [abc] or [a-z] for one of a set, and a backtick before a character to take it literally.");
+        => Text($"'{pattern}' is not a valid wildcard pattern: {Sentence(reason)} Use * for any run of characters, ? for one, [abc] or [a-z] for one of a set, and a backtick before a character to take it literally.");
 
     public const string PatternSetNotClosed = "a [ opens a set that no ] closes";
 

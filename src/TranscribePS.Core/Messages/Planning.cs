@@ -6,11 +6,8 @@ namespace TranscribePS.Core;
 /// <summary>Messages of job planning and submission: each says what is wrong and what to do next.</summary>
 public static partial class Messages
 {
-    public static string MediaNotFound(string path) =>
-        Text($"The recording '{path}' does not exist. Check the path, or pass -MediaUri s3://bucket/key for a recording already in S3.");
-
     public static string MediaUnreadable(string path, string reason) =>
-        Text($"'{path}' cannot be read: {reason} If a recorder or copy is still writing it, wait until it finishes; otherwise check the file's permissions. Then run the command again.");
+        Text($"'{path}' cannot be read: {Sentence(reason)} If a recorder or copy is still writing it, wait until it finishes; otherwise check the file's permissions. Then run the command again.");
 
     public static string MediaEmpty(string path) =>
         Text($"The recording '{path}' is empty (0 bytes). Copy or export it again; an empty file cannot be transcribed.");
@@ -54,7 +51,7 @@ public static partial class Messages
         Text($"-{parameter} is {value}; a channel is 0 (first/left) or 1 (second/right).");
 
     public static string InvalidBucketName(string bucket, string parameter, string reason) =>
-        Text($"'{bucket}' (-{parameter}) is not a valid S3 bucket name: {reason}. Bucket names are 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; give the name of an existing bucket.");
+        Text($"'{bucket}' (-{parameter}) is not a valid S3 bucket name: {Sentence(reason)} Bucket names are 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; give the name of an existing bucket.");
 
     public const string BucketLength = "it must be 3 to 63 characters long";
     public const string BucketCharacters = "it may contain only lowercase letters, digits, dots and hyphens";
@@ -165,10 +162,15 @@ public static partial class Messages
     public static string MediaChanged(string path) =>
         Text($"'{path}' changed while it was being submitted, so no job was started for it. Wait until the recording is complete, then run the command again.");
 
+    /// <summary>
+    /// The ShouldProcess (and so -WhatIf and -Verbose) text of a plan. It is said before any call — -WhatIf makes
+    /// none — so it states what the plan knows: the upload and the start happen unless a rerun finds them done.
+    /// What did happen is the -Verbose line after the submission (SubmissionOutcome).
+    /// </summary>
     public static string DescribePlan(JobKind kind, string jobName, string source, string? uploadUri) =>
         uploadUri is null
-            ? Text($"Start {PlanKindName(kind)} job '{jobName}' for {source}")
-            : Text($"Start {PlanKindName(kind)} job '{jobName}' for {source} (upload to {uploadUri})");
+            ? Text($"Start {PlanKindName(kind)} job '{jobName}' for {source} (a job of that name already started for this recording is reused instead)")
+            : Text($"Start {PlanKindName(kind)} job '{jobName}' for {source}, uploading it to {uploadUri} (skipped when that object already holds it; a job of that name already started for this recording is reused instead)");
 
     private static string PlanKindName(JobKind kind) => kind switch
     {

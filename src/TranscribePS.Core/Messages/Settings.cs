@@ -34,8 +34,12 @@ public static partial class Messages
     public static string RegionMissing(string profileName) =>
         $"No AWS region is set. Pass -Region (for example -Region us-east-1), set the AWS_REGION environment variable, or add 'region = <region>' to profile '{profileName}'.";
 
-    public static string RegionInvalid(string region, string source) =>
-        $"'{region}' from {source} is not an AWS region name. Use a name such as us-east-1 or eu-west-2.";
+    public static string RegionInvalid(string region, string source, string? meant) =>
+        $"'{region}' from {source} is not an AWS region name: a region is written in lower case as an area, its words and a number joined by dashes, such as us-east-1, eu-west-2 or us-gov-west-1. "
+        + (meant is null ? "Check the region's name in the AWS console or documentation." : $"Use {meant}, which '{region}' looks like.");
+
+    /// <summary>Where the region and endpoint of a job piped in came from, for -Debug lines and messages.</summary>
+    public const string LocationOfJob = "the job's own Region and EndpointUrl";
 
     public static string EndpointInvalid(string value, string source) =>
         $"'{value}' from {source} is not an http or https URL. Give an absolute URL such as https://transcribe.us-east-1.amazonaws.com or http://127.0.0.1:4566.";

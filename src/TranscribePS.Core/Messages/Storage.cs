@@ -14,9 +14,6 @@ public static partial class Messages
     public static string S3BucketInvalid(string bucket) =>
         $"'{bucket}' is not a valid S3 bucket name. Use 3 to 63 lowercase letters, digits, dots and dashes.";
 
-    public static string UploadFileMissing(string path) =>
-        $"The recording '{path}' does not exist. Check the path; use -LiteralPath when it contains wildcard characters.";
-
     public static string PresignedReadFailed(string location, int status) => status switch
     {
         403 => $"Reading {location} through its pre-signed URL was refused (HTTP 403); such URLs expire (service-bucket transcripts after 15 minutes). Get the job again for a fresh URL.",

@@ -9,4 +9,14 @@ public static partial class Messages
     /// of a scheduled task reads the same on every server, and a test can pin the text.
     /// </summary>
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Text from elsewhere (a service message, a failure reason, an exception's message) as one sentence ending in
+    /// exactly one full stop, however it ended, so no message shows ".." or runs two sentences together.
+    /// </summary>
+    private static string Sentence(string text)
+    {
+        var trimmed = text.Trim().TrimEnd('.').TrimEnd();
+        return trimmed.Length == 0 || trimmed[^1] is '?' or '!' ? trimmed : trimmed + ".";
+    }
 }

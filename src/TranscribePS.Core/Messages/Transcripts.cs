@@ -21,7 +21,7 @@ public static partial class Messages
         => $"'{source}' holds no transcript member in its first {limitBytes / 1024} KB: expected top-level 'jobName'/'results', 'JobName'/'Transcript' or 'Conversation'." + PassTranscriptJson;
 
     public static string TranscriptMalformed(string source, long byteOffset, string detail)
-        => $"'{source}' is not a well-formed transcript near byte {byteOffset}: {detail}. The file may be truncated or edited; download it again from the job's output location.";
+        => $"'{source}' is not a well-formed transcript near byte {byteOffset}: {Sentence(detail)} The file may be truncated or edited; download it again from the job's output location.";
 
     public static string TranscriptValueTooLarge(string source, long byteOffset, int limitBytes)
         => $"'{source}' has a single JSON value larger than {limitBytes / (1024 * 1024)} MB near byte {byteOffset}, which no transcript item needs. Check that the file is an Amazon Transcribe output file.";

@@ -21,7 +21,7 @@ public sealed record S3ObjectInfo(S3Location Location, long Size, string? ETag, 
 /// <summary>
 /// Uploads recordings to and reads outputs from S3. Uploads skip objects that already hold the same bytes (same size
 /// and the SHA-256 this class stores as user metadata), so re-running a batch never uploads twice; files from
-/// <see cref="MultipartThreshold"/> up go in parts. Every failure is a <see cref="TranscribeException"/>.
+/// <see cref="MultipartThreshold"/> up go in parts. Every failure is an <see cref="S3Exception"/>.
 /// </summary>
 public sealed class S3Transfer
 {
@@ -55,7 +55,7 @@ public sealed class S3Transfer
         var file = new FileInfo(localPath);
         if (!file.Exists)
         {
-            throw new FileNotFoundException(Messages.UploadFileMissing(localPath), localPath);
+            throw new FileNotFoundException(Messages.PathNotFound(localPath), localPath);
         }
 
         var size = file.Length;
@@ -150,7 +150,7 @@ public sealed class S3Transfer
             // Only an empty object has no byte 0.
             return await OpenReadAsync(location, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranscribeErrors.Translate(ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
+        catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -217,7 +217,7 @@ public sealed class S3Transfer
             var sha = head.Metadata[Sha256MetadataName];
             return new S3ObjectInfo(location, head.ContentLength, head.ETag, head.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : null, head.Headers.ContentType, string.IsNullOrEmpty(sha) ? null : sha);
         }
-        catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound && ex.ErrorCode is not "NoSuchBucket")
+        catch (S3Exception ex) when (ex.Kind == AwsErrorKind.NotFound && ex.ErrorCode is not "NoSuchBucket")
         {
             return null;
         }
@@ -248,7 +248,7 @@ public sealed class S3Transfer
         {
             return await HeadAsync(location, cancellationToken).ConfigureAwait(false);
         }
-        catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.AccessDenied)
+        catch (S3Exception ex) when (ex.Kind == AwsErrorKind.AccessDenied)
         {
             return null;
         }
@@ -268,7 +268,7 @@ public sealed class S3Transfer
         {
             response = await http.GetAsync(location.PresignedUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranscribeErrors.Translate(ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
+        catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -283,10 +283,10 @@ public sealed class S3Transfer
         return response;
     }
 
-    private static TranscribeException PresignedFailure(S3Location location, int status)
+    private static S3Exception PresignedFailure(S3Location location, int status)
     {
-        var kind = status == (int)HttpStatusCode.Forbidden ? TranscribeErrorKind.AccessDenied : TranscribeErrors.Classify(null, status, null, "GetObject");
-        return new TranscribeException(kind, Messages.PresignedReadFailed(location.ToString(), status), statusCode: status);
+        var kind = status == (int)HttpStatusCode.Forbidden ? AwsErrorKind.AccessDenied : AwsErrors.Classify(null, status, null, "GetObject");
+        return new S3Exception(kind, Messages.PresignedReadFailed(location.ToString(), status), statusCode: status);
     }
 
     private async Task<Stream> OpenPresignedSeekableAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
@@ -312,7 +312,7 @@ public sealed class S3Transfer
         using var response = await SendPresignedRangeAsync(location, offset, count, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.PartialContent)
         {
-            throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.RangedReadNotHonoured(location.ToString()), statusCode: (int)response.StatusCode);
+            throw new S3Exception(AwsErrorKind.ServiceFault, Messages.RangedReadNotHonoured(location.ToString()), statusCode: (int)response.StatusCode);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -329,7 +329,7 @@ public sealed class S3Transfer
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranscribeErrors.Translate(ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
+        catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -370,7 +370,7 @@ public sealed class S3Transfer
         }
         catch (EndOfStreamException ex)
         {
-            throw new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.RangedReadShort(location.ToString()), innerException: ex);
+            throw new S3Exception(AwsErrorKind.ServiceFault, Messages.RangedReadShort(location.ToString()), innerException: ex);
         }
 
         return data;
@@ -389,7 +389,7 @@ public sealed class S3Transfer
         {
             await call().ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranscribeErrors.Translate(ex, operation, location.ToString(), cancellationToken) is { } translated)
+        catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, operation, location.ToString(), cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -401,7 +401,7 @@ public sealed class S3Transfer
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception ex) when (TranscribeErrors.Translate(ex, operation, location.ToString(), cancellationToken) is { } translated)
+        catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, operation, location.ToString(), cancellationToken) is { } translated)
         {
             throw translated;
         }

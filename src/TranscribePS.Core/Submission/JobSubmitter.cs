@@ -55,7 +55,7 @@ public sealed class JobSubmitter
                 var job = await _starter.StartAsync(plan, cancellationToken).ConfigureAwait(false);
                 return new SubmissionResult(job, replaced ? SubmissionOutcome.Replaced : SubmissionOutcome.Started, upload);
             }
-            catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NameConflict && attempt == 0)
+            catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NameConflict && attempt == 0)
             {
                 existing = await TryGetAsync(plan, cancellationToken).ConfigureAwait(false);
                 if (existing is null)
@@ -118,7 +118,7 @@ public sealed class JobSubmitter
         {
             return await _jobs.GetAsync(plan.Kind, plan.JobName, cancellationToken).ConfigureAwait(false);
         }
-        catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound)
+        catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
         {
             return null;
         }
@@ -130,7 +130,7 @@ public sealed class JobSubmitter
         {
             await _jobs.DeleteAsync(plan.Kind, plan.JobName, cancellationToken).ConfigureAwait(false);
         }
-        catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound)
+        catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
         {
             // Already gone: the name is free either way.
         }

@@ -18,7 +18,17 @@ public sealed class S3MediaUploader : IMediaUploader
     {
         ArgumentNullException.ThrowIfNull(upload);
         var relay = progress is null ? null : new ProgressRelay(upload, progress);
-        var result = await _transfer.UploadAsync(upload.LocalPath, upload.Bucket, upload.Key, relay, cancellationToken).ConfigureAwait(false);
+        UploadResult result;
+        try
+        {
+            result = await _transfer.UploadAsync(upload.LocalPath, upload.Bucket, upload.Key, relay, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Locked, deleted or unreadable between planning and upload: this recording's problem, not the batch's.
+            throw new PlanProblemException(JobRules.MediaUnreadable(upload.LocalPath, ex));
+        }
+
 
         // S3Transfer hashes the file again as it uploads. A different hash means the recording changed after it was
         // planned (still being written?), so the job name and key no longer describe it: stop before starting a job.

@@ -47,4 +47,13 @@ public enum SubmissionOutcome
 /// <param name="Job">The started or reused job.</param>
 /// <param name="Outcome">Started, reused or replaced.</param>
 /// <param name="Upload">Whether the recording was uploaded.</param>
-public sealed record SubmissionResult(TranscriptionJob Job, SubmissionOutcome Outcome, UploadOutcome Upload);
+public sealed record SubmissionResult(TranscriptionJob Job, SubmissionOutcome Outcome, UploadOutcome Upload)
+{
+    /// <summary>
+    /// What the user must hear although nothing failed: a rerun that reused a job which had failed (it is not
+    /// started again without -Force). Null otherwise.
+    /// </summary>
+    public string? Warning => Outcome == SubmissionOutcome.Reused && Job.Status == JobStatus.Failed
+        ? Messages.JobFailed(Job.JobName, Job.FailureReason)
+        : null;
+}

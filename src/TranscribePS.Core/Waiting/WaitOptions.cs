@@ -36,42 +36,56 @@ public sealed record WaitOptions
 
     internal bool HasDeadline => Timeout != System.Threading.Timeout.InfiniteTimeSpan;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    /// <summary>Throws <see cref="WaitOptionsException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
         if (Timeout <= TimeSpan.Zero && HasDeadline)
         {
-            throw new ArgumentException(Messages.WaitTimeoutInvalid(Timeout), nameof(Timeout));
+            throw new WaitOptionsException(Messages.WaitTimeoutInvalid(Timeout), nameof(Timeout));
         }
 
         if (PollInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentException(Messages.WaitPollIntervalInvalid(PollInterval), nameof(PollInterval));
+            throw new WaitOptionsException(Messages.WaitPollIntervalInvalid(PollInterval), nameof(PollInterval));
         }
 
         if (MaxPollInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentException(Messages.WaitMaxPollIntervalInvalid(MaxPollInterval), nameof(MaxPollInterval));
+            throw new WaitOptionsException(Messages.WaitMaxPollIntervalInvalid(MaxPollInterval), nameof(MaxPollInterval));
         }
 
         if (!(BackoffFactor >= 1.0 && BackoffFactor <= 10.0))
         {
-            throw new ArgumentException(Messages.WaitBackoffFactorInvalid(BackoffFactor), nameof(BackoffFactor));
+            throw new WaitOptionsException(Messages.WaitBackoffFactorInvalid(BackoffFactor), nameof(BackoffFactor));
         }
 
         if (!(Jitter >= 0.0 && Jitter <= 0.5))
         {
-            throw new ArgumentException(Messages.WaitJitterInvalid(Jitter), nameof(Jitter));
+            throw new WaitOptionsException(Messages.WaitJitterInvalid(Jitter), nameof(Jitter));
         }
 
         if (!(MaxGetCallsPerSecond > 0 && double.IsFinite(MaxGetCallsPerSecond)))
         {
-            throw new ArgumentException(Messages.WaitCallRateInvalid(nameof(MaxGetCallsPerSecond), MaxGetCallsPerSecond), nameof(MaxGetCallsPerSecond));
+            throw new WaitOptionsException(Messages.WaitCallRateInvalid(nameof(MaxGetCallsPerSecond), MaxGetCallsPerSecond), nameof(MaxGetCallsPerSecond));
         }
 
         if (!(MaxListCallsPerSecond > 0 && double.IsFinite(MaxListCallsPerSecond)))
         {
-            throw new ArgumentException(Messages.WaitCallRateInvalid(nameof(MaxListCallsPerSecond), MaxListCallsPerSecond), nameof(MaxListCallsPerSecond));
+            throw new WaitOptionsException(Messages.WaitCallRateInvalid(nameof(MaxListCallsPerSecond), MaxListCallsPerSecond), nameof(MaxListCallsPerSecond));
         }
     }
+}
+
+/// <summary>
+/// A wait setting that cannot work. An <see cref="ArgumentException"/> whose <see cref="Message"/> is the sentence
+/// alone: the cmdlet shows it as is, without " (Parameter 'Timeout')" appended.
+/// </summary>
+public sealed class WaitOptionsException : ArgumentException
+{
+    private readonly string _message;
+
+    public WaitOptionsException(string message, string setting)
+        : base(message, setting) => _message = message;
+
+    public override string Message => _message;
 }

@@ -266,7 +266,7 @@ public sealed class WaitSession
     /// retried by the SDK) slow the wait down instead of ending it.
     /// </summary>
     private static bool IsTransient(TranscribeException ex) =>
-        ex.Kind is TranscribeErrorKind.Throttled or TranscribeErrorKind.TooManyConcurrentJobs or TranscribeErrorKind.ServiceFault;
+        ex.Kind is AwsErrorKind.Throttled or AwsErrorKind.TooManyConcurrentJobs or AwsErrorKind.ServiceFault;
 
     private IEnumerable<KindLoad> Loads() =>
         _pending
@@ -295,7 +295,7 @@ public sealed class WaitSession
         {
             latest = await _jobs.GetAsync(job.Kind, job.Name, cancellationToken).ConfigureAwait(false);
         }
-        catch (TranscribeException ex) when (ex.Kind == TranscribeErrorKind.NotFound)
+        catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
         {
             _faultStreak = 0;
             job.LastRead = _clock.GetUtcNow();
@@ -392,7 +392,7 @@ public sealed class WaitSession
     /// <summary>Throttling proves the service is there and never ends the wait; a long run of faults does.</summary>
     private void CountFault(TranscribeException ex)
     {
-        if (ex.Kind != TranscribeErrorKind.ServiceFault)
+        if (ex.Kind != AwsErrorKind.ServiceFault)
         {
             _faultStreak = 0;
         }
@@ -431,7 +431,7 @@ public sealed class WaitSession
             Job = state,
             Message = outcome switch
             {
-                WaitOutcome.Failed => Messages.WaitJobFailed(job.Name, state.FailureReason),
+                WaitOutcome.Failed => Messages.JobFailed(job.Name, state.FailureReason),
                 WaitOutcome.NotFound => Messages.JobNotFound(job.Name, [job.Kind], job.Input.Region),
                 WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, job.LastRead is null ? null : state.Status, _options.Timeout),
                 _ => Messages.WaitJobCompleted(job.Name),

@@ -29,7 +29,7 @@ public sealed class GetCallAnalyticsCategoryCommand : AwsCmdlet
                     Shell.WriteObject(CallAnalyticsCategory.FromProperties(properties));
                 }
             }
-            catch (TranscribeException ex)
+            catch (AwsServiceException ex)
             {
                 WriteServiceError(ex, name);
             }
@@ -49,7 +49,7 @@ public sealed class GetCallAnalyticsCategoryCommand : AwsCmdlet
                 Shell.WriteObject(CallAnalyticsCategory.FromProperties(properties));
             }
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, null);
         }

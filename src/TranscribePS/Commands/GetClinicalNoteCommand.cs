@@ -80,17 +80,17 @@ public sealed class GetClinicalNoteCommand : TranscriptSourceCmdlet
         var name = S3Location.SafeName(location);
         try
         {
-            var stream = await OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            var stream = await OpenAsync(location, document.Job, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 return (await ClinicalNoteReader.ReadTranscriptAsync(stream, name, cancellationToken).ConfigureAwait(false), null);
             }
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || ex is TranscribeException { Kind: TranscribeErrorKind.NotFound })
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || ex is AwsServiceException { Kind: AwsErrorKind.NotFound })
         {
             return (null, Messages.ClinicalNoteTranscriptMissing(document.Name, null));
         }
-        catch (Exception ex) when (ex is TranscriptFormatException or TranscribeException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is TranscriptFormatException or AwsServiceException or IOException or UnauthorizedAccessException)
         {
             return (null, Messages.ClinicalNoteTranscriptMissing(document.Name, name));
         }

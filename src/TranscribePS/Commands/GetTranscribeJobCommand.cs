@@ -43,7 +43,7 @@ public sealed class GetTranscribeJobCommand : JobCmdlet
                     Shell.WriteObject(job);
                 }
             }
-            catch (TranscribeException ex)
+            catch (AwsServiceException ex)
             {
                 WriteServiceError(ex, kind);
             }
@@ -60,9 +60,9 @@ public sealed class GetTranscribeJobCommand : JobCmdlet
     {
         try
         {
-            Shell.WriteObject(await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false));
+            Shell.WriteObject(await Aws.For(job).Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false));
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, job);
         }

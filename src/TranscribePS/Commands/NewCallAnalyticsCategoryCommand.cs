@@ -58,7 +58,7 @@ public sealed class NewCallAnalyticsCategoryCommand : AwsCmdlet
             }, cancellationToken).ConfigureAwait(false);
             Shell.WriteObject(CallAnalyticsCategory.FromProperties(response.CategoryProperties ?? new CategoryProperties { CategoryName = Name, Rules = rules }));
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, Name);
         }

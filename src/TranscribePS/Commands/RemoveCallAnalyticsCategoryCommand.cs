@@ -46,7 +46,7 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
                     matches.Add(properties.CategoryName ?? string.Empty);
                 }
             }
-            catch (TranscribeException ex)
+            catch (AwsServiceException ex)
             {
                 WriteServiceError(ex, null);
             }
@@ -71,7 +71,7 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
             await Aws.Client.DeleteCallAnalyticsCategoryAsync(new DeleteCallAnalyticsCategoryRequest { CategoryName = name }, cancellationToken).ConfigureAwait(false);
             Shell.WriteVerbose(Messages.CategoryRemoved(name));
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, name);
         }

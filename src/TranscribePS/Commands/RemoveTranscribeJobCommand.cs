@@ -10,8 +10,6 @@ namespace TranscribePS.Commands;
 [OutputType(typeof(TranscriptionJob))]
 public sealed class RemoveTranscribeJobCommand : JobCmdlet
 {
-    private JobRemover? _remover;
-
     [Parameter]
     public SwitchParameter IncludeOutput { get => IncludeOutputOn; set => IncludeOutputOn = value.IsPresent; }
 
@@ -29,7 +27,12 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
 
     private RemovalScope Scope => new(IncludeOutputOn, IncludeMediaOn);
 
-    private JobRemover Remover => _remover ??= new JobRemover(Aws.Jobs, Aws.Storage);
+    /// <summary>Removes the job where it lives (a job given by name lives where the cmdlet looked it up).</summary>
+    private JobRemover RemoverFor(TranscriptionJob job)
+    {
+        var clients = Aws.For(job);
+        return new JobRemover(clients.Jobs, clients.Transfer);
+    }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
@@ -71,13 +74,14 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
         try
         {
             // Read first (its outputs, and whether this module uploaded the recording), so the prompt lists every object.
-            var removal = await Remover.PlanAsync(job, Scope, current, cancellationToken).ConfigureAwait(false);
+            var remover = RemoverFor(job);
+            var removal = await remover.PlanAsync(job, Scope, current, cancellationToken).ConfigureAwait(false);
             if (!await Shell.ShouldProcessAsync(target, Messages.RemoveJobAction(removal)).ConfigureAwait(false))
             {
                 return;
             }
 
-            await Remover.RemoveAsync(removal, deleted => Shell.WriteVerbose(Messages.ObjectDeleted(deleted.ToString())), cancellationToken).ConfigureAwait(false);
+            await remover.RemoveAsync(removal, deleted => Shell.WriteVerbose(Messages.ObjectDeleted(deleted.ToString())), cancellationToken).ConfigureAwait(false);
             foreach (var kept in removal.Kept)
             {
                 Shell.WriteVerbose(Messages.ObjectKept(kept.Uri, kept.Reason));
@@ -89,7 +93,7 @@ public sealed class RemoveTranscribeJobCommand : JobCmdlet
                 Shell.WriteObject(removal.Job);
             }
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, job);
         }

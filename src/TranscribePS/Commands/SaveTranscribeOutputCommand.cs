@@ -43,7 +43,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
             try
             {
                 // List results carry no output locations: read the job once more to get them.
-                var current = job.TranscriptUri is null ? await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
+                var current = job.TranscriptUri is null ? await Aws.For(job).Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
                 var files = current.Outputs();
                 if (files.Count == 0)
                 {
@@ -56,7 +56,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
                     await SaveAsync(file, System.IO.Path.Combine(_folder, file.FileName), job, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (TranscribeException ex)
+            catch (AwsServiceException ex)
             {
                 WriteServiceError(ex, job);
             }
@@ -79,10 +79,10 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            await Aws.DownloadAsync(file.Uri, path, cancellationToken).ConfigureAwait(false);
+            await Aws.DownloadAsync(file.Uri, job, path, cancellationToken).ConfigureAwait(false);
             Shell.WriteObject(new FileInfo(path));
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, job);
         }

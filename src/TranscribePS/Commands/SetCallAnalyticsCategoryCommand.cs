@@ -90,7 +90,7 @@ public sealed class SetCallAnalyticsCategoryCommand : AwsCmdlet
                 Shell.WriteObject(CallAnalyticsCategory.FromProperties(properties));
             }
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, name);
         }

@@ -66,16 +66,12 @@ public sealed class StartCallAnalyticsJobCommand : StartJobCmdlet
 
     private protected override void CheckRequestParameters()
     {
-        // One parameter set per media input already; output bucket vs location is checked here instead of doubling them.
-        if (OutputLocation is not null && OutputBucket is not null)
-        {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.OutputLocationConflict, "OutputLocationConflict"));
-        }
-
+        // The planner's own rules, applied once here so a contradiction stops the cmdlet instead of failing each recording.
         var (agent, customer) = JobRules.AssignChannels(AgentChannel, CustomerChannel);
-        if (agent == customer)
+        var problem = JobRules.CheckOutputChoice(OutputLocation, OutputBucket, OutputKeyPrefix) ?? JobRules.CheckChannels(agent, customer).FirstOrDefault();
+        if (problem is not null)
         {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.SameAgentCustomerChannel(agent), "SameAgentCustomerChannel"));
+            throw new TerminatingCommandException(ErrorMapping.ToError(problem));
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class StartMedicalConversationJobCommand : StartJobCmdlet
     public string? OutputKeyPrefix { get; set; }
 
     [Parameter]
-    [ValidateRange(2, 30)]
+    [ValidateRange(JobRules.MinSpeakers, JobRules.MaxSpeakers)]
     public int? MaxSpeakers { get; set; }
 
     [Parameter]
@@ -35,9 +35,10 @@ public sealed class StartMedicalConversationJobCommand : StartJobCmdlet
 
     private protected override void CheckRequestParameters()
     {
-        if (MaxSpeakers is not null && ChannelIdentificationOn)
+        // The planner's own rule, applied once here so a contradiction stops the cmdlet instead of failing each recording.
+        if (JobRules.CheckSpeakersAndChannels(MaxSpeakers, ChannelIdentificationOn, Messages.SpeakersAndChannels) is { } problem)
         {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.SpeakersAndChannels, "SpeakersAndChannels"));
+            throw new TerminatingCommandException(ErrorMapping.ToError(problem));
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class StartMedicalScribeJobCommand : StartJobCmdlet
     public string DataAccessRoleArn { get; set; } = string.Empty;
 
     [Parameter]
-    [ValidateRange(2, 30)]
+    [ValidateRange(JobRules.MinSpeakers, JobRules.MaxSpeakers)]
     public int? MaxSpeakers { get; set; }
 
     [Parameter]
@@ -37,14 +37,14 @@ public sealed class StartMedicalScribeJobCommand : StartJobCmdlet
 
     private protected override void CheckRequestParameters()
     {
-        if (MaxSpeakers is not null && (ClinicianChannel is not null || PatientChannel is not null))
+        // The planner's own rules, applied once here so a contradiction stops the cmdlet instead of failing each recording.
+        bool channels = ClinicianChannel is not null || PatientChannel is not null;
+        var (clinician, patient) = JobRules.AssignChannels(ClinicianChannel, PatientChannel);
+        var problem = JobRules.CheckSpeakersAndChannels(MaxSpeakers, channels, Messages.ScribeSpeakersAndChannels)
+            ?? (channels ? JobRules.CheckClinicianPatientChannels(clinician, patient).FirstOrDefault() : null);
+        if (problem is not null)
         {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.ScribeSpeakersAndChannels, "SpeakersAndChannels"));
-        }
-
-        if (ClinicianChannel is int channel && channel == PatientChannel)
-        {
-            throw new TerminatingCommandException(CommandErrors.InvalidParameters(Messages.SameClinicianPatientChannel(channel), "SameClinicianPatientChannel"));
+            throw new TerminatingCommandException(ErrorMapping.ToError(problem));
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class StartTranscriptionJobCommand : StartJobCmdlet
     public string[]? LanguageOption { get; set; }
 
     [Parameter]
-    [ValidateRange(2, 30)]
+    [ValidateRange(JobRules.MinSpeakers, JobRules.MaxSpeakers)]
     public int? MaxSpeakers { get; set; }
 
     [Parameter]
@@ -81,9 +81,10 @@ public sealed class StartTranscriptionJobCommand : StartJobCmdlet
             Refuse(Messages.LanguageCodeAndIdentification, "LanguageCodeAndIdentification");
         }
 
-        if (MaxSpeakers is not null && ChannelIdentificationOn)
+        // The planner's own rule, applied once here so a contradiction stops the cmdlet instead of failing each recording.
+        if (JobRules.CheckSpeakersAndChannels(MaxSpeakers, ChannelIdentificationOn, Messages.SpeakersAndChannels) is { } problem)
         {
-            Refuse(Messages.SpeakersAndChannels, "SpeakersAndChannels");
+            throw new TerminatingCommandException(ErrorMapping.ToError(problem));
         }
 
         if (SubtitleStartIndex is not null && Subtitle is not { Length: > 0 })

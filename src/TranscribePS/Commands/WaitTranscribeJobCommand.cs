@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Waiting;
 using TranscribePS.Infrastructure;
@@ -11,6 +12,7 @@ public sealed class WaitTranscribeJobCommand : JobCmdlet
 {
     private WaitOptions _options = new();
     private WaitSession? _session;
+    private JobRouter? _router;
 
     [Parameter]
     [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
@@ -26,7 +28,9 @@ public sealed class WaitTranscribeJobCommand : JobCmdlet
     /// <summary>The wait runs from the start; each job joins it as it arrives and comes out the moment it finishes.</summary>
     private protected override Task BeginWorkAsync(CancellationToken cancellationToken)
     {
-        _session = WaitReporter.Start(Shell, new JobWaiter(Aws.Jobs), _options, StartBackground);
+        // Each job is waited for where it lives: the router sends its calls there.
+        _router = Aws.Router();
+        _session = WaitReporter.Start(Shell, new JobWaiter(_router), _options, StartBackground);
         return Task.CompletedTask;
     }
 
@@ -35,7 +39,7 @@ public sealed class WaitTranscribeJobCommand : JobCmdlet
     {
         foreach (var job in InputObject ?? [])
         {
-            _session!.Add(job);
+            _session!.Add(_router!.Track(job));
         }
 
         if (InputObject is null && RequireNames())
@@ -53,7 +57,7 @@ public sealed class WaitTranscribeJobCommand : JobCmdlet
 
     private Task Add(TranscriptionJob job)
     {
-        _session!.Add(job);
+        _session!.Add(_router!.Track(job));
         return Task.CompletedTask;
     }
 }

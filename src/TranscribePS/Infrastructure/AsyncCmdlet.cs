@@ -144,10 +144,10 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             Abandon(pump);
             OuterHost.ThrowTerminatingError(ex.Error);
         }
-        catch (Core.Aws.TranscribeException ex)
+        catch (Core.Aws.AwsServiceException ex)
         {
             Abandon(pump);
-            OuterHost.ThrowTerminatingError(ErrorMapping.ToError(ex, ErrorMapping.ServiceErrorId(ex), null));
+            OuterHost.ThrowTerminatingError(ErrorMapping.ToError(ex, null));
         }
         catch (Exception) when (Abandon(pump))
         {

@@ -76,10 +76,10 @@ public abstract class AwsCmdlet : AsyncCmdlet
     /// One item's service failure as a non-terminating error; missing credentials stop the cmdlet instead, since
     /// every other item would fail the same way.
     /// </summary>
-    private protected void WriteServiceError(Core.Aws.TranscribeException exception, object? target)
+    private protected void WriteServiceError(Core.Aws.AwsServiceException exception, object? target)
     {
         var error = ErrorMapping.ToError(exception, target);
-        if (exception.Kind == Core.Aws.TranscribeErrorKind.CredentialsMissing)
+        if (exception.Kind == Core.Aws.AwsErrorKind.CredentialsMissing)
         {
             throw new TerminatingCommandException(error);
         }

@@ -7,34 +7,43 @@ using TranscribePS.Core.Submission;
 namespace TranscribePS.Infrastructure;
 
 /// <summary>
-/// The AWS side of one cmdlet invocation: settings resolved once from the common parameters, and the clients and
-/// Core services built on them, each created on first use.
+/// The AWS side of one cmdlet invocation: settings resolved once from the common parameters, and the clients (by
+/// place: a job piped in is reached where it lives, see <see cref="AwsConnections"/>) and the Core services on them.
 /// </summary>
 internal sealed class AwsSession : IDisposable
 {
-    private readonly AwsSettings _settings;
+    private readonly AwsConnections _connections;
     private JobSubmitter? _submitter;
 
-    private AwsSession(AwsSettings settings) => _settings = settings;
+    private AwsSession(AwsSettings settings) => _connections = new AwsConnections(settings);
 
     /// <summary>The region jobs given by name are looked for in.</summary>
-    public string Region => _settings.Region;
+    public string Region => _connections.Default.Settings.Region;
 
-    public ITranscribeJobs Jobs => _settings.Jobs;
+    public TranscribeJobs Jobs => _connections.Default.Jobs;
 
-    public TranscribeClient Client => _settings.Transcribe;
+    public TranscribeClient Client => _connections.Default.Transcribe;
 
-    public S3Transfer Storage => _settings.Transfer;
+    public S3Transfer Storage => _connections.Default.Transfer;
 
     /// <summary>Reuse-or-upload-and-start for the Start cmdlets.</summary>
-    public JobSubmitter Submitter => _submitter ??= new JobSubmitter(Jobs, new TranscribeJobStarter(Client, new TranscribeJobs(Client)), new S3MediaUploader(Storage));
+    public JobSubmitter Submitter => _submitter ??= new JobSubmitter(Jobs, new TranscribeJobStarter(Client, Jobs), new S3MediaUploader(Storage));
 
+    /// <summary>The clients that reach <paramref name="job"/>: where it lives, unless -Region or -EndpointUrl said where to go.</summary>
+    public AwsClients For(TranscriptionJob job) => _connections.For(job);
+
+    /// <summary>Job operations for a wait over jobs that may live in several places, tracked as they join.</summary>
+    public JobRouter Router() => _connections.Router();
+
+    /// <summary>Opens an S3 object for reading; one a job wrote is read where the job lives.</summary>
     /// <exception cref="FormatException">The text is not an S3 location or link.</exception>
-    public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken)
-        => Storage.OpenSeekableReadAsync(S3Location.Parse(uri), cancellationToken);
+    public Task<Stream> OpenReadAsync(string uri, TranscriptionJob? job, CancellationToken cancellationToken)
+        => StorageFor(job).OpenSeekableReadAsync(S3Location.Parse(uri), cancellationToken);
 
-    public Task DownloadAsync(string uri, string localPath, CancellationToken cancellationToken)
-        => Storage.DownloadToFileAsync(S3Location.Parse(uri), localPath, null, cancellationToken);
+    public Task DownloadAsync(string uri, TranscriptionJob job, string localPath, CancellationToken cancellationToken)
+        => StorageFor(job).DownloadToFileAsync(S3Location.Parse(uri), localPath, null, cancellationToken);
+
+    private S3Transfer StorageFor(TranscriptionJob? job) => job is null ? Storage : For(job).Transfer;
 
     /// <summary>Resolves the settings and says on -Debug where credentials, region and endpoints came from.</summary>
     public static AwsSession Open(AwsCmdlet cmdlet, InvocationPump shell)
@@ -56,7 +65,7 @@ internal sealed class AwsSession : IDisposable
         }
         catch (AwsSettingsException ex)
         {
-            throw new TerminatingCommandException(new CommandError(ex, "AwsSettingsInvalid", ErrorCategory.InvalidArgument, null));
+            throw new TerminatingCommandException(new CommandError(ex, ex.ErrorId, ErrorCategory.InvalidArgument, null));
         }
 
         foreach (var line in settings.Describe())
@@ -67,5 +76,5 @@ internal sealed class AwsSession : IDisposable
         return new AwsSession(settings);
     }
 
-    public void Dispose() => _settings.Dispose();
+    public void Dispose() => _connections.Dispose();
 }

@@ -8,31 +8,22 @@ namespace TranscribePS.Infrastructure;
 /// <summary>Maps Core failures to PowerShell error categories and stable ErrorIds.</summary>
 internal static class ErrorMapping
 {
-    public static ErrorCategory CategoryOf(TranscribeErrorKind kind) => kind switch
+    public static ErrorCategory CategoryOf(AwsErrorKind kind) => kind switch
     {
-        TranscribeErrorKind.NotFound => ErrorCategory.ObjectNotFound,
-        TranscribeErrorKind.AccessDenied => ErrorCategory.PermissionDenied,
-        TranscribeErrorKind.Throttled => ErrorCategory.LimitsExceeded,
-        TranscribeErrorKind.TooManyConcurrentJobs => ErrorCategory.LimitsExceeded,
-        TranscribeErrorKind.BadRequest => ErrorCategory.InvalidArgument,
-        TranscribeErrorKind.NameConflict => ErrorCategory.ResourceExists,
-        TranscribeErrorKind.CredentialsMissing => ErrorCategory.AuthenticationError,
-        TranscribeErrorKind.ServiceFault => ErrorCategory.ResourceUnavailable,
+        AwsErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        AwsErrorKind.AccessDenied => ErrorCategory.PermissionDenied,
+        AwsErrorKind.Throttled => ErrorCategory.LimitsExceeded,
+        AwsErrorKind.TooManyConcurrentJobs => ErrorCategory.LimitsExceeded,
+        AwsErrorKind.BadRequest => ErrorCategory.InvalidArgument,
+        AwsErrorKind.NameConflict => ErrorCategory.ResourceExists,
+        AwsErrorKind.CredentialsMissing => ErrorCategory.AuthenticationError,
+        AwsErrorKind.ServiceFault => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.NotSpecified,
     };
 
-    /// <summary>The stable ErrorId of a service failure: <c>Transcribe</c> + the kind, e.g. <c>TranscribeNotFound</c>.</summary>
-    public static string ServiceErrorId(TranscribeException exception) => "Transcribe" + exception.Kind;
-
-    public static CommandError ToError(TranscribeException exception, string errorId, object? target)
-        => new(exception, errorId, CategoryOf(exception.Kind), target);
-
-    public static CommandError ToError(TranscribeException exception, object? target)
-        => ToError(exception, ServiceErrorId(exception), target);
-
-    /// <summary>A recording that could be planned but not read for upload (locked, deleted or denied since).</summary>
-    public static CommandError MediaUnreadable(string path, Exception exception)
-        => ToError(new PlanProblem("MediaUnreadable", Messages.MediaUnreadable(path, exception.Message), PlanProblemCategory.ReadError, path));
+    /// <summary>A service failure under its service-aware ErrorId (<c>TranscribeNotFound</c>, <c>S3ObjectNotFound</c>, ...).</summary>
+    public static CommandError ToError(AwsServiceException exception, object? target)
+        => new(exception, exception.ErrorId, CategoryOf(exception.Kind), target);
 
     /// <summary>A problem found while planning: its own ErrorId and the path, URI or value as the target.</summary>
     public static CommandError ToError(PlanProblem problem) => new(

@@ -69,7 +69,7 @@ public abstract class JobCmdlet : AwsCmdlet
                         await found(job).ConfigureAwait(false);
                     }
                 }
-                catch (TranscribeException ex)
+                catch (AwsServiceException ex)
                 {
                     WriteServiceError(ex, text);
                 }
@@ -96,7 +96,7 @@ public abstract class JobCmdlet : AwsCmdlet
         {
             job = await Lookup.FindAsync(name, kinds, cancellationToken).ConfigureAwait(false);
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, name);
             return;

@@ -151,6 +151,11 @@ public abstract class StartJobCmdlet : AwsCmdlet
             var result = await Aws.Submitter.SubmitAsync(plan, progress, cancellationToken).ConfigureAwait(false);
             progress.Complete();
             Shell.WriteVerbose(Messages.SubmissionOutcome(result.Outcome, result.Upload, result.Job.JobName, target));
+            if (result.Warning is { } warning)
+            {
+                Shell.WriteWarning(warning);
+            }
+
             if (_wait is not null)
             {
                 _wait.Add(result.Job);
@@ -164,14 +169,9 @@ public abstract class StartJobCmdlet : AwsCmdlet
         {
             WriteProblems(ex.Problems);
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, target);
-        }
-        catch (Exception ex) when (media.LocalPath is not null && ex is IOException or UnauthorizedAccessException)
-        {
-            // Locked, deleted or unreadable between planning and upload: this recording's problem, not the batch's.
-            Shell.WriteError(ErrorMapping.MediaUnreadable(target, ex));
         }
     }
 

@@ -54,12 +54,13 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     private protected virtual CommandError MissingJobOutput(TranscriptionJob job) => CommandErrors.NoTranscript(job, UnredactedOn);
 
     /// <summary>
-    /// Opens a local file or an S3 URI, as the sources themselves are opened (a companion file, for instance). A
-    /// local file is read inline, so its items stream on the pipeline thread without a queue hop each.
+    /// Opens a local file or an S3 URI, as the sources themselves are opened (a companion file, for instance); an
+    /// object a job wrote is read where the job lives. A local file is read inline, so its items stream on the
+    /// pipeline thread without a queue hop each.
     /// </summary>
-    private protected Task<Stream> OpenAsync(string location, CancellationToken cancellationToken)
+    private protected Task<Stream> OpenAsync(string location, TranscriptionJob? job, CancellationToken cancellationToken)
         => location.Contains("://", StringComparison.Ordinal)
-            ? Aws.OpenReadAsync(location, cancellationToken)
+            ? Aws.OpenReadAsync(location, job, cancellationToken)
             : Task.FromResult<Stream>(new InlineFileStream(location));
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
         try
         {
             // List results carry no output locations: read the job once more to get them.
-            var current = job.TranscriptUri is null ? await Aws.Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
+            var current = job.TranscriptUri is null ? await Aws.For(job).Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
             var uri = JobOutputUri(current);
             if (current.Status != JobStatus.Completed || uri is null)
             {
@@ -104,7 +105,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
 
             await ReadSourceAsync(new SourcePlace(S3Location.SafeName(uri), uri, current), job, cancellationToken).ConfigureAwait(false);
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, job);
         }
@@ -115,7 +116,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
         var sourceName = place.Name;
         try
         {
-            var stream = await OpenAsync(place.Location, cancellationToken).ConfigureAwait(false);
+            var stream = await OpenAsync(place.Location, place.Job, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 await ReadAsync(new TranscriptSource(stream, place.Name, place.Location, place.Job), cancellationToken).ConfigureAwait(false);
@@ -125,7 +126,7 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
         {
             Shell.WriteError(new CommandError(ex, "NotATranscript", ErrorCategory.InvalidData, target));
         }
-        catch (TranscribeException ex)
+        catch (AwsServiceException ex)
         {
             WriteServiceError(ex, target);
         }

@@ -29,18 +29,18 @@ internal sealed class WaitReporter : IProgress<WaitProgress>
 
     public static WaitOptions Options(TimeSpan? timeout, TimeSpan? pollInterval)
     {
+        // A -PollInterval above the default ceiling raises it: WaitOptions.EffectiveMaxPollInterval says so once.
         var defaults = new WaitOptions();
         var options = defaults with
         {
             Timeout = timeout ?? defaults.Timeout,
             PollInterval = pollInterval ?? defaults.PollInterval,
-            MaxPollInterval = pollInterval is { } poll && poll > defaults.MaxPollInterval ? poll : defaults.MaxPollInterval,
         };
         try
         {
             options.Validate();
         }
-        catch (ArgumentException ex)
+        catch (WaitOptionsException ex)
         {
             throw new TerminatingCommandException(CommandErrors.InvalidParameters(ex.Message, "InvalidWaitOptions"));
         }

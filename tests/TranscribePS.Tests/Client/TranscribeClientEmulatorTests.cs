@@ -37,7 +37,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         Assert.Equal("transcripts", S3Location.Parse(got.TranscriptionJob.Transcript!.TranscriptFileUri!).Bucket);
         Assert.NotNull(got.TranscriptionJob.CreationTime);
         Assert.Equal(["std-1"], listed.Select(s => s.TranscriptionJobName));
-        Assert.Equal(TranscribeErrorKind.NotFound, afterDelete.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, afterDelete.Kind);
         Assert.Equal(1, Server.Requests["DeleteTranscriptionJob"]);
     }
 
@@ -133,7 +133,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         Assert.Equal(25, Assert.IsType<SentimentFilter>(got.CategoryProperties.Rules[1].Filter).RelativeTimeRange!.Last);
         var updated = Assert.Single(listed);
         Assert.IsType<NonTalkTimeFilter>(Assert.Single(updated.Rules!).Filter);
-        Assert.Equal(TranscribeErrorKind.NotFound, gone.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, gone.Kind);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => client.StartTranscriptionJobAsync(request, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.NameConflict, ex.Kind);
+        Assert.Equal(AwsErrorKind.NameConflict, ex.Kind);
         Assert.Equal("ConflictException", ex.ErrorCode);
         Assert.Equal(409, ex.StatusCode);
         Assert.False(string.IsNullOrEmpty(ex.RequestId));
@@ -157,7 +157,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         var ex = await Assert.ThrowsAsync<TranscribeException>(() =>
             client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "bad name!", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.BadRequest, ex.Kind);
+        Assert.Equal(AwsErrorKind.BadRequest, ex.Kind);
         Assert.Equal(1, Server.Requests["StartTranscriptionJob"]);
     }
 
@@ -181,7 +181,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => impatient.GetTranscriptionJobAsync(new() { TranscriptionJobName = "x" }, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.Throttled, ex.Kind);
+        Assert.Equal(AwsErrorKind.Throttled, ex.Kind);
         Assert.Equal(429, ex.StatusCode);
         Assert.Equal(2, Server.Requests["GetTranscriptionJob"]);
     }
@@ -193,7 +193,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => wrong.ListCallAnalyticsCategoriesAsync(new(), CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.AccessDenied, ex.Kind);
+        Assert.Equal(AwsErrorKind.AccessDenied, ex.Kind);
         Assert.DoesNotContain("XYZZY", ex.Message, StringComparison.Ordinal);
     }
 

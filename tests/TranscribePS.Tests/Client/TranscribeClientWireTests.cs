@@ -76,13 +76,13 @@ public sealed class TranscribeClientWireTests : IDisposable
     }
 
     [Theory]
-    [InlineData(404, "NotFoundException", "The requested job couldn't be found.", "GetTranscriptionJob", TranscribeErrorKind.NotFound)]
-    [InlineData(409, "ConflictException", "The requested job name already exists.", "StartTranscriptionJob", TranscribeErrorKind.NameConflict)]
-    [InlineData(400, "BadRequestException", "1 validation error detected", "StartTranscriptionJob", TranscribeErrorKind.BadRequest)]
-    [InlineData(403, "UnrecognizedClientException", "The security token included in the request is invalid.", "GetTranscriptionJob", TranscribeErrorKind.AccessDenied)]
-    [InlineData(400, "com.amazonaws.transcribe#BadRequestException:http://internal", "Bad input", "GetTranscriptionJob", TranscribeErrorKind.BadRequest)]
+    [InlineData(404, "NotFoundException", "The requested job couldn't be found.", "GetTranscriptionJob", AwsErrorKind.NotFound)]
+    [InlineData(409, "ConflictException", "The requested job name already exists.", "StartTranscriptionJob", AwsErrorKind.NameConflict)]
+    [InlineData(400, "BadRequestException", "1 validation error detected", "StartTranscriptionJob", AwsErrorKind.BadRequest)]
+    [InlineData(403, "UnrecognizedClientException", "The security token included in the request is invalid.", "GetTranscriptionJob", AwsErrorKind.AccessDenied)]
+    [InlineData(400, "com.amazonaws.transcribe#BadRequestException:http://internal", "Bad input", "GetTranscriptionJob", AwsErrorKind.BadRequest)]
     public async Task Service_errors_become_transcribe_exceptions_keeping_code_message_status_and_request_id(
-        int status, string type, string message, string operation, TranscribeErrorKind expected)
+        int status, string type, string message, string operation, AwsErrorKind expected)
     {
         server.Enqueue(StubResponse.Error(status, type, message));
 
@@ -109,7 +109,7 @@ public sealed class TranscribeClientWireTests : IDisposable
         var ex = await Assert.ThrowsAsync<TranscribeException>(() =>
             client.StartCallAnalyticsJobAsync(new() { CallAnalyticsJobName = "c1", Media = new() { MediaFileUri = "s3://b/c.wav" } }, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.TooManyConcurrentJobs, ex.Kind);
+        Assert.Equal(AwsErrorKind.TooManyConcurrentJobs, ex.Kind);
         Assert.Equal("LimitExceededException", ex.ErrorCode);
         Assert.Contains("too many jobs running", ex.Message, StringComparison.Ordinal);
     }
@@ -136,7 +136,7 @@ public sealed class TranscribeClientWireTests : IDisposable
         var ex = await Assert.ThrowsAsync<TranscribeException>(() =>
             client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "x" }, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.ServiceFault, ex.Kind);
+        Assert.Equal(AwsErrorKind.ServiceFault, ex.Kind);
         Assert.Equal(500, ex.StatusCode);
         Assert.Equal(3, server.Requests.Count);
     }

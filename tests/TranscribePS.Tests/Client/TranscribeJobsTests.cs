@@ -131,8 +131,8 @@ public sealed class TranscribeJobsTests : IDisposable
         var asBadRequest = await Assert.ThrowsAsync<TranscribeException>(() => jobs.GetAsync(JobKind.Standard, "gone", CancellationToken.None));
         var asNotFound = await Assert.ThrowsAsync<TranscribeException>(() => jobs.GetAsync(JobKind.Medical, "gone", CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.NotFound, asBadRequest.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, asBadRequest.Kind);
         Assert.Equal("BadRequestException", asBadRequest.ErrorCode);
-        Assert.Equal(TranscribeErrorKind.NotFound, asNotFound.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, asNotFound.Kind);
     }
 }

@@ -129,7 +129,7 @@ public sealed class AsyncCmdletTests
     public void An_unhandled_service_failure_becomes_one_terminating_error_with_its_category()
     {
         using var cmdlet = new ProbeCmdlet((shell, ct) =>
-            throw new TranscribeException(TranscribeErrorKind.CredentialsMissing, "No AWS credentials were found."));
+            throw new TranscribeException(AwsErrorKind.CredentialsMissing, "No AWS credentials were found."));
 
         var thrown = Assert.Throws<RecordedTerminatingError>(() => CmdletRunner.Run(cmdlet, new RecordingHost()));
 

@@ -8,15 +8,15 @@ namespace TranscribePS.Tests.Cmdlets;
 public sealed class InfrastructureTests
 {
     [Theory]
-    [InlineData(TranscribeErrorKind.NotFound, ErrorCategory.ObjectNotFound)]
-    [InlineData(TranscribeErrorKind.AccessDenied, ErrorCategory.PermissionDenied)]
-    [InlineData(TranscribeErrorKind.Throttled, ErrorCategory.LimitsExceeded)]
-    [InlineData(TranscribeErrorKind.TooManyConcurrentJobs, ErrorCategory.LimitsExceeded)]
-    [InlineData(TranscribeErrorKind.BadRequest, ErrorCategory.InvalidArgument)]
-    [InlineData(TranscribeErrorKind.NameConflict, ErrorCategory.ResourceExists)]
-    [InlineData(TranscribeErrorKind.CredentialsMissing, ErrorCategory.AuthenticationError)]
-    [InlineData(TranscribeErrorKind.ServiceFault, ErrorCategory.ResourceUnavailable)]
-    public void Service_failures_map_to_error_categories_with_stable_ids(TranscribeErrorKind kind, ErrorCategory category)
+    [InlineData(AwsErrorKind.NotFound, ErrorCategory.ObjectNotFound)]
+    [InlineData(AwsErrorKind.AccessDenied, ErrorCategory.PermissionDenied)]
+    [InlineData(AwsErrorKind.Throttled, ErrorCategory.LimitsExceeded)]
+    [InlineData(AwsErrorKind.TooManyConcurrentJobs, ErrorCategory.LimitsExceeded)]
+    [InlineData(AwsErrorKind.BadRequest, ErrorCategory.InvalidArgument)]
+    [InlineData(AwsErrorKind.NameConflict, ErrorCategory.ResourceExists)]
+    [InlineData(AwsErrorKind.CredentialsMissing, ErrorCategory.AuthenticationError)]
+    [InlineData(AwsErrorKind.ServiceFault, ErrorCategory.ResourceUnavailable)]
+    public void Service_failures_map_to_error_categories_with_stable_ids(AwsErrorKind kind, ErrorCategory category)
     {
         var exception = new TranscribeException(kind, "message");
         var error = ErrorMapping.ToError(exception, "target");

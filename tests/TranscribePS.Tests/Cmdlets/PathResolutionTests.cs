@@ -113,7 +113,7 @@ public sealed class PathResolutionTests(EmulatorFixture fixture) : EmulatorTest(
     }
 
     [Fact]
-    public void A_recording_that_cannot_be_read_at_upload_is_a_MediaUnreadable_error_and_the_others_start()
+    public void A_recording_deleted_before_its_upload_is_a_MediaNotFound_error_and_the_others_start()
     {
         var vanishing = Recording("a.wav");
         var good = Recording("b.wav");
@@ -123,8 +123,8 @@ public sealed class PathResolutionTests(EmulatorFixture fixture) : EmulatorTest(
         CmdletRunner.Run(cmdlet, host);
 
         var error = Assert.Single(host.Errors);
-        Assert.Equal("MediaUnreadable", error.ErrorId);
-        Assert.Equal(ErrorCategory.ReadError, error.Category);
+        Assert.Equal("MediaNotFound", error.ErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
         Assert.Equal(vanishing, error.Target);
         Assert.Contains(vanishing, error.Message, StringComparison.Ordinal);
         Assert.Equal(1, Server.Requests["StartMedicalTranscriptionJob"]);

@@ -62,13 +62,13 @@ public sealed class OverHttpTests : EmulatorTest, IDisposable
         var missing = await Assert.ThrowsAsync<TranscribeException>(() =>
             _client.GetCallAnalyticsJobAsync(new GetCallAnalyticsJobRequest { CallAnalyticsJobName = "never-started" }, CancellationToken.None));
         Assert.Equal("BadRequestException", missing.ErrorCode);
-        Assert.Equal(TranscribeErrorKind.NotFound, missing.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, missing.Kind);
 
         var invalid = await Assert.ThrowsAsync<TranscribeException>(() =>
             _client.StartCallAnalyticsJobAsync(
                 new StartCallAnalyticsJobRequest { CallAnalyticsJobName = "bad call", Media = new Media { MediaFileUri = "s3://media-in/call.wav" } },
                 CancellationToken.None));
-        Assert.Equal(TranscribeErrorKind.BadRequest, invalid.Kind);
+        Assert.Equal(AwsErrorKind.BadRequest, invalid.Kind);
         Assert.Contains("callAnalyticsJobName", invalid.Message, StringComparison.Ordinal);
     }
 

@@ -68,7 +68,7 @@ public sealed class JobPlanTests : IDisposable
         Assert.Null(plan.Upload);
         Assert.Null(plan.MediaFormat);
         Assert.Equal("s3://tps-media/clinic/visit.mp3", plan.MediaUri);
-        Assert.Equal($"Start medical job '{plan.JobName}' for s3://tps-media/clinic/visit.mp3", plan.Describe());
+        Assert.Equal($"Start medical job '{plan.JobName}' for s3://tps-media/clinic/visit.mp3 (a job of that name already started for this recording is reused instead)", plan.Describe());
     }
 
     [Fact]
@@ -78,7 +78,8 @@ public sealed class JobPlanTests : IDisposable
 
         var plan = (await PlanAsync(CallRequest(path))).Plan!;
 
-        Assert.Equal($"Start call analytics job '{plan.JobName}' for {path} (upload to s3://tps-output/{plan.Upload!.Key})", plan.Describe());
+        // Said before any call, so it says what the plan knows: the upload and the start happen unless a rerun finds them done.
+        Assert.Equal($"Start call analytics job '{plan.JobName}' for {path}, uploading it to s3://tps-output/{plan.Upload!.Key} (skipped when that object already holds it; a job of that name already started for this recording is reused instead)", plan.Describe());
     }
 
     [Fact]

@@ -173,11 +173,11 @@ public sealed class JobSubmitterTests
     [Fact]
     public async Task Service_failure_on_start_surfaces_as_TranscribeException()
     {
-        _starter.Failure = new TranscribeException(TranscribeErrorKind.TooManyConcurrentJobs, "The limit has been exceeded.", "LimitExceededException", 429);
+        _starter.Failure = new TranscribeException(AwsErrorKind.TooManyConcurrentJobs, "The limit has been exceeded.", "LimitExceededException", 429);
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => _submitter.SubmitAsync(Plan(), null, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.TooManyConcurrentJobs, ex.Kind);
+        Assert.Equal(AwsErrorKind.TooManyConcurrentJobs, ex.Kind);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class JobSubmitterTests
             calls.Add("get " + jobName);
             return _store.TryGetValue((kind, jobName), out var job)
                 ? Task.FromResult(job)
-                : throw new TranscribeException(TranscribeErrorKind.NotFound, "The requested job couldn't be found.", "NotFoundException", 404);
+                : throw new TranscribeException(AwsErrorKind.NotFound, "The requested job couldn't be found.", "NotFoundException", 404);
         }
 
         public async IAsyncEnumerable<TranscriptionJob> ListAsync(JobKind kind, JobStatus? status, string? jobNameContains, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -266,7 +266,7 @@ public sealed class JobSubmitterTests
 
             if (jobs.Contains(plan.Kind, plan.JobName))
             {
-                throw new TranscribeException(TranscribeErrorKind.NameConflict, "The requested job name already exists.", "ConflictException", 409);
+                throw new TranscribeException(AwsErrorKind.NameConflict, "The requested job name already exists.", "ConflictException", 409);
             }
 
             var job = new TranscriptionJob { JobName = plan.JobName, Kind = plan.Kind, Status = JobStatus.Queued, MediaUri = plan.MediaUri };

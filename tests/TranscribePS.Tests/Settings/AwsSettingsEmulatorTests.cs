@@ -10,19 +10,20 @@ public sealed class AwsSettingsEmulatorTests(EmulatorFixture fixture) : Emulator
     public async Task Settings_from_the_environment_reach_the_emulator_for_transcribe_and_s3()
     {
         var environment = Fixture.Settings.ToEnvironment().ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        using var settings = AwsSettings.Resolve(new AwsSettingsInput
+        var settings = AwsSettings.Resolve(new AwsSettingsInput
         {
             AccessKey = environment["AWS_ACCESS_KEY_ID"],
             SecretKey = environment["AWS_SECRET_ACCESS_KEY"],
             Environment = name => environment.TryGetValue(name, out var value) ? value : null,
         });
+        using var clients = new AwsClients(settings);
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllBytesAsync(file, [1, 2, 3, 4]);
 
-            var upload = await settings.Transfer.UploadAsync(file, "recordings", "settings/probe.bin", null, CancellationToken.None);
-            var jobs = await settings.Jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None).ToListAsync();
+            var upload = await clients.Transfer.UploadAsync(file, "recordings", "settings/probe.bin", null, CancellationToken.None);
+            var jobs = await clients.Jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None).ToListAsync();
 
             Assert.False(upload.Skipped);
             Assert.Equal([1, 2, 3, 4], Server.Store.Get("recordings", "settings/probe.bin")!.Data);

@@ -40,7 +40,7 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Explicit_keys_win_and_are_described_by_a_masked_key_id_only()
     {
-        using var settings = Resolve(new() { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = ParameterSecret, SessionToken = SessionToken, ProfileName = "night-batch", Region = "us-west-2" });
+        var settings = Resolve(new() { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = ParameterSecret, SessionToken = SessionToken, ProfileName = "night-batch", Region = "us-west-2" });
 
         var credentials = settings.Credentials!.GetCredentials();
         Assert.Equal("AKIAIOSFODNN7EXAMPLE", credentials.AccessKey);
@@ -64,7 +64,7 @@ public sealed class AwsSettingsTests : IDisposable
     {
         environment["AWS_REGION"] = "us-east-1";
 
-        using var settings = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
 
         Assert.Equal("AKIAIOSFODNN7NIGHT", settings.Credentials!.GetCredentials().AccessKey);
         Assert.Equal("eu-central-1", settings.Region);
@@ -93,7 +93,7 @@ public sealed class AwsSettingsTests : IDisposable
         Set("AWS_DEFAULT_REGION", awsDefaultRegion);
         environment["AWS_PROFILE"] = "env-profile";
 
-        using var settings = Resolve(new() { ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileLocation = credentialsFile });
 
         Assert.Equal(expectedRegion, settings.Region);
         Assert.Equal(expectedSource, settings.RegionSource);
@@ -104,9 +104,9 @@ public sealed class AwsSettingsTests : IDisposable
     {
         environment["AWS_REGION"] = "us-east-2";
 
-        using var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
-        using var fromParameter = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile, Region = "eu-south-1" });
-        using var profileWithoutRegion = Resolve(new() { ProfileName = "no-region", ProfileLocation = credentialsFile });
+        var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+        var fromParameter = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile, Region = "eu-south-1" });
+        var profileWithoutRegion = Resolve(new() { ProfileName = "no-region", ProfileLocation = credentialsFile });
 
         Assert.Equal("eu-central-1", fromProfile.Region);
         Assert.Equal("eu-south-1", fromParameter.Region);
@@ -130,6 +130,63 @@ public sealed class AwsSettingsTests : IDisposable
         var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { Region = "US East (Ohio)" }));
 
         Assert.Contains("-Region", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("InvalidRegion", ex.ErrorId);
+    }
+
+    [Theory]
+    [InlineData("useast1", "us-east-1")]
+    [InlineData("US-EAST-1", "us-east-1")]
+    [InlineData("eu_west_2", "eu-west-2")]
+    [InlineData("us-gov-west1", "us-gov-west-1")]
+    [InlineData("eu-west", null)]
+    [InlineData("us-east-1a", null)]
+    public void A_region_of_the_wrong_form_says_what_is_wrong_and_the_region_it_looks_like(string region, string? meant)
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { Region = region }));
+
+        Assert.Equal("InvalidRegion", ex.ErrorId);
+        Assert.Contains($"'{region}' from -Region is not an AWS region name", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("such as us-east-1", ex.Message, StringComparison.Ordinal);
+        if (meant is not null)
+        {
+            Assert.Contains($"Use {meant}", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("us-gov-west-1")]
+    [InlineData("cn-northwest-1")]
+    [InlineData("us-isob-east-1")]
+    [InlineData("eusc-de-east-1")]
+    [InlineData("ap-southeast-7")]
+    [InlineData("xx-newplace-12")]
+    public void Every_region_of_the_right_form_is_taken_in_every_partition(string region)
+        => Assert.Equal(region, Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = region }).Region);
+
+    [Fact]
+    public void A_region_from_the_environment_is_checked_the_same_way()
+    {
+        environment["AWS_REGION"] = "useast1";
+
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret }));
+
+        Assert.Contains("from AWS_REGION", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_credentials_reach_a_job_where_it_lives_unless_the_place_was_given()
+    {
+        var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "us-east-1" });
+        var elsewhere = settings.At("eu-west-1", "http://127.0.0.1:4567");
+
+        Assert.True(settings.LocationGiven);
+        Assert.False(elsewhere.LocationGiven);
+        Assert.Equal("eu-west-1", elsewhere.Region);
+        Assert.Equal("http://127.0.0.1:4567", elsewhere.TranscribeEndpoint);
+        Assert.Equal("http://127.0.0.1:4567", elsewhere.S3Endpoint);
+        Assert.Same(settings.Credentials, elsewhere.Credentials);
+        Assert.Null(settings.At("eu-west-1", null).S3Endpoint);
     }
 
     [Fact]
@@ -139,8 +196,8 @@ public sealed class AwsSettingsTests : IDisposable
         environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
         environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://127.0.0.1:5001";
 
-        using var fromEnvironment = Resolve(new() { ProfileLocation = credentialsFile });
-        using var fromParameter = Resolve(new() { ProfileLocation = credentialsFile, EndpointUrl = "http://localhost:7000" });
+        var fromEnvironment = Resolve(new() { ProfileLocation = credentialsFile });
+        var fromParameter = Resolve(new() { ProfileLocation = credentialsFile, EndpointUrl = "http://localhost:7000" });
 
         Assert.Equal("http://127.0.0.1:5001", fromEnvironment.TranscribeEndpoint);
         Assert.Equal("AWS_ENDPOINT_URL_TRANSCRIBE", fromEnvironment.TranscribeEndpointSource);
@@ -157,7 +214,7 @@ public sealed class AwsSettingsTests : IDisposable
         environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
         environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
 
-        using var settings = Resolve(new() { ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileLocation = credentialsFile });
 
         Assert.Null(settings.TranscribeEndpoint);
         Assert.Null(settings.S3Endpoint);
@@ -178,14 +235,15 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Custom_endpoint_still_signs_for_the_resolved_region_and_s3_uses_path_style()
     {
-        using var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "eu-west-1", EndpointUrl = "http://127.0.0.1:4566" });
+        var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "eu-west-1", EndpointUrl = "http://127.0.0.1:4566" });
 
-        var transcribe = settings.CreateTranscribeConfig();
-        var s3 = settings.CreateS3Config();
+        var transcribe = AwsClients.CreateTranscribeConfig(settings);
+        var s3 = AwsClients.CreateS3Config(settings);
+        using var clients = new AwsClients(settings);
 
         Assert.StartsWith("http://127.0.0.1:4566", transcribe.ServiceURL, StringComparison.Ordinal);
         Assert.Equal("eu-west-1", transcribe.AuthenticationRegion);
-        Assert.Equal("eu-west-1", settings.Transcribe.Region);
+        Assert.Equal("eu-west-1", clients.Transcribe.Region);
         Assert.StartsWith("http://127.0.0.1:4566", s3.ServiceURL, StringComparison.Ordinal);
         Assert.Equal("eu-west-1", s3.AuthenticationRegion);
         Assert.True(s3.ForcePathStyle);
@@ -194,21 +252,22 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Without_an_endpoint_the_clients_use_the_regional_host()
     {
-        using var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "ap-northeast-1" });
+        var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "ap-northeast-1" });
 
-        Assert.Equal("ap-northeast-1", settings.CreateTranscribeConfig().RegionEndpoint.SystemName);
-        Assert.Null(settings.CreateTranscribeConfig().ServiceURL);
-        Assert.Equal("ap-northeast-1", settings.CreateS3Config().RegionEndpoint.SystemName);
+        Assert.Equal("ap-northeast-1", AwsClients.CreateTranscribeConfig(settings).RegionEndpoint.SystemName);
+        Assert.Null(AwsClients.CreateTranscribeConfig(settings).ServiceURL);
+        Assert.Equal("ap-northeast-1", AwsClients.CreateS3Config(settings).RegionEndpoint.SystemName);
     }
 
     [Fact]
     public void Clients_are_created_once_per_settings()
     {
-        using var settings = Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "us-east-1" });
+        using var clients = new AwsClients(Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret, Region = "us-east-1" }));
 
-        Assert.Same(settings.Transcribe, settings.Transcribe);
-        Assert.Same(settings.Jobs, settings.Jobs);
-        Assert.Same(settings.S3, settings.S3);
+        Assert.Same(clients.Transcribe, clients.Transcribe);
+        Assert.Same(clients.Jobs, clients.Jobs);
+        Assert.Same(clients.S3, clients.S3);
+        Assert.Same(clients.Transfer, clients.Transfer);
     }
 
     [Fact]
@@ -218,7 +277,7 @@ public sealed class AwsSettingsTests : IDisposable
         environment["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENTKEY1";
         environment["AWS_SECRET_ACCESS_KEY"] = ParameterSecret;
 
-        using var settings = Resolve(new() { ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileLocation = credentialsFile });
 
         Assert.Contains("AWS_ACCESS_KEY_ID", settings.CredentialSource, StringComparison.Ordinal);
         Assert.Contains("KEY1", settings.CredentialSource, StringComparison.Ordinal);
@@ -237,8 +296,8 @@ public sealed class AwsSettingsTests : IDisposable
             EndpointUrl = "http://127.0.0.1:4566",
             Environment = Env,
         };
-        using var fromKeys = AwsSettings.Resolve(input);
-        using var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+        var fromKeys = AwsSettings.Resolve(input);
+        var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
 
         var rendered = string.Join(
             "\n",

@@ -41,9 +41,9 @@ public sealed class PresignedReadTests : IDisposable
         server.Enqueue(new StubResponse(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"));
         var location = PresignedAt("X-Amz-Signature=abc123&X-Amz-Security-Token=SECRETTOKEN");
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => new S3Transfer(unusedS3, http).OpenReadAsync(location, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => new S3Transfer(unusedS3, http).OpenReadAsync(location, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.AccessDenied, ex.Kind);
+        Assert.Equal(AwsErrorKind.AccessDenied, ex.Kind);
         Assert.Contains("Get the job again", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRETTOKEN", ex.Message, StringComparison.Ordinal);
     }

@@ -60,7 +60,7 @@ public sealed class PresignedSeekableReadTests : IDisposable
         await using var stream = await new S3Transfer(unusedS3, http).OpenSeekableReadAsync(Location(), 10, CancellationToken.None);
         stream.Position = 15;
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(async () => await stream.ReadExactlyAsync(new byte[5]));
+        var ex = await Assert.ThrowsAsync<S3Exception>(async () => await stream.ReadExactlyAsync(new byte[5]));
 
         Assert.Contains("Run the command again", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("abc123", ex.Message, StringComparison.Ordinal);

@@ -136,9 +136,9 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
     {
         var target = Path.Combine(folder.FullName, "missing.json");
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => transfer.DownloadToFileAsync(new S3Location("transcripts", "missing.json"), target, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => transfer.DownloadToFileAsync(new S3Location("transcripts", "missing.json"), target, null, CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.NotFound, ex.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, ex.Kind);
         Assert.Equal("NoSuchKey", ex.ErrorCode);
         Assert.Empty(folder.GetFiles());
     }
@@ -179,9 +179,9 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         using var wrong = Fixture.CreateS3Client(credentials: new BasicAWSCredentials(Fixture.Settings.AccessKeyId, "wrong-secret"));
         var denied = new S3Transfer(wrong);
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => denied.OpenReadAsync(new S3Location("transcripts", "x.json"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => denied.OpenReadAsync(new S3Location("transcripts", "x.json"), CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.AccessDenied, ex.Kind);
+        Assert.Equal(AwsErrorKind.AccessDenied, ex.Kind);
     }
 
     private string Write(string name, byte[] data)

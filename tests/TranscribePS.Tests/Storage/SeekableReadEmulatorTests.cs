@@ -108,9 +108,9 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task A_missing_object_fails_as_not_found()
     {
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => transfer.OpenSeekableReadAsync(new S3Location("media", "nothing.json"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => transfer.OpenSeekableReadAsync(new S3Location("media", "nothing.json"), CancellationToken.None));
 
-        Assert.Equal(TranscribeErrorKind.NotFound, ex.Kind);
+        Assert.Equal(AwsErrorKind.NotFound, ex.Kind);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class JobWaiterTests
     private static TimeSpan Seconds(double s) => TimeSpan.FromSeconds(s);
 
     private static TranscribeException Throttled() =>
-        new(TranscribeErrorKind.Throttled, "Rate exceeded", "ThrottlingException", 400);
+        new(AwsErrorKind.Throttled, "Rate exceeded", "ThrottlingException", 400);
 
     [Fact]
     public async Task Wait_emits_each_job_as_soon_as_it_completes()
@@ -209,7 +209,7 @@ public class JobWaiterTests
             if (call.Operation == "List" && failedListings < 3)
             {
                 failedListings++;
-                return new TranscribeException(TranscribeErrorKind.Throttled, "You've either sent too many requests or your input file is too long.", "LimitExceededException", 429);
+                return new TranscribeException(AwsErrorKind.Throttled, "You've either sent too many requests or your input file is too long.", "LimitExceededException", 429);
             }
 
             return null;
@@ -361,7 +361,7 @@ public class JobWaiterTests
         var job = h.Service.Add(JobKind.Medical, "flicker", finishesAt: Seconds(40));
         var answered = 0;
         h.Service.Fault = call => ++answered == 2
-            ? new TranscribeException(TranscribeErrorKind.NotFound, "The requested job couldn't be found.", "NotFoundException", 404)
+            ? new TranscribeException(AwsErrorKind.NotFound, "The requested job couldn't be found.", "NotFoundException", 404)
             : null;
 
         var result = Assert.Single(await h.WaitAsync([ScriptedJobs.Started(job)]));
@@ -452,10 +452,11 @@ public class JobWaiterTests
         var h = new WaitHarness();
         var jobs = new[] { WaitHarness.Named(JobKind.Medical, "x") };
 
-        var ex = Assert.Throws<ArgumentException>(() => h.Waiter.WaitAsync(jobs, new WaitOptions { Jitter = 0.9 }, null, CancellationToken.None));
+        var ex = Assert.Throws<WaitOptionsException>(() => h.Waiter.WaitAsync(jobs, new WaitOptions { Jitter = 0.9 }, null, CancellationToken.None));
         Assert.Equal("Jitter", ex.ParamName);
-        Assert.Throws<ArgumentException>(() => h.Waiter.WaitAsync(jobs, new WaitOptions { PollInterval = TimeSpan.Zero }, null, CancellationToken.None));
-        Assert.Throws<ArgumentException>(() => h.Waiter.WaitAsync(jobs, new WaitOptions { Timeout = TimeSpan.FromSeconds(-5) }, null, CancellationToken.None));
+        Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<WaitOptionsException>(() => h.Waiter.WaitAsync(jobs, new WaitOptions { PollInterval = TimeSpan.Zero }, null, CancellationToken.None));
+        Assert.Throws<WaitOptionsException>(() => h.Waiter.WaitAsync(jobs, new WaitOptions { Timeout = TimeSpan.FromSeconds(-5) }, null, CancellationToken.None));
         Assert.Throws<ArgumentException>(() => h.Waiter.WaitAsync([WaitHarness.Named(JobKind.Medical, "")], new WaitOptions(), null, CancellationToken.None));
         Assert.Empty(h.Service.Calls);
     }
@@ -478,7 +479,7 @@ public class JobWaiterTests
         var h = new WaitHarness();
         var job = h.Service.Add(JobKind.Medical, "blip", finishesAt: Seconds(30));
         var faults = 0;
-        h.Service.Fault = _ => ++faults <= 4 ? new TranscribeException(TranscribeErrorKind.ServiceFault, "There was an internal error.", "InternalFailureException", 500) : null;
+        h.Service.Fault = _ => ++faults <= 4 ? new TranscribeException(AwsErrorKind.ServiceFault, "There was an internal error.", "InternalFailureException", 500) : null;
 
         var result = Assert.Single(await h.WaitAsync([ScriptedJobs.Started(job)]));
 
@@ -491,11 +492,11 @@ public class JobWaiterTests
     {
         var h = new WaitHarness();
         var job = h.Service.Add(JobKind.Medical, "unreachable", finishesAt: Seconds(30));
-        h.Service.Fault = _ => new TranscribeException(TranscribeErrorKind.ServiceFault, "Could not reach the endpoint.");
+        h.Service.Fault = _ => new TranscribeException(AwsErrorKind.ServiceFault, "Could not reach the endpoint.");
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => h.WaitAsync([ScriptedJobs.Started(job)]));
 
-        Assert.Equal(TranscribeErrorKind.ServiceFault, ex.Kind);
+        Assert.Equal(AwsErrorKind.ServiceFault, ex.Kind);
         Assert.Equal(5, h.Service.Gets.Count());
         Assert.True(h.Clock.Elapsed < TimeSpan.FromMinutes(5), $"gave up after {h.Clock.Elapsed}");
     }
@@ -505,10 +506,10 @@ public class JobWaiterTests
     {
         var h = new WaitHarness();
         var job = h.Service.Add(JobKind.Medical, "denied", finishesAt: Seconds(20));
-        h.Service.Fault = _ => new TranscribeException(TranscribeErrorKind.AccessDenied, "User is not authorized to perform: transcribe:GetMedicalTranscriptionJob", "AccessDeniedException", 400);
+        h.Service.Fault = _ => new TranscribeException(AwsErrorKind.AccessDenied, "User is not authorized to perform: transcribe:GetMedicalTranscriptionJob", "AccessDeniedException", 400);
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => h.WaitAsync([ScriptedJobs.Started(job)]));
 
-        Assert.Equal(TranscribeErrorKind.AccessDenied, ex.Kind);
+        Assert.Equal(AwsErrorKind.AccessDenied, ex.Kind);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class ScriptedJobs(ManualClock clock) : ITranscribeJobs
 
         var now = clock.Elapsed;
         var job = _jobs.FirstOrDefault(j => j.Kind == kind && j.Name == jobName && j.ExistsAt(now))
-            ?? throw new TranscribeException(TranscribeErrorKind.NotFound, "The requested job couldn't be found. Check the job name and try your request again.", "NotFoundException", 404);
+            ?? throw new TranscribeException(AwsErrorKind.NotFound, "The requested job couldn't be found. Check the job name and try your request again.", "NotFoundException", 404);
         return job.Read(now, withDetails: true);
     }
 

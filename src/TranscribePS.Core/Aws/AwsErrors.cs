@@ -2,8 +2,8 @@ using Amazon.Runtime;
 
 namespace TranscribePS.Core.Aws;
 
-/// <summary>Turns SDK exceptions (Transcribe or S3) into <see cref="TranscribeException"/> with a kind a cmdlet can act on.</summary>
-public static class TranscribeErrors
+/// <summary>Turns SDK exceptions into <see cref="TranscribeException"/> or <see cref="S3Exception"/>, with a kind a cmdlet can act on.</summary>
+public static class AwsErrors
 {
     private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
@@ -27,80 +27,81 @@ public static class TranscribeErrors
     /// Decides the kind from the service's error code, the HTTP status and, for <c>LimitExceededException</c> (used
     /// both for API throttling and for the concurrent-job quota), the message.
     /// </summary>
-    public static TranscribeErrorKind Classify(string? errorCode, int? statusCode, string? message, string operation)
+    public static AwsErrorKind Classify(string? errorCode, int? statusCode, string? message, string operation)
     {
         var code = errorCode ?? string.Empty;
         if (IsConcurrentJobQuota(code, message, operation))
         {
-            return TranscribeErrorKind.TooManyConcurrentJobs;
+            return AwsErrorKind.TooManyConcurrentJobs;
         }
 
         if (code == "ConflictException")
         {
-            return TranscribeErrorKind.NameConflict;
+            return AwsErrorKind.NameConflict;
         }
 
         if (NotFoundCodes.Contains(code) || IsMissingResourceBadRequest(code, message))
         {
-            return TranscribeErrorKind.NotFound;
+            return AwsErrorKind.NotFound;
         }
 
         if (code == "LimitExceededException" || ThrottlingCodes.Contains(code))
         {
-            return TranscribeErrorKind.Throttled;
+            return AwsErrorKind.Throttled;
         }
 
         if (AccessDeniedCodes.Contains(code))
         {
-            return TranscribeErrorKind.AccessDenied;
+            return AwsErrorKind.AccessDenied;
         }
 
         return statusCode switch
         {
-            400 or 405 or 411 or 412 or 413 or 416 => TranscribeErrorKind.BadRequest,
-            401 or 403 => TranscribeErrorKind.AccessDenied,
-            404 => TranscribeErrorKind.NotFound,
-            409 => TranscribeErrorKind.NameConflict,
-            429 => TranscribeErrorKind.Throttled,
-            _ => TranscribeErrorKind.ServiceFault,
+            400 or 405 or 411 or 412 or 413 or 416 => AwsErrorKind.BadRequest,
+            401 or 403 => AwsErrorKind.AccessDenied,
+            404 => AwsErrorKind.NotFound,
+            409 => AwsErrorKind.NameConflict,
+            429 => AwsErrorKind.Throttled,
+            _ => AwsErrorKind.ServiceFault,
         };
     }
 
     /// <summary>
-    /// The exception to throw instead of <paramref name="exception"/>, or null when it must propagate unchanged
-    /// (cancellation the caller asked for, argument errors of our own).
+    /// The exception to throw instead of <paramref name="exception"/>, of <paramref name="service"/>'s own type, or
+    /// null when it must propagate unchanged (one already translated, cancellation the caller asked for, argument
+    /// errors of our own).
     /// </summary>
-    public static TranscribeException? Translate(Exception exception, string operation, string target, CancellationToken cancellationToken)
+    public static AwsServiceException? Translate(AwsService service, Exception exception, string operation, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exception);
         switch (exception)
         {
-            case TranscribeException:
+            case AwsServiceException:
                 return null;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return null;
-            case AmazonServiceException service:
+            case AmazonServiceException failure:
                 {
-                    var status = service.StatusCode == 0 ? (int?)null : (int)service.StatusCode;
-                    var kind = Classify(service.ErrorCode, status, service.Message, operation);
-                    return new TranscribeException(
-                        kind,
-                        Messages.ServiceError(operation, kind, service.ErrorCode, service.Message),
-                        service.ErrorCode,
-                        status,
-                        service.RequestId,
-                        service);
+                    var status = failure.StatusCode == 0 ? (int?)null : (int)failure.StatusCode;
+                    var kind = Classify(failure.ErrorCode, status, failure.Message, operation);
+                    return Create(service, kind, Messages.ServiceError(service, operation, kind, failure.ErrorCode, failure.Message), failure.ErrorCode, status, failure.RequestId, failure);
                 }
 
             case AmazonClientException client when IsMissingCredentials(client):
-                return new TranscribeException(TranscribeErrorKind.CredentialsMissing, Messages.CredentialsMissing, innerException: client);
+                return Create(service, AwsErrorKind.CredentialsMissing, Messages.CredentialsMissing, null, null, null, client);
             case AmazonClientException or HttpRequestException or IOException or OperationCanceledException:
                 // OperationCanceledException here is an HTTP timeout: nobody asked to cancel.
-                return new TranscribeException(TranscribeErrorKind.ServiceFault, Messages.Unreachable(operation, target, exception.Message), innerException: exception);
+                return Create(service, AwsErrorKind.ServiceFault, Messages.Unreachable(operation, target, exception.Message), null, null, null, exception);
             default:
                 return null;
         }
     }
+
+    /// <summary>A failure of <paramref name="service"/> as its own exception type.</summary>
+    public static AwsServiceException Create(AwsService service, AwsErrorKind kind, string message, string? errorCode = null, int? statusCode = null, string? requestId = null, Exception? innerException = null)
+        => service == AwsService.S3
+            ? new S3Exception(kind, message, errorCode, statusCode, requestId, innerException)
+            : new TranscribeException(kind, message, errorCode, statusCode, requestId, innerException);
 
     private static bool IsMissingCredentials(AmazonClientException exception) =>
         exception.Message.Contains("resolve AWS credentials", StringComparison.OrdinalIgnoreCase)
