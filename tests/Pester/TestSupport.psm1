@@ -12,6 +12,18 @@ function Get-TestModulePath {
     Join-Path $folder 'TranscribePS.psd1'
 }
 
+function Get-OtherAwsSdkCorePath {
+    # The AWSSDK.Core that AWS.Tools for PowerShell 4.x loads (net8.0 build), restored from NuGet by
+    # tests/Pester/Pester.csproj, which pins its version.
+    $project = Join-Path $script:RepoRoot 'tests/Pester/Pester.csproj'
+    & dotnet restore $project --verbosity quiet | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "dotnet restore $project failed." }
+    $properties = (& dotnet msbuild $project -getProperty:NuGetPackageRoot -getProperty:OtherAwsSdkCoreVersion | ConvertFrom-Json).Properties
+    $dll = Join-Path $properties.NuGetPackageRoot "awssdk.core/$($properties.OtherAwsSdkCoreVersion)/lib/net8.0/AWSSDK.Core.dll"
+    if (-not (Test-Path -LiteralPath $dll)) { throw "AWSSDK.Core $($properties.OtherAwsSdkCoreVersion) was restored but $dll is missing." }
+    $dll
+}
+
 function Start-EmulatorProcess {
     # Starts the emulator dotnet built (Release from build.ps1 / .ci, Debug from a plain `dotnet build`), newest
     # first, and returns its process and the AWS_* settings it printed.
@@ -173,4 +185,4 @@ function New-TestWav {
     Get-Item -LiteralPath $Path
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Start-TestEmulator, Stop-TestEmulator, Start-OtherEmulator, Stop-OtherEmulator, Get-EmulatorRequestCount, Get-EmulatorObject, Add-EmulatorObject, Invoke-WithTranscript, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav
+Export-ModuleMember -Function Get-TestModulePath, Get-OtherAwsSdkCorePath, Start-TestEmulator, Stop-TestEmulator, Start-OtherEmulator, Stop-OtherEmulator, Get-EmulatorRequestCount, Get-EmulatorObject, Add-EmulatorObject, Invoke-WithTranscript, Reset-Emulator, Set-EmulatorTiming, Set-EmulatorScript, New-TestWav

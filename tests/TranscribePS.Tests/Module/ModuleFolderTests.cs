@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using TranscribePS.Infrastructure;
 using TranscribePS.Tests.Infrastructure;
@@ -22,7 +24,9 @@ public sealed class ModuleFolderTests
         Assert.Empty(manifest.Array("VariablesToExport"));
         Assert.False(manifest.Has("RequiredAssemblies"));
         Assert.Equal("7.4", manifest.Scalar("PowerShellVersion"));
-        Assert.Equal("TranscribePS.dll", manifest.Scalar("RootModule"));
+        // The loader first (a file beside the manifest), then the cmdlet assembly by name, which the loader resolves.
+        Assert.False(manifest.Has("RootModule"));
+        Assert.Equal(["TranscribePS.Loader.dll", "TranscribePS, Culture=neutral, PublicKeyToken=null"], manifest.Array("NestedModules"));
     }
 
     [Fact]
@@ -33,7 +37,7 @@ public sealed class ModuleFolderTests
     public void Manifest_version_is_the_assembly_version_stamped_by_the_build()
     {
         var manifestVersion = Version.Parse(ManifestFile.Built.Scalar("ModuleVersion"));
-        var assemblyVersion = AssemblyName.GetAssemblyName(RepoPaths.ModuleFile("TranscribePS.dll")).Version!;
+        var assemblyVersion = AssemblyName.GetAssemblyName(RepoPaths.ModuleFile("bin", "TranscribePS.dll")).Version!;
         Assert.Equal(manifestVersion.ToString(3), assemblyVersion.ToString(3));
         Assert.NotEqual(ManifestFile.Source.Scalar("ModuleVersion"), ManifestFile.Built.Scalar("ModuleVersion"));
     }
@@ -47,8 +51,8 @@ public sealed class ModuleFolderTests
         Assert.DoesNotContain(files, f => f.EndsWith("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
         foreach (var expected in new[]
         {
-            "TranscribePS.psd1", "TranscribePS.dll", "TranscribePS.Core.dll", "AWSSDK.Core.dll", "AWSSDK.S3.dll",
-            "TranscribePS.Format.ps1xml", "en-US/TranscribePS.dll-Help.xml", "en-US/about_TranscribePS.help.txt",
+            "TranscribePS.psd1", "TranscribePS.Loader.dll", "bin/TranscribePS.dll",
+            "bin/TranscribePS.Core.dll", "bin/AWSSDK.Core.dll", "bin/AWSSDK.S3.dll", "TranscribePS.Format.ps1xml", "en-US/TranscribePS.dll-Help.xml", "en-US/about_TranscribePS.help.txt",
         })
         {
             Assert.Contains(expected, files);
@@ -58,6 +62,26 @@ public sealed class ModuleFolderTests
         {
             Assert.Contains(format, files);
         }
+    }
+
+    [Fact]
+    public void Only_the_loader_sits_beside_the_manifest_and_everything_it_loads_sits_in_bin()
+    {
+        // PowerShell loads the module folder's own dlls into its default load context; bin/ is read only by the
+        // loader's context, so nothing there can clash with another module's AWSSDK.
+        Assert.Equal(
+            ["TranscribePS.Loader.dll"],
+            Directory.GetFiles(RepoPaths.ModuleDir, "*.dll").Select(Path.GetFileName));
+        var isolated = Directory.GetFiles(RepoPaths.ModuleFile("bin"), "*.dll").Select(Path.GetFileName).ToArray();
+        Assert.Contains("TranscribePS.dll", isolated);
+        Assert.DoesNotContain("TranscribePS.Loader.dll", isolated);
+
+        // The cmdlets never reference the loader: it would load a second copy into the module's context.
+        using var pe = new PEReader(File.OpenRead(RepoPaths.ModuleFile("bin", "TranscribePS.dll")));
+        var metadata = pe.GetMetadataReader();
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name));
+        Assert.Contains("TranscribePS.Core", references);
+        Assert.DoesNotContain("TranscribePS.Loader", references);
     }
 
     [Fact]
