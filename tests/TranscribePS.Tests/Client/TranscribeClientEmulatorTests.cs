@@ -44,8 +44,8 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Output_kept_in_the_service_bucket_is_a_presigned_url_on_the_emulator_that_reads_without_credentials()
     {
-        await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-service", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None);
-        var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-service" }, CancellationToken.None);
+        await _client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-service", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None);
+        var got = await _client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-service" }, CancellationToken.None);
         string url = got.TranscriptionJob!.Transcript!.TranscriptFileUri!;
         using var http = new HttpClient();
 
