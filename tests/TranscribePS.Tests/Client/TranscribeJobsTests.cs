@@ -53,12 +53,12 @@ public sealed class TranscribeJobsTests : IDisposable
         const string details = """
             "CallAnalyticsJobDetails":{"Skipped":[{"Feature":"GENERATIVE_SUMMARIZATION","ReasonCode":"INSUFFICIENT_CONVERSATION_CONTENT","Message":"Too short."},{"Feature":""}]}
             """;
-        server.Enqueue(
+        _server.Enqueue(
             new StubResponse(200, """{"CallAnalyticsJob":{"CallAnalyticsJobName":"call-3","CallAnalyticsJobStatus":"COMPLETED",""" + details + "}}"),
             new StubResponse(200, """{"CallAnalyticsJobSummaries":[{"CallAnalyticsJobName":"call-3","CallAnalyticsJobStatus":"COMPLETED",""" + details + """},{"CallAnalyticsJobName":"call-4","CallAnalyticsJobStatus":"COMPLETED"}]}"""));
 
-        var job = await jobs.GetAsync(JobKind.CallAnalytics, "call-3", CancellationToken.None);
-        var listed = await jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None).ToListAsync();
+        var job = await _jobs.GetAsync(JobKind.CallAnalytics, "call-3", CancellationToken.None);
+        var listed = await _jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None).ToListAsync();
 
         var expected = new SkippedFeature("GENERATIVE_SUMMARIZATION", "INSUFFICIENT_CONVERSATION_CONTENT", "Too short.");
         Assert.Equal([expected], job.SkippedFeatures);
