@@ -46,6 +46,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
                     {
                         IsSummary = true,
                         LanguageCode = s.LanguageCode, FailureReason = s.FailureReason,
+                        SkippedFeatures = SkippedFeature.From(s.CallAnalyticsJobDetails?.Skipped),
                         CreationTime = s.CreationTime, StartTime = s.StartTime, CompletionTime = s.CompletionTime,
                     };
                 }
@@ -127,6 +128,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
             TranscriptUri = transcript,
             UnredactedTranscriptUri = unredacted,
             FailureReason = found.FailureReason,
+            SkippedFeatures = SkippedFeature.From(found.CallAnalyticsJobDetails?.Skipped),
             CreationTime = found.CreationTime,
             StartTime = found.StartTime,
             CompletionTime = found.CompletionTime,

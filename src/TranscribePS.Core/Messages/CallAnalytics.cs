@@ -18,6 +18,12 @@ public static partial class Messages
     public static string CallAnalyticsValueOutOfRange(string source, string path, string problem)
         => $"'{source}' has a value it cannot read: {path} {problem} Correct that value, or download the file again from the job's output location.";
 
+    /// <summary>A warning for a feature the service skipped: what was skipped, why, in the service's words.</summary>
+    public static string FeatureSkipped(string jobName, Jobs.SkippedFeature skipped)
+        => Text($"Job '{jobName}': the service skipped {FeatureName(skipped.Feature)}{(skipped.ReasonCode is { } reason ? ", reason " + reason : string.Empty)}{(skipped.Message is { } message ? ": " + Sentence(message) : ".")}{(skipped.Feature == "GENERATIVE_SUMMARIZATION" ? " Summary is empty; the other results stand." : string.Empty)}");
+
+    private static string FeatureName(string feature) => feature == "GENERATIVE_SUMMARIZATION" ? "the call summary (GENERATIVE_SUMMARIZATION)" : feature;
+
     // Category rules: what the service would refuse, said before any call.
 
     public static string CategoryRuleNoFilter(string path)

@@ -48,6 +48,26 @@ public sealed class TranscribeJobsTests : IDisposable
     }
 
     [Fact]
+    public async Task Call_analytics_job_and_its_List_summary_carry_the_features_the_service_skipped()
+    {
+        const string details = """
+            "CallAnalyticsJobDetails":{"Skipped":[{"Feature":"GENERATIVE_SUMMARIZATION","ReasonCode":"INSUFFICIENT_CONVERSATION_CONTENT","Message":"Too short."},{"Feature":""}]}
+            """;
+        server.Enqueue(
+            new StubResponse(200, """{"CallAnalyticsJob":{"CallAnalyticsJobName":"call-3","CallAnalyticsJobStatus":"COMPLETED",""" + details + "}}"),
+            new StubResponse(200, """{"CallAnalyticsJobSummaries":[{"CallAnalyticsJobName":"call-3","CallAnalyticsJobStatus":"COMPLETED",""" + details + """},{"CallAnalyticsJobName":"call-4","CallAnalyticsJobStatus":"COMPLETED"}]}"""));
+
+        var job = await jobs.GetAsync(JobKind.CallAnalytics, "call-3", CancellationToken.None);
+        var listed = await jobs.ListAsync(JobKind.CallAnalytics, null, null, CancellationToken.None).ToListAsync();
+
+        var expected = new SkippedFeature("GENERATIVE_SUMMARIZATION", "INSUFFICIENT_CONVERSATION_CONTENT", "Too short.");
+        Assert.Equal([expected], job.SkippedFeatures);
+        Assert.Equal([expected], listed[0].SkippedFeatures);
+        Assert.Empty(listed[1].SkippedFeatures);
+        Assert.Equal("GENERATIVE_SUMMARIZATION: INSUFFICIENT_CONVERSATION_CONTENT (Too short.)", expected.ToString());
+    }
+
+    [Fact]
     public async Task Call_analytics_job_without_redaction_reports_the_plain_transcript()
     {
         server.Enqueue(new StubResponse(200, """{"CallAnalyticsJob":{"CallAnalyticsJobName":"call-2","CallAnalyticsJobStatus":"COMPLETED","Transcript":{"TranscriptFileUri":"https://s3.us-west-2.amazonaws.com/svc/call-2.json?X-Amz-Signature=ab"}}}"""));
