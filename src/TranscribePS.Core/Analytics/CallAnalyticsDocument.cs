@@ -52,7 +52,12 @@ internal sealed class CallAnalyticsDocument
         }
         catch (JsonException ex)
         {
-            throw new TranscriptFormatException(sourceName, Messages.CallAnalyticsFileUnreadable(sourceName, ex.Message), ex);
+            // The serializer's own text names .NET types (System.Nullable`1[System.Int64]); say it in the file's terms.
+            var line = (ex.LineNumber ?? 0) + 1;
+            var message = ex.GetType() == typeof(JsonException) && !string.IsNullOrEmpty(ex.Path) && ex.Path != "$"
+                ? Messages.CallAnalyticsValueWrongType(sourceName, ex.Path.TrimStart('$', '.'), line)
+                : Messages.CallAnalyticsNotWellFormed(sourceName, line);
+            throw new TranscriptFormatException(sourceName, message, ex);
         }
 
         if (document is null || !document.LooksLikeCallAnalytics)
@@ -60,7 +65,42 @@ internal sealed class CallAnalyticsDocument
             throw new TranscriptFormatException(sourceName, Messages.NotCallAnalyticsFile(sourceName));
         }
 
+        document.CheckRanges(sourceName);
         return document;
+    }
+
+    /// <summary>Times not negative and not ending before they start, confidences from 0 to 1: the error names the turn and item.</summary>
+    private void CheckRanges(string sourceName)
+    {
+        for (int t = 0; t < (Transcript?.Count ?? 0); t++)
+        {
+            if (Transcript![t] is not { } turn)
+            {
+                continue;
+            }
+
+            Check($"Transcript[{t}]", turn.BeginOffsetMillis, turn.EndOffsetMillis, null);
+            for (int i = 0; i < (turn.Items?.Count ?? 0); i++)
+            {
+                if (turn.Items![i] is { } item)
+                {
+                    Check($"Transcript[{t}].Items[{i}]", item.BeginOffsetMillis, item.EndOffsetMillis, item.Confidence);
+                }
+            }
+        }
+
+        void Check(string where, long? begin, long? end, double? confidence)
+        {
+            var problem = begin < 0 ? Messages.TranscriptTimeNegative("BeginOffsetMillis", begin.Value)
+                : end < 0 ? Messages.TranscriptTimeNegative("EndOffsetMillis", end.Value)
+                : begin > end ? Messages.TranscriptEndsBeforeStart(begin.Value / 1000.0, end.Value / 1000.0)
+                : confidence is < 0 or > 1 || confidence is { } c && !double.IsFinite(c) ? Messages.TranscriptConfidenceOutOfRange("Confidence", confidence!.Value)
+                : null;
+            if (problem is not null)
+            {
+                throw new TranscriptFormatException(sourceName, Messages.CallAnalyticsValueOutOfRange(sourceName, where, problem));
+            }
+        }
     }
 
     /// <summary>The job name in the file, else the caller's fallback (usually the file name).</summary>

@@ -18,14 +18,23 @@ namespace TranscribePS.Core.Aws;
 /// <para>Endpoints: -EndpointUrl → AWS_ENDPOINT_URL_TRANSCRIBE or AWS_ENDPOINT_URL_S3 → AWS_ENDPOINT_URL → the profile's
 /// endpoint_url (the last three skipped when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true). With a custom endpoint
 /// requests are still signed for the resolved region, and S3 uses path-style addressing.</para>
+/// <para>Transport: a plain http endpoint is refused unless its host is loopback (127.0.0.0/8, ::1, localhost) or the
+/// caller opted in (-AllowInsecureEndpoint, or TRANSCRIBEPS_ALLOW_INSECURE_ENDPOINT=true); with the opt-in,
+/// <see cref="Warnings"/> says once which endpoint sends credentials and recordings in clear text.</para>
 /// </summary>
 public sealed partial class AwsSettings
 {
     private readonly AWSCredentials? _credentials;
 
-    private AwsSettings(AWSCredentials? credentials, string credentialSource, string region, string regionSource, ResolvedEndpoint transcribeEndpoint, ResolvedEndpoint s3Endpoint)
+    /// <summary>The environment variable that opts in to plain http on a host other than loopback, as -AllowInsecureEndpoint does.</summary>
+    public const string AllowInsecureVariable = "TRANSCRIBEPS_ALLOW_INSECURE_ENDPOINT";
+
+    private readonly string? _insecureOptIn;
+
+    private AwsSettings(AWSCredentials? credentials, string credentialSource, string region, string regionSource, ResolvedEndpoint transcribeEndpoint, ResolvedEndpoint s3Endpoint, string? insecureOptIn)
     {
         _credentials = credentials;
+        _insecureOptIn = insecureOptIn;
         CredentialSource = credentialSource;
         Region = region;
         RegionSource = regionSource;
@@ -53,6 +62,18 @@ public sealed partial class AwsSettings
 
     public string? S3EndpointSource { get; }
 
+    /// <summary>
+    /// One warning per plain-http endpoint off this machine that the caller opted in to; the cmdlet writes each once.
+    /// Empty when every endpoint is https or loopback.
+    /// </summary>
+    public IReadOnlyList<string> Warnings =>
+        new[] { (TranscribeEndpoint, TranscribeEndpointSource), (S3Endpoint, S3EndpointSource) }
+            .Where(e => e.Item1 is not null && !IsProtected(e.Item1))
+            .Select(e => e.Item1!.TrimEnd('/'))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(url => Messages.EndpointInsecureWarning(url, _insecureOptIn ?? "-AllowInsecureEndpoint"))
+            .ToList();
+
     /// <summary>The chosen credentials; null means the SDK default chain resolves them at the first call.</summary>
     internal AWSCredentials? Credentials => _credentials;
 
@@ -68,8 +89,8 @@ public sealed partial class AwsSettings
     /// </summary>
     public AwsSettings At(string region, string? endpointUrl)
     {
-        var endpoint = new ResolvedEndpoint(endpointUrl, endpointUrl is null ? null : Messages.LocationOfJob);
-        return new AwsSettings(_credentials, CredentialSource, Validated(region, Messages.LocationOfJob), Messages.LocationOfJob, endpoint, endpoint);
+        var endpoint = new ResolvedEndpoint(endpointUrl is null ? null : ValidatedUrl(endpointUrl, Messages.LocationOfJob, _insecureOptIn), endpointUrl is null ? null : Messages.LocationOfJob);
+        return new AwsSettings(_credentials, CredentialSource, Validated(region, Messages.LocationOfJob), Messages.LocationOfJob, endpoint, endpoint, _insecureOptIn);
     }
 
     public static AwsSettings Resolve(AwsSettingsInput input)
@@ -114,9 +135,12 @@ public sealed partial class AwsSettings
         var (region, regionSource) = ResolveRegion(input, env, profile, Chain);
         var ignoreConfigured = string.Equals(env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase);
         var profileEndpoint = Blank(profile?.EndpointUrl);
-        var transcribeEndpoint = ResolveEndpoint(input.EndpointUrl, "AWS_ENDPOINT_URL_TRANSCRIBE", env, ignoreConfigured, profileEndpoint);
-        var s3Endpoint = ResolveEndpoint(input.EndpointUrl, "AWS_ENDPOINT_URL_S3", env, ignoreConfigured, profileEndpoint);
-        return new AwsSettings(credentials, credentialSource, region, regionSource, transcribeEndpoint, s3Endpoint);
+        var optIn = input.AllowInsecureEndpoint ? "-AllowInsecureEndpoint"
+            : string.Equals(Blank(env(AllowInsecureVariable)), "true", StringComparison.OrdinalIgnoreCase) ? AllowInsecureVariable
+            : null;
+        var transcribeEndpoint = ResolveEndpoint(input.EndpointUrl, "AWS_ENDPOINT_URL_TRANSCRIBE", env, ignoreConfigured, profileEndpoint, optIn);
+        var s3Endpoint = ResolveEndpoint(input.EndpointUrl, "AWS_ENDPOINT_URL_S3", env, ignoreConfigured, profileEndpoint, optIn);
+        return new AwsSettings(credentials, credentialSource, region, regionSource, transcribeEndpoint, s3Endpoint, optIn);
     }
 
     /// <summary>Lines for -Debug: where credentials, region and endpoints came from. Never a secret.</summary>
@@ -184,11 +208,11 @@ public sealed partial class AwsSettings
     [GeneratedRegex(@"^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionForm();
 
-    private static ResolvedEndpoint ResolveEndpoint(string? parameter, string serviceVariable, Func<string, string?> env, bool ignoreConfigured, string? profileEndpoint)
+    private static ResolvedEndpoint ResolveEndpoint(string? parameter, string serviceVariable, Func<string, string?> env, bool ignoreConfigured, string? profileEndpoint, string? optIn)
     {
         if (Blank(parameter) is { } explicitUrl)
         {
-            return new ResolvedEndpoint(ValidatedUrl(explicitUrl, "-EndpointUrl"), "-EndpointUrl");
+            return new ResolvedEndpoint(ValidatedUrl(explicitUrl, "-EndpointUrl", optIn), "-EndpointUrl");
         }
 
         if (ignoreConfigured)
@@ -200,16 +224,16 @@ public sealed partial class AwsSettings
         {
             if (Blank(env(variable)) is { } value)
             {
-                return new ResolvedEndpoint(ValidatedUrl(value, variable), variable);
+                return new ResolvedEndpoint(ValidatedUrl(value, variable, optIn), variable);
             }
         }
 
         return profileEndpoint is null
             ? new ResolvedEndpoint(null, null)
-            : new ResolvedEndpoint(ValidatedUrl(profileEndpoint, "endpoint_url"), Messages.EndpointFromProfile);
+            : new ResolvedEndpoint(ValidatedUrl(profileEndpoint, Messages.EndpointFromProfile, optIn), Messages.EndpointFromProfile);
     }
 
-    private static string ValidatedUrl(string value, string source)
+    private static string ValidatedUrl(string value, string source, string? optIn)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
@@ -222,7 +246,29 @@ public sealed partial class AwsSettings
             throw new AwsSettingsException(Messages.EndpointWithUserInfo(source));
         }
 
+        // Credentials ride in every request's headers and recordings in the uploads: in clear text only where no
+        // packet leaves the machine, or where the caller said so.
+        if (optIn is null && !IsProtected(value))
+        {
+            throw new AwsSettingsException(Messages.EndpointInsecure(value, source), "InsecureEndpoint");
+        }
+
         return value;
+    }
+
+    /// <summary>https, or plain http to this machine's loopback interface.</summary>
+    internal static bool IsProtected(string url)
+    {
+        var uri = new Uri(url, UriKind.Absolute);
+        if (uri.Scheme == Uri.UriSchemeHttps)
+        {
+            return true;
+        }
+
+        // Only literal loopback names count: a host name that merely resolves to 127.0.0.1 today may not tomorrow.
+        var host = uri.DnsSafeHost.TrimEnd('.');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
     }
 
     private static string DescribeDefaultChain(Func<string, string?> env)

@@ -16,6 +16,9 @@ public sealed class AwsSettingsInput
     public string? Region { get; init; }
     public string? EndpointUrl { get; init; }
 
+    /// <summary>Plain http to a host other than loopback is allowed (with a warning) instead of refused.</summary>
+    public bool AllowInsecureEndpoint { get; init; }
+
     /// <summary>Reads an environment variable; replaced in tests.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

@@ -45,12 +45,48 @@ public sealed record JobOutput(JobOutputKind Kind, string Uri, string FileName)
         }
     }
 
-    /// <summary>The extension of the object key (query strings of pre-signed links ignored); empty when none.</summary>
+    /// <summary>
+    /// Where <paramref name="output"/> of <paramref name="job"/> is saved in <paramref name="folder"/>, or the problem
+    /// that stops it. The job name must meet the service's rule (a name from a CSV or a hand-made object could carry
+    /// <c>../</c> or an absolute path), and the resolved path must be a file directly inside the folder.
+    /// </summary>
+    public static (string? Path, PlanProblem? Problem) SavePath(string folder, TranscriptionJob job, JobOutput output)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(output);
+        if (NameProblem(job) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var root = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder));
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, output.FileName));
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return string.Equals(System.IO.Path.GetDirectoryName(path), root, comparison)
+            ? (path, null)
+            : (null, new PlanProblem("OutputPathOutsideDestination", Messages.OutputPathOutsideDestination(output.FileName, root), PlanProblemCategory.InvalidArgument, job.JobName));
+    }
+
+    /// <summary>A job name that breaks the service's rule cannot name a local file (checked before any call).</summary>
+    public static PlanProblem? NameProblem(TranscriptionJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return ServiceNames.IsJobName(job.JobName)
+            ? null
+            : new PlanProblem("InvalidJobName", Messages.SaveJobNameInvalid(job.JobName), PlanProblemCategory.InvalidArgument, job.JobName);
+    }
+
+    /// <summary>
+    /// The extension of the object key (query strings of pre-signed links ignored), when it is a plain one of letters
+    /// and digits; empty otherwise, so nothing from a URI but the extension itself reaches a local name.
+    /// </summary>
     private static string Extension(string? uri)
     {
         var path = (uri ?? string.Empty).Split('?', 2)[0];
         var name = path[(path.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');
-        return dot <= 0 ? string.Empty : name[dot..];
+        var extension = dot <= 0 ? string.Empty : name[dot..];
+        return extension.Length is >= 2 and <= 12 && extension[1..].All(char.IsAsciiLetterOrDigit) ? extension : string.Empty;
     }
 }

@@ -166,6 +166,18 @@ public static partial class Messages
     public static string FileExists(string path)
         => $"'{path}' already exists. Use -Force to overwrite it, or choose another -Destination.";
 
+    public static string SaveJobNameInvalid(string name) =>
+        $"'{name}' is not a job name the service could have given (1 to 200 letters, digits, '.', '_' or '-'), so its outputs are not saved under it. Check the JobName of the object piped in (from a CSV, for example).";
+
+    public static string OutputPathOutsideDestination(string fileName, string folder) =>
+        $"The output file name '{fileName}' would not be a file directly inside '{folder}', so it is not saved. Check the JobName of the object piped in.";
+
+    public static string OutputPathIsFolder(string path) =>
+        $"'{path}' is a folder, so the output cannot be saved under that name. Rename or move the folder, or choose another -Destination.";
+
+    public static string DestinationNotFolder(string path) =>
+        $"-Destination '{path}' is a file, not a folder. Give the folder the outputs go into (it is created if it does not exist).";
+
     public static string CreateCategoryAction(int rules) => Text($"Create call analytics category with {rules} rule(s)");
 
     public static string UpdateCategoryAction(int rules) => Text($"Replace the rules of the call analytics category with {rules} rule(s)");

@@ -51,6 +51,12 @@ public static partial class Messages
     public static string DescribeEndpoint(string service, string? url, string? source) =>
         url is null ? $"{service} endpoint: the regional AWS endpoint." : $"{service} endpoint: {url} (from {source}).";
 
+    public static string EndpointInsecure(string value, string source) =>
+        $"The endpoint '{value}' from {source} is plain http to another machine: AWS credentials and your recordings would cross the network unencrypted. Use an https URL, or, for a trusted test network only, add -AllowInsecureEndpoint (or set {Aws.AwsSettings.AllowInsecureVariable}=true).";
+
+    public static string EndpointInsecureWarning(string url, string optIn) =>
+        $"Sending AWS credentials and recordings to {url} over plain http, unencrypted, as {optIn} allows. Use https for anything but a trusted test network.";
+
     public static string EndpointWithUserInfo(string source) =>
         $"The endpoint URL from {source} contains a user name or password. Remove it from the URL and pass credentials with -ProfileName or -AccessKey/-SecretKey.";
 }

@@ -165,18 +165,20 @@ public sealed class S3Transfer
 
     /// <summary>
     /// Downloads to <paramref name="localPath"/> through a temporary file beside it, so an interrupted download never
-    /// leaves a partial file under the final name.
+    /// leaves a partial file under the final name. Both are owner-only on Unix (<see cref="LocalFiles"/>); partial
+    /// files of the same target that a killed run left behind are deleted first.
     /// </summary>
     public async Task DownloadToFileAsync(S3Location location, string localPath, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentException.ThrowIfNullOrEmpty(localPath);
         var target = Path.GetFullPath(localPath);
-        var temporary = target + ".part-" + Guid.NewGuid().ToString("N")[..8];
+        LocalFiles.RemoveStalePartials(target);
+        var temporary = LocalFiles.PartialPath(target);
         try
         {
             await using (var source = await OpenReadAsync(location, cancellationToken).ConfigureAwait(false))
-            await using (var destination = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var destination = LocalFiles.CreateNew(temporary))
             {
                 long? total = source is OwningStream { KnownLength: { } length } ? length : null;
                 var buffer = new byte[81920];

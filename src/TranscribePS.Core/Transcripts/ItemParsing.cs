@@ -17,39 +17,99 @@ internal struct RawItem
     public bool Redacted;
 }
 
-/// <summary>Value readers shared by the schemas: numbers that may be strings, strings that may be null.</summary>
+/// <summary>
+/// A value of the wrong type or out of range; the cursor turns it into a <see cref="TranscriptFormatException"/> that
+/// names the file and the item.
+/// </summary>
+internal sealed class TranscriptValueException(string message) : FormatException(message);
+
+/// <summary>
+/// Value readers shared by the schemas. The rule where the service is loose: a number may be written as a JSON number
+/// or as a string holding one (<c>"0.49"</c>, as standard transcripts do); null or an empty string is an absent
+/// value. Anything else of the wrong type, or a number that is not finite, is an error naming the member.
+/// </summary>
 internal static class JsonValues
 {
-    /// <summary>A number written as a JSON number or as a string (<c>"0.49"</c>, <c>"1.0000"</c>); null when absent or empty.</summary>
-    public static double? ReadNumber(ref Utf8JsonReader reader)
+    /// <summary>A finite number, written as a JSON number or a numeric string; null when null or empty.</summary>
+    public static double? ReadNumber(ref Utf8JsonReader reader) => ReadNumber(ref reader, null);
+
+    /// <inheritdoc cref="ReadNumber(ref Utf8JsonReader)"/>
+    public static double? ReadNumber(ref Utf8JsonReader reader, string? member)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return reader.GetDouble();
+                return reader.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? number
+                    : throw new TranscriptValueException(Messages.TranscriptNumberOutOfRange(member, Raw(ref reader)));
             case JsonTokenType.String:
-                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out double value, out int consumed) && consumed == reader.ValueSpan.Length)
+                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out double value, out int consumed) && consumed == reader.ValueSpan.Length && double.IsFinite(value))
                 {
                     return value;
                 }
 
-                return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) ? value : null;
-            default:
-                reader.TrySkip();
+                var text = reader.GetString()!;
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                {
+                    throw new TranscriptValueException(Messages.TranscriptNotANumber(member, Raw(ref reader)));
+                }
+
+                return double.IsFinite(value) ? value : throw new TranscriptValueException(Messages.TranscriptNumberOutOfRange(member, Raw(ref reader)));
+            case JsonTokenType.Null:
+            case JsonTokenType.PropertyName:
+                // PropertyName: the value lies past the end of the buffer (an element cut off, parsed again later).
                 return null;
+            default:
+                throw new TranscriptValueException(Messages.TranscriptNotANumber(member, Raw(ref reader)));
         }
     }
 
-    /// <summary>The string value, or null for null or a non-string value.</summary>
-    public static string? ReadString(ref Utf8JsonReader reader)
+    /// <summary>A time in seconds: a number (see <see cref="ReadNumber(ref Utf8JsonReader, string?)"/>) that is not negative.</summary>
+    public static double? ReadSeconds(ref Utf8JsonReader reader, string member)
     {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return reader.GetString();
-        }
+        var seconds = ReadNumber(ref reader, member);
+        return seconds is < 0 ? throw new TranscriptValueException(Messages.TranscriptTimeNegative(member, seconds.Value)) : seconds;
+    }
 
-        reader.TrySkip();
-        return null;
+    /// <summary>A confidence: a number from 0 to 1.</summary>
+    public static double? ReadConfidence(ref Utf8JsonReader reader, string member)
+    {
+        var confidence = ReadNumber(ref reader, member);
+        return confidence is < 0 or > 1 ? throw new TranscriptValueException(Messages.TranscriptConfidenceOutOfRange(member, confidence.Value)) : confidence;
+    }
+
+    /// <summary>The string value, or null for null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => ReadString(ref reader, null);
+
+    /// <summary>The string value, or null for null; a number, true/false, an object or an array is an error.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader, string? member) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null or JsonTokenType.PropertyName => null,
+        _ => throw new TranscriptValueException(Messages.TranscriptNotText(member, Raw(ref reader))),
+    };
+
+    /// <summary>How the value is written, for a message: a scalar as in the file (cut short), a container by its kind.</summary>
+    private static string Raw(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                reader.TrySkip();
+                return "an object";
+            case JsonTokenType.StartArray:
+                reader.TrySkip();
+                return "an array";
+            default:
+                var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+                var text = System.Text.Encoding.UTF8.GetString(span, 0, Math.Min(span.Length, 40)) + (span.Length > 40 ? "..." : string.Empty);
+                return reader.TokenType == JsonTokenType.String ? $"\"{text}\"" : text;
+        }
     }
 
     /// <summary>The string member <paramref name="name"/> of the object the reader is on; null when absent or not an object.</summary>
@@ -94,12 +154,11 @@ internal sealed class RepeatedStrings
 {
     private readonly List<(byte[] Utf8, string Text)> _known = [];
 
-    public string? Read(ref Utf8JsonReader reader)
+    public string? Read(ref Utf8JsonReader reader, string? member = null)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            reader.TrySkip();
-            return null;
+            return JsonValues.ReadString(ref reader, member);
         }
 
         if (reader.ValueIsEscaped || reader.ValueSpan.Length > 32)
@@ -159,12 +218,12 @@ internal sealed class ItemParsers
             if (reader.ValueTextEquals("start_time"u8))
             {
                 reader.Read();
-                item.Start = JsonValues.ReadNumber(ref reader);
+                item.Start = JsonValues.ReadSeconds(ref reader, "start_time");
             }
             else if (reader.ValueTextEquals("end_time"u8))
             {
                 reader.Read();
-                item.End = JsonValues.ReadNumber(ref reader);
+                item.End = JsonValues.ReadSeconds(ref reader, "end_time");
             }
             else if (reader.ValueTextEquals("type"u8))
             {
@@ -176,17 +235,17 @@ internal sealed class ItemParsers
             else if (reader.ValueTextEquals("speaker_label"u8))
             {
                 reader.Read();
-                item.Speaker = _labels.Read(ref reader);
+                item.Speaker = _labels.Read(ref reader, "speaker_label");
             }
             else if (reader.ValueTextEquals("channel_label"u8))
             {
                 reader.Read();
-                item.Channel = _labels.Read(ref reader);
+                item.Channel = _labels.Read(ref reader, "channel_label");
             }
             else if (reader.ValueTextEquals("alternatives"u8))
             {
                 reader.Read();
-                ReadFirstAlternative(ref reader, ref item, "confidence"u8, "content"u8, "redactions"u8);
+                ReadFirstAlternative(ref reader, ref item, "confidence"u8, "content"u8, "redactions"u8, snakeCase: true);
             }
             else
             {
@@ -214,12 +273,12 @@ internal sealed class ItemParsers
             if (reader.ValueTextEquals("BeginAudioTime"u8))
             {
                 reader.Read();
-                item.Start = JsonValues.ReadNumber(ref reader);
+                item.Start = JsonValues.ReadSeconds(ref reader, "BeginAudioTime");
             }
             else if (reader.ValueTextEquals("EndAudioTime"u8))
             {
                 reader.Read();
-                item.End = JsonValues.ReadNumber(ref reader);
+                item.End = JsonValues.ReadSeconds(ref reader, "EndAudioTime");
             }
             else if (reader.ValueTextEquals("Type"u8))
             {
@@ -232,17 +291,17 @@ internal sealed class ItemParsers
             else if (reader.ValueTextEquals("Alternatives"u8))
             {
                 reader.Read();
-                ReadFirstAlternative(ref reader, ref item, "Confidence"u8, "Content"u8, "Redaction"u8);
+                ReadFirstAlternative(ref reader, ref item, "Confidence"u8, "Content"u8, "Redaction"u8, snakeCase: false);
             }
             else if (reader.ValueTextEquals("Confidence"u8))
             {
                 reader.Read();
-                item.Confidence = JsonValues.ReadNumber(ref reader);
+                item.Confidence = JsonValues.ReadConfidence(ref reader, "Confidence");
             }
             else if (reader.ValueTextEquals("Content"u8))
             {
                 reader.Read();
-                item.Content = JsonValues.ReadString(ref reader) ?? string.Empty;
+                item.Content = JsonValues.ReadString(ref reader, "Content") ?? string.Empty;
             }
             else
             {
@@ -253,12 +312,17 @@ internal sealed class ItemParsers
         return Finish(item);
     }
 
-    private void ReadFirstAlternative(ref Utf8JsonReader reader, ref RawItem item, ReadOnlySpan<byte> confidenceName, ReadOnlySpan<byte> contentName, ReadOnlySpan<byte> redactionName)
+    private void ReadFirstAlternative(ref Utf8JsonReader reader, ref RawItem item, ReadOnlySpan<byte> confidenceName, ReadOnlySpan<byte> contentName, ReadOnlySpan<byte> redactionName, bool snakeCase)
     {
+        var (alternatives, confidence, content) = snakeCase ? ("alternatives", "confidence", "content") : ("Alternatives", "Confidence", "Content");
+        if (reader.TokenType is JsonTokenType.Null or JsonTokenType.PropertyName)
+        {
+            return;
+        }
+
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            reader.TrySkip();
-            return;
+            throw new TranscriptValueException(Messages.TranscriptNotAList(alternatives));
         }
 
         bool first = true;
@@ -276,14 +340,14 @@ internal sealed class ItemParsers
                 if (reader.ValueTextEquals(confidenceName))
                 {
                     reader.Read();
-                    item.Confidence = JsonValues.ReadNumber(ref reader);
+                    item.Confidence = JsonValues.ReadConfidence(ref reader, confidence);
                 }
                 else if (reader.ValueTextEquals(contentName))
                 {
                     reader.Read();
                     item.Content = (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= 2
                         ? _punctuation.Read(ref reader)
-                        : JsonValues.ReadString(ref reader)) ?? string.Empty;
+                        : JsonValues.ReadString(ref reader, content)) ?? string.Empty;
                 }
                 else if (reader.ValueTextEquals(redactionName))
                 {
@@ -312,6 +376,10 @@ internal sealed class ItemParsers
         {
             item.Start = null;
             item.End = null;
+        }
+        else if (item.Start > item.End)
+        {
+            throw new TranscriptValueException(Messages.TranscriptEndsBeforeStart(item.Start.Value, item.End.Value));
         }
 
         return item;

@@ -30,6 +30,9 @@ internal sealed class JsonCursor
     private long _readPosition;
     private JsonReaderState _state;
 
+    // Elements of the current array already handed out: the index an item error names.
+    private long _elementIndex;
+
     /// <param name="stream">The input, positioned where the JSON begins (unless <paramref name="sharedStartOffset"/> is given).</param>
     /// <param name="sharedStartOffset">For a seekable stream other cursors also read: where this cursor starts.</param>
     public JsonCursor(Stream stream, string source, long? sharedStartOffset = null)
@@ -176,6 +179,11 @@ internal sealed class JsonCursor
 
             TokenType = reader.TokenType;
             Depth = reader.CurrentDepth;
+            if (TokenType == JsonTokenType.StartArray)
+            {
+                _elementIndex = 0;
+            }
+
             TokenText = reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
         }
         catch (JsonException ex)
@@ -256,6 +264,10 @@ internal sealed class JsonCursor
             reader.Read();
             value = parser(ref reader);
         }
+        catch (TranscriptValueException ex)
+        {
+            throw new TranscriptFormatException(_source, Messages.TranscriptValueInvalid(_source, ConsumedOffset + reader.BytesConsumed, ex.Message), ex);
+        }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             throw Malformed(ex, ConsumedOffset + reader.BytesConsumed);
@@ -271,6 +283,7 @@ internal sealed class JsonCursor
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
         bool ended = false;
+        int countBefore = batch.Count;
         try
         {
             while (batch.Count < MaxBatch)
@@ -319,10 +332,16 @@ internal sealed class JsonCursor
                 batch.Add(element);
             }
         }
+        catch (TranscriptValueException ex)
+        {
+            throw new TranscriptFormatException(_source, Messages.TranscriptItemInvalid(_source, _elementIndex + batch.Count - countBefore, ex.Message), ex);
+        }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             throw Malformed(ex, ConsumedOffset + reader.BytesConsumed);
         }
+
+        _elementIndex += batch.Count - countBefore;
 
         if (!ended && batch.Count == 0 && _eof)
         {

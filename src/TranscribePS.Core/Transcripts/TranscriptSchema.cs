@@ -67,6 +67,13 @@ internal static class TranscriptSchemaDetector
     /// <summary>The schema, or null when the prefix does not yet show a known top-level member.</summary>
     private static TranscriptSchema? Decide(ReadOnlySpan<byte> prefix, bool eof, string source)
     {
+        // Notepad and Windows PowerShell 5.1's Out-File write UTF-16: say so, not "not JSON".
+        if (prefix.StartsWith([(byte)0xFF, (byte)0xFE]) || prefix.StartsWith([(byte)0xFE, (byte)0xFF])
+            || (prefix.Length >= 2 && (prefix[0] == 0) != (prefix[1] == 0)))
+        {
+            throw new TranscriptFormatException(source, Messages.TranscriptUtf16(source));
+        }
+
         if (prefix.StartsWith("\uFEFF"u8))
         {
             prefix = prefix[3..];

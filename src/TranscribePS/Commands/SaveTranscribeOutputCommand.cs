@@ -34,12 +34,22 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 
         var resolved = await Shell.ResolvePathAsync(Destination, literal: true).ConfigureAwait(false);
         _folder = resolved.Error is null ? resolved.Paths[0] : throw new TerminatingCommandException(resolved.Error);
+        if (File.Exists(_folder))
+        {
+            throw new TerminatingCommandException(new CommandError(new IOException(Messages.DestinationNotFolder(_folder)), "DestinationNotFolder", ErrorCategory.InvalidArgument, Destination));
+        }
     }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
         foreach (var job in InputObject ?? [])
         {
+            if (JobOutput.NameProblem(job) is { } nameProblem)
+            {
+                Shell.WriteError(ErrorMapping.ToError(nameProblem) with { Target = job });
+                continue;
+            }
+
             try
             {
                 // List results carry no output locations: read the job once more to get them.
@@ -53,7 +63,14 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 
                 foreach (var file in files)
                 {
-                    await SaveAsync(file, System.IO.Path.Combine(_folder, file.FileName), job, cancellationToken).ConfigureAwait(false);
+                    var (path, problem) = JobOutput.SavePath(_folder, current, file);
+                    if (problem is not null)
+                    {
+                        Shell.WriteError(ErrorMapping.ToError(problem) with { Target = job });
+                        continue;
+                    }
+
+                    await SaveAsync(file, path!, job, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (AwsServiceException ex)
@@ -67,6 +84,12 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
     {
         if (!await Shell.ShouldProcessAsync(path, Messages.SaveOutputAction(S3Location.SafeName(file.Uri))).ConfigureAwait(false))
         {
+            return;
+        }
+
+        if (Directory.Exists(path))
+        {
+            Shell.WriteError(new CommandError(new IOException(Messages.OutputPathIsFolder(path)), "OutputPathIsFolder", ErrorCategory.WriteError, path));
             return;
         }
 

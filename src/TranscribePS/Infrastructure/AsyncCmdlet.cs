@@ -149,6 +149,12 @@ public abstract class AsyncCmdlet : PSCmdlet, IDisposable
             Abandon(pump);
             OuterHost.ThrowTerminatingError(ErrorMapping.ToError(ex, null));
         }
+        catch (Core.Aws.AwsSettingsException ex)
+        {
+            // A job piped in that lives where these settings may not go (plain http off this machine).
+            Abandon(pump);
+            OuterHost.ThrowTerminatingError(new CommandError(ex, ex.ErrorId, System.Management.Automation.ErrorCategory.InvalidArgument, null));
+        }
         catch (Exception) when (Abandon(pump))
         {
             // Not reached: the filter only stops the work and lets the exception (PipelineStoppedException among

@@ -34,6 +34,10 @@ public abstract class AwsCmdlet : AsyncCmdlet
     [Parameter]
     public string? EndpointUrl { get; set; }
 
+    /// <summary>Allows plain http to a host other than loopback (a warning says so once); refused otherwise.</summary>
+    [Parameter]
+    public SwitchParameter AllowInsecureEndpoint { get; set; }
+
     /// <summary>
     /// The clients. Resolved in BeginProcessing (so missing credentials stop the cmdlet before any item), or on
     /// first use when <see cref="ResolveAwsOnBegin"/> is false; record work and background work may both ask first.

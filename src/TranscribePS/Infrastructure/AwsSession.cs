@@ -13,9 +13,16 @@ namespace TranscribePS.Infrastructure;
 internal sealed class AwsSession : IDisposable
 {
     private readonly AwsConnections _connections;
+    private readonly InvocationPump _shell;
+    private readonly HashSet<string> _warned = [];
     private JobSubmitter? _submitter;
 
-    private AwsSession(AwsSettings settings) => _connections = new AwsConnections(settings);
+    private AwsSession(AwsSettings settings, InvocationPump shell)
+    {
+        _connections = new AwsConnections(settings);
+        _shell = shell;
+        WarnOnce(settings);
+    }
 
     /// <summary>The region jobs given by name are looked for in.</summary>
     public string Region => _connections.Default.Settings.Region;
@@ -30,7 +37,13 @@ internal sealed class AwsSession : IDisposable
     public JobSubmitter Submitter => _submitter ??= new JobSubmitter(Jobs, new TranscribeJobStarter(Client, Jobs), new S3MediaUploader(Storage));
 
     /// <summary>The clients that reach <paramref name="job"/>: where it lives, unless -Region or -EndpointUrl said where to go.</summary>
-    public AwsClients For(TranscriptionJob job) => _connections.For(job);
+    /// <exception cref="AwsSettingsException">The job lives at a plain http endpoint off this machine and no opt-in was given.</exception>
+    public AwsClients For(TranscriptionJob job)
+    {
+        var clients = _connections.For(job);
+        WarnOnce(clients.Settings);
+        return clients;
+    }
 
     /// <summary>Job operations for a wait over jobs that may live in several places, tracked as they join.</summary>
     public JobRouter Router() => _connections.Router();
@@ -60,6 +73,7 @@ internal sealed class AwsSession : IDisposable
                 ProfileLocation = cmdlet.ProfileLocation,
                 Region = cmdlet.Region,
                 EndpointUrl = cmdlet.EndpointUrl,
+                AllowInsecureEndpoint = cmdlet.AllowInsecureEndpoint,
                 Environment = cmdlet.EnvironmentReader,
             });
         }
@@ -73,7 +87,25 @@ internal sealed class AwsSession : IDisposable
             shell.WriteDebug(line);
         }
 
-        return new AwsSession(settings);
+        return new AwsSession(settings, shell);
+    }
+
+    // Once per command and endpoint, however many jobs go there.
+    private void WarnOnce(AwsSettings settings)
+    {
+        foreach (var warning in settings.Warnings)
+        {
+            bool first;
+            lock (_warned)
+            {
+                first = _warned.Add(warning);
+            }
+
+            if (first)
+            {
+                _shell.WriteWarning(warning);
+            }
+        }
     }
 
     public void Dispose() => _connections.Dispose();

@@ -25,7 +25,7 @@ public sealed class CmdletContractTests
 
     private static readonly string[] AwsJobNameAliases = ["MedicalTranscriptionJobName", "CallAnalyticsJobName", "TranscriptionJobName"];
 
-    private static readonly string[] AwsParameters = ["Region", "ProfileName", "ProfileLocation", "AccessKey", "SecretKey", "SessionToken", "EndpointUrl"];
+    private static readonly string[] AwsParameters = ["Region", "ProfileName", "ProfileLocation", "AccessKey", "SecretKey", "SessionToken", "EndpointUrl", "AllowInsecureEndpoint"];
 
     public static TheoryData<string> CmdletNames()
     {

@@ -221,6 +221,101 @@ public sealed class AwsSettingsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("http://198.51.100.7:8080")]
+    [InlineData("http://transcribe.example.net")]
+    [InlineData("http://127.0.0.1.example.net:4566")]
+    [InlineData("http://[2001:db8::7]:8080")]
+    public void Plain_http_off_this_machine_is_refused_without_the_opt_in(string url)
+    {
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { Region = "us-east-1", EndpointUrl = url }));
+
+        Assert.Equal("InsecureEndpoint", ex.ErrorId);
+        Assert.Contains(url, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("-AllowInsecureEndpoint", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL")]
+    [InlineData("AWS_ENDPOINT_URL_TRANSCRIBE")]
+    [InlineData("AWS_ENDPOINT_URL_S3")]
+    public void Plain_http_off_this_machine_from_the_environment_is_refused_naming_the_variable(string variable)
+    {
+        environment["AWS_REGION"] = "us-east-1";
+        environment[variable] = "http://198.51.100.7:8080";
+
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileLocation = credentialsFile }));
+
+        Assert.Equal("InsecureEndpoint", ex.ErrorId);
+        Assert.Contains(variable, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_http_off_this_machine_from_the_profile_is_refused()
+    {
+        File.AppendAllText(Path.Combine(folder.FullName, "config"), """
+
+            [profile far-away]
+            region = us-east-1
+            endpoint_url = http://198.51.100.7:8080
+            """);
+        File.AppendAllText(credentialsFile, """
+
+            [far-away]
+            aws_access_key_id = AKIAIOSFODNN7FARAW
+            aws_secret_access_key = x
+            """);
+
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "far-away", ProfileLocation = credentialsFile }));
+
+        Assert.Equal("InsecureEndpoint", ex.ErrorId);
+        Assert.Contains("endpoint_url", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4566")]
+    [InlineData("http://127.8.9.10:4566")]
+    [InlineData("http://localhost:4566")]
+    [InlineData("http://[::1]:4566")]
+    [InlineData("https://198.51.100.7:8443")]
+    public void Https_and_loopback_http_pass_without_a_warning(string url)
+    {
+        var settings = Resolve(new() { Region = "us-east-1", EndpointUrl = url });
+
+        Assert.Equal(url, settings.TranscribeEndpoint);
+        Assert.Empty(settings.Warnings);
+    }
+
+    [Fact]
+    public void The_opt_in_lets_plain_http_through_with_one_warning_per_endpoint()
+    {
+        var bySwitch = Resolve(new() { Region = "us-east-1", EndpointUrl = "http://198.51.100.7:8080", AllowInsecureEndpoint = true });
+        environment["AWS_REGION"] = "us-east-1";
+        environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://198.51.100.7:8080";
+        environment["AWS_ENDPOINT_URL_S3"] = "http://198.51.100.8:8080";
+        environment[AwsSettings.AllowInsecureVariable] = "true";
+        var byVariable = Resolve(new() { ProfileLocation = credentialsFile });
+
+        var warning = Assert.Single(bySwitch.Warnings);
+        Assert.Contains("http://198.51.100.7:8080", warning, StringComparison.Ordinal);
+        Assert.Contains("-AllowInsecureEndpoint", warning, StringComparison.Ordinal);
+        Assert.Equal(2, byVariable.Warnings.Count);
+        Assert.All(byVariable.Warnings, w => Assert.Contains(AwsSettings.AllowInsecureVariable, w, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_job_at_a_plain_http_endpoint_off_this_machine_is_refused_unless_the_command_opted_in()
+    {
+        var strict = Resolve(new() { Region = "us-east-1", EndpointUrl = "http://127.0.0.1:4566" });
+        var optedIn = Resolve(new() { Region = "us-east-1", EndpointUrl = "http://127.0.0.1:4566", AllowInsecureEndpoint = true });
+
+        var ex = Assert.Throws<AwsSettingsException>(() => strict.At("eu-west-1", "http://198.51.100.7:8080"));
+        var elsewhere = optedIn.At("eu-west-1", "http://198.51.100.7:8080");
+
+        Assert.Equal("InsecureEndpoint", ex.ErrorId);
+        Assert.Single(elsewhere.Warnings);
+    }
+
+    [Theory]
     [InlineData("localhost:4566")]
     [InlineData("ftp://127.0.0.1/")]
     [InlineData("http://admin:hunter2@127.0.0.1:4566")]
@@ -320,6 +415,7 @@ public sealed class AwsSettingsTests : IDisposable
         ProfileLocation = input.ProfileLocation,
         Region = input.Region,
         EndpointUrl = input.EndpointUrl,
+        AllowInsecureEndpoint = input.AllowInsecureEndpoint,
         Environment = Env,
     });
 

@@ -131,6 +131,29 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         Assert.Equal(new TransferProgress(data.Length, data.Length), reports[^1]);
     }
 
+    /// <summary>Saved outputs hold PHI: 0600 on Unix, not the umask's 0644; the partial file too, while it exists.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Downloaded_file_is_owner_only_on_unix_and_stale_partials_of_it_are_removed()
+    {
+        Server.Store.Put("transcripts", "call-8.json", [1, 2, 3]);
+        var target = Path.Combine(folder.FullName, "call-8.json");
+        var stale = Write("call-8.json.part-70ec4651", new byte[100]);
+        var otherTarget = Write("call-9.json.part-70ec4651", new byte[10]);
+        var notOurs = Write("call-8.json.part-notours1", new byte[10]);
+        var held = Write("call-8.json.part-0123abcd", new byte[10]);
+        using (new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            await transfer.DownloadToFileAsync(new S3Location("transcripts", "call-8.json"), target, null, CancellationToken.None);
+        }
+
+        Assert.Equal(LocalFiles.OwnerOnly, File.GetUnixFileMode(target));
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(otherTarget));
+        Assert.True(File.Exists(notOurs));
+        Assert.True(File.Exists(held), "a partial file another download holds open is left to it");
+    }
+
     [Fact]
     public async Task Failed_download_leaves_no_partial_file()
     {
