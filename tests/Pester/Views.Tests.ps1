@@ -166,3 +166,51 @@ Describe 'The help examples that save and recreate categories run as written' {
         finally { Pop-Location }
     }
 }
+
+Describe 'Transcripts from several jobs, and what Save-TranscribeOutput gives' {
+    BeforeAll {
+        Reset-Emulator
+        $visits = New-Item -ItemType Directory -Path (Join-Path $script:Work 'visits')
+        New-TestWav -Path (Join-Path $visits 'visit-a.wav') -Seconds 20 | Out-Null
+        New-TestWav -Path (Join-Path $visits 'visit-b.wav') -Seconds 25 | Out-Null
+        $script:Jobs = Get-ChildItem (Join-Path $visits '*.wav') | Start-MedicalConversationJob -OutputBucket clinic-transcripts -Wait
+        $script:Saved = New-Item -ItemType Directory -Path (Join-Path $script:Work 'saved')
+    }
+
+    Context '-SpeakerName that names nobody (issue 7 §3.14)' {
+        It 'a table written the other way round warns once, naming the labels and the table to write' {
+            $turns = $script:Jobs | Get-TranscriptTurn -SpeakerName @{ Clinician = 'spk_0'; Patient = 'spk_1' } -WarningVariable warned -WarningAction SilentlyContinue
+
+            @($warned).Count | Should -Be 1
+            "$warned" | Should -Match "^-SpeakerName names no speaker in '.+': its keys \(.*Clinician.*\) match none of the labels there \(spk_0, spk_1\), but its values do, so the table looks reversed\. Put the label first: @\{ spk_. = '(Clinician|Patient)' \}\.$"
+            $turns.SpeakerName | Should -Not -Contain 'Clinician'
+        }
+
+        It 'Get-TranscriptItem and items piped into Get-TranscriptTurn warn too; a key that matches warns nothing' {
+            $null = $script:Jobs[0] | Get-TranscriptItem -SpeakerName @{ Doctor = 'Kim' } -WarningVariable fromItems -WarningAction SilentlyContinue
+            "$fromItems" | Should -Match "its keys \(Doctor\) match none of the labels there \(spk_0, spk_1\), so every speaker keeps its label\. The keys are the labels and the values the names, as in @\{ spk_0 = 'Kim' \}\."
+
+            $null = $script:Jobs[0] | Get-TranscriptItem | Get-TranscriptTurn -SpeakerName @{ Clinician = 'spk_0' } -WarningVariable fromPipe -WarningAction SilentlyContinue
+            "$fromPipe" | Should -Match 'looks reversed'
+
+            $named = $script:Jobs | Get-TranscriptTurn -SpeakerName @{ SPK_0 = 'Clinician'; spk_7 = 'Nobody' } -WarningVariable none -WarningAction SilentlyContinue
+            @($none).Count | Should -Be 0
+            $named.SpeakerName | Should -Contain 'Clinician'
+        }
+    }
+
+    Context 'Save-TranscribeOutput (issue 7 §3.6)' {
+        It 'emits the files as Get-Item does, so the default view shows mode, owner, size and their directory' {
+            $files = $script:Jobs | Save-TranscribeOutput -Destination $script:Saved.FullName
+
+            @($files).Count | Should -Be 2
+            $files[0].PSParentPath | Should -BeLike '*FileSystem::*saved'
+            $text = $files | Show
+            $text | Should -Match "Directory: $([regex]::Escape($script:Saved.FullName))"
+            foreach ($file in $files) {
+                $row = ($text -split '\r?\n') | Where-Object { $_ -match [regex]::Escape($file.Name) }
+                $row | Should -Match "^(-r\S+|-a\S*)\s+.*\b$($file.Length)\s+$([regex]::Escape($file.Name))$"
+            }
+        }
+    }
+}

@@ -26,6 +26,14 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
         cmdlet.WriteObject(wrapped);
     }
 
+    public void WriteFile(string path)
+    {
+        foreach (var item in cmdlet.InvokeProvider.Item.Get([path], force: true, literalPath: true))
+        {
+            cmdlet.WriteObject(item);
+        }
+    }
+
     public void WriteError(CommandError error) => cmdlet.WriteError(ToRecord(error));
 
     public void WriteWarning(string text) => cmdlet.WriteWarning(text);
