@@ -175,6 +175,39 @@ Describe 'Transcripts from several jobs, and what Save-TranscribeOutput gives' {
         New-TestWav -Path (Join-Path $visits 'visit-b.wav') -Seconds 25 | Out-Null
         $script:Jobs = Get-ChildItem (Join-Path $visits '*.wav') | Start-MedicalConversationJob -OutputBucket clinic-transcripts -Wait
         $script:Saved = New-Item -ItemType Directory -Path (Join-Path $script:Work 'saved')
+        $calls = New-Item -ItemType Directory -Path (Join-Path $script:Work 'calls')
+        New-TestWav -Path (Join-Path $calls 'call-1.wav') -Seconds 6 -Channels 2 | Out-Null
+        New-TestWav -Path (Join-Path $calls 'call-2.wav') -Seconds 8 -Channels 2 | Out-Null
+        $script:Calls = Get-ChildItem (Join-Path $calls '*.wav') |
+            Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn 'arn:aws:iam::123456789012:role/TranscribeDataAccess' -Wait
+        # m:ss.ff, minutes running past 59.
+        $script:Clock = '\d+:[0-5]\d\.\d\d'
+    }
+
+    Context 'Turns and items of several jobs in one table (issue 7 §3.5)' {
+        It 'turns of two jobs show under their job, times as m:ss.ff' {
+            $text = $script:Jobs | Get-TranscriptTurn | Show
+
+            foreach ($job in $script:Jobs) { $text | Should -Match "Job: $([regex]::Escape($job.JobName))" }
+            $text | Should -Match 'Start\s+End\s+Speaker\s+Text'
+            $text | Should -Match "(?m)^\s*$script:Clock\s+$script:Clock\s+spk_\d"
+            $text | Should -Not -Match 'Sentiment'
+        }
+
+        It 'items of two jobs show under their job too, with m:ss.ff start times' {
+            $text = $script:Jobs | Get-TranscriptItem | Show
+
+            foreach ($job in $script:Jobs) { $text | Should -Match "Job: $([regex]::Escape($job.JobName))" }
+            $text | Should -Match "(?m)^\s*$script:Clock\s+spk_\d\s+\d\.\d\d\s+\S"
+        }
+
+        It 'call analytics turns show their sentiment by default' {
+            $text = $script:Calls | Get-TranscriptTurn | Show
+
+            foreach ($job in $script:Calls) { $text | Should -Match "Job: $([regex]::Escape($job.JobName))" }
+            $text | Should -Match 'Start\s+End\s+Speaker\s+Sentiment\s+Text'
+            $text | Should -Match "(?m)^\s*$script:Clock\s+$script:Clock\s+(Agent|Customer)\s+(POSITIVE|NEGATIVE|NEUTRAL|MIXED)\s+\S"
+        }
     }
 
     Context '-SpeakerName that names nobody (issue 7 §3.14)' {

@@ -23,6 +23,10 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
         // The PSTypeName selects the view in TranscribePS.Format.ps1xml; the base object still binds to typed parameters.
         var wrapped = new PSObject(value);
         wrapped.TypeNames.Insert(0, typeName);
+        if (OutputTypeNames.VariantOf(value) is { } variant)
+        {
+            wrapped.TypeNames.Insert(0, variant);
+        }
         cmdlet.WriteObject(wrapped);
     }
 
