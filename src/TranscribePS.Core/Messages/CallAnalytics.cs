@@ -24,6 +24,41 @@ public static partial class Messages
 
     private static string FeatureName(string feature) => feature == "GENERATIVE_SUMMARIZATION" ? "the call summary (GENERATIVE_SUMMARIZATION)" : feature;
 
+    // Category rules as they read in views and Export-Csv (CallAnalyticsRule.ToString and its filters).
+
+    public static string RuleTranscript(string? role, IEnumerable<string> targets, bool negated)
+        => $"{(role is null ? (negated ? "No one" : "Anyone") : Participant(role))} {(negated && role is not null ? "does not say" : "says")} {string.Join(" or ", targets.Select(t => $"'{t}'"))}";
+
+    public static string RuleSentiment(string? role, IEnumerable<string> sentiments, bool negated)
+        => $"{(role is null ? "Sentiment" : Participant(role) + " sentiment")} {(negated ? "not " : string.Empty)}{string.Join(" or ", sentiments)}";
+
+    public static string RuleInterruption(string? role, long? threshold, bool negated)
+        => $"{(negated ? "No interruption" : "Interruption")}{(role is null ? string.Empty : " by " + Participant(role))}{AtLeast(threshold)}";
+
+    public static string RuleNonTalkTime(long? threshold, bool negated)
+        => $"{(negated ? "No silence" : "Silence")}{AtLeast(threshold)}";
+
+    public static string RuleAbsoluteWindow(long? start, long? end, long? first, long? last)
+        => Window(first, last, start, end, Analytics.Categories.RuleDurations.Text, string.Empty);
+
+    public static string RuleRelativeWindow(int? start, int? end, int? first, int? last)
+        => Window(first, last, start, end, p => p.ToString(CultureInfo.InvariantCulture) + "%", " of the call");
+
+    private static string Window(long? first, long? last, long? start, long? end, Func<long, string> text, string suffix)
+        => (first, last, start, end) switch
+        {
+            ({ } f, _, _, _) => $"in the first {text(f)}{suffix}",
+            (_, { } l, _, _) => $"in the last {text(l)}{suffix}",
+            (_, _, { } s, { } e) => $"between {text(s)} and {text(e)}{suffix}",
+            _ => string.Empty,
+        };
+
+    private static string AtLeast(long? threshold)
+        => threshold is { } ms ? " of at least " + Analytics.Categories.RuleDurations.Text(ms) : string.Empty;
+
+    private static string Participant(string role)
+        => role.Length == 0 ? role : char.ToUpperInvariant(role[0]) + role[1..].ToLowerInvariant();
+
     // Category rules: what the service would refuse, said before any call.
 
     public static string CategoryRuleNoFilter(string path)
@@ -40,6 +75,9 @@ public static partial class Messages
 
     public static string CategoryRuleWrongValueType(string path, string expected, object? value)
         => $"{path} must be {expected}, not {DescribeRuleValue(value)}. Fix the value and try again.";
+
+    public static string CategoryRuleJsonUnreadable(string path, string detail)
+        => $"{path} looks like JSON but could not be read: {Sentence(detail)} Give the rules as ConvertTo-Json -Depth 10 wrote them, or build them with New-CallAnalyticsRule.";
 
     public static string CategoryRuleMissingValue(string path)
         => $"{path} is required. Add it and try again.";

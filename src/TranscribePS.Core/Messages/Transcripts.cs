@@ -5,6 +5,12 @@ public static partial class Messages
 {
     private const string PassTranscriptJson = " Pass the job's transcript JSON (the file at TranscriptFileUri).";
 
+    public static string SpeakerNameMatchesNoLabel(string source, IEnumerable<string> keys, IEnumerable<string> labels, string exampleLabel, string exampleName)
+        => $"-SpeakerName names no speaker in '{source}': its keys ({string.Join(", ", keys)}) match none of the labels there ({string.Join(", ", labels)}), so every speaker keeps its label. The keys are the labels and the values the names, as in @{{ {exampleLabel} = '{exampleName}' }}.";
+
+    public static string SpeakerNameReversed(string source, IEnumerable<string> keys, IEnumerable<string> labels, string label, string name)
+        => $"-SpeakerName names no speaker in '{source}': its keys ({string.Join(", ", keys)}) match none of the labels there ({string.Join(", ", labels)}), but its values do, so the table looks reversed. Put the label first: @{{ {label} = '{name}' }}.";
+
     public static string TranscriptEmpty(string source)
         => $"'{source}' is empty, so it is not a transcript. Check that the transcription job completed and that the whole output file was downloaded, then read it again.";
 

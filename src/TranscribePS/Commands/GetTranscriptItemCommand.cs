@@ -16,14 +16,24 @@ public sealed class GetTranscriptItemCommand : TranscriptSourceCmdlet
     [Parameter]
     public TranscriptItemType? Type { get; set; }
 
+    private SpeakerNameCheck? _check;
+
     private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
     {
-        await foreach (var item in TranscriptReader.ReadItemsAsync(source.Json, source.Name, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
+        var options = ReadOptions(SpeakerName);
+        var check = _check ??= new SpeakerNameCheck(options.SpeakerNames);
+        await foreach (var item in TranscriptReader.ReadItemsAsync(source.Json, source.Name, options, cancellationToken).ConfigureAwait(false))
         {
+            check.Observe(item.Speaker, item.Channel);
             if (Type is null || item.Type == Type)
             {
                 Shell.WriteObject(item);
             }
+        }
+
+        if (check.Finish(source.Name) is { } warning)
+        {
+            Shell.WriteWarning(warning);
         }
     }
 }

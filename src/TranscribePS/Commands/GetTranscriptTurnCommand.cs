@@ -16,6 +16,8 @@ public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
 
     private readonly TurnBuilder _builder = new();
     private IReadOnlyDictionary<string, string>? _names;
+    private SpeakerNameCheck? _check;
+    private string? _lastJob;
 
     [Parameter(ParameterSetName = ItemSet, Mandatory = true, ValueFromPipeline = true)]
     public TranscriptItem[]? Item { get; set; }
@@ -32,8 +34,11 @@ public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
 
         // Read once: this runs for every item of a piped transcript.
         var names = _names ??= Hashtables.ToStringMap(SpeakerName, StringComparer.OrdinalIgnoreCase);
+        var check = _check ??= new SpeakerNameCheck(names);
         foreach (var item in Item)
         {
+            check.Observe(item.Speaker, item.Channel);
+            _lastJob = item.JobName;
             var named = item.Speaker is not null && names.TryGetValue(item.Speaker, out var name) ? item with { SpeakerName = name } : item;
             if (_builder.Add(named) is { } turn)
             {
@@ -51,14 +56,27 @@ public sealed class GetTranscriptTurnCommand : TranscriptSourceCmdlet
             Shell.WriteObject(last);
         }
 
+        if (Item is not null && _check?.Finish(_lastJob ?? string.Empty) is { } warning)
+        {
+            Shell.WriteWarning(warning);
+        }
+
         return Task.CompletedTask;
     }
 
     private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
     {
-        await foreach (var turn in TranscriptReader.ReadTurnsAsync(source.Json, source.Name, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
+        var options = ReadOptions(SpeakerName);
+        var check = _check ??= new SpeakerNameCheck(options.SpeakerNames);
+        await foreach (var turn in TranscriptReader.ReadTurnsAsync(source.Json, source.Name, options, cancellationToken).ConfigureAwait(false))
         {
+            check.Observe(turn.Speaker, turn.Channel);
             Shell.WriteObject(turn);
+        }
+
+        if (check.Finish(source.Name) is { } warning)
+        {
+            Shell.WriteWarning(warning);
         }
     }
 }

@@ -16,14 +16,19 @@ public sealed class NewCallAnalyticsCategoryCommand : AwsCmdlet
     [Alias("CategoryName")]
     public string Name { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true)]
+    /// <summary>Rules from New-CallAnalyticsRule, hashtables in the API's shape, or a saved category's Rules (objects or JSON text).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Rules")]
     public object[]? Rule { get; set; }
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsDefault("POST_CALL")]
     [ValidateSet("POST_CALL", "REAL_TIME")]
     public string InputType { get; set; } = "POST_CALL";
 
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Tags")]
+    [TagArgument]
     public Hashtable? Tag { get; set; }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)

@@ -103,7 +103,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             await Aws.DownloadAsync(file.Uri, job, path, cancellationToken).ConfigureAwait(false);
-            Shell.WriteObject(new FileInfo(path));
+            Shell.WriteFile(path);
         }
         catch (AwsServiceException ex)
         {

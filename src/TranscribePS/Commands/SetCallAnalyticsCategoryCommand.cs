@@ -56,7 +56,7 @@ public sealed class SetCallAnalyticsCategoryCommand : AwsCmdlet
                 continue;
             }
 
-            await UpdateAsync(category.Name, () => (category.ToRules(), category.InputType), cancellationToken).ConfigureAwait(false);
+            await UpdateAsync(category.Name, () => (category.ToRules(), category.ToInputType()), cancellationToken).ConfigureAwait(false);
         }
     }
 

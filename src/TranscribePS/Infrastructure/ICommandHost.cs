@@ -18,6 +18,13 @@ internal interface ICommandHost
 
     void WriteObject(object? value);
 
+    /// <summary>
+    /// Writes the file at a provider path as Get-Item gives it: a fresh FileInfo carrying the provider's PSPath,
+    /// PSParentPath and PSChildName, which the file system's default view needs (it groups by directory and fills Mode,
+    /// size and owner from them).
+    /// </summary>
+    void WriteFile(string path);
+
     void WriteError(CommandError error);
 
     void WriteWarning(string text);

@@ -52,6 +52,8 @@ internal sealed class InvocationPump
 
     public void WriteObject(object? value) => Deliver(host => host.WriteObject(value));
 
+    public void WriteFile(string path) => Deliver(host => host.WriteFile(path));
+
     public void WriteError(CommandError error) => Deliver(host => host.WriteError(error));
 
     public void WriteWarning(string text) => Deliver(host => host.WriteWarning(text));

@@ -26,5 +26,12 @@ internal static class OutputTypeNames
 
     public static string? For(Type type) => Names.GetValueOrDefault(type);
 
+    /// <summary>
+    /// A variant name put before <see cref="For"/>'s, selecting a view of its own (PowerShell's <c>Type#Variant</c>
+    /// convention): call analytics turns carry sentiment, which their view shows.
+    /// </summary>
+    public static string? VariantOf(object? value)
+        => value is TranscriptTurn { Sentiment: not null } ? "TranscribePS.TranscriptTurn#CallAnalytics" : null;
+
     public static IReadOnlyDictionary<Type, string> All => Names;
 }

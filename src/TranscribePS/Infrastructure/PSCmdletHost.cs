@@ -23,7 +23,19 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
         // The PSTypeName selects the view in TranscribePS.Format.ps1xml; the base object still binds to typed parameters.
         var wrapped = new PSObject(value);
         wrapped.TypeNames.Insert(0, typeName);
+        if (OutputTypeNames.VariantOf(value) is { } variant)
+        {
+            wrapped.TypeNames.Insert(0, variant);
+        }
         cmdlet.WriteObject(wrapped);
+    }
+
+    public void WriteFile(string path)
+    {
+        foreach (var item in cmdlet.InvokeProvider.Item.Get([path], force: true, literalPath: true))
+        {
+            cmdlet.WriteObject(item);
+        }
     }
 
     public void WriteError(CommandError error) => cmdlet.WriteError(ToRecord(error));

@@ -82,7 +82,7 @@ public sealed class CategoryRuleConverterTests
         var back = CategoryRuleConverter.ToCategory(Tree(JsonSerializer.Serialize(category, ConvertToJsonDefault)));
 
         Assert.Equal("escalations", back.Name);
-        Assert.Equal(InputType.PostCall, back.InputType);
+        Assert.Equal("POST_CALL", back.InputType);
         Assert.Equal("billing", back.Tags["team"]);
         Assert.Equal(EveryKind.Select(Wire), back.ToRules().Select(Wire));
         Assert.Equal([new Tag { Key = "team", Value = "billing" }], back.ToTags()!);
@@ -99,9 +99,9 @@ public sealed class CategoryRuleConverterTests
         var category = CategoryRuleConverter.ToCategory(Tree(json));
 
         Assert.Equal("silence", category.Name);
-        Assert.Equal(InputType.PostCall, category.InputType);
+        Assert.Equal("POST_CALL", category.InputType);
         Assert.Equal("v", category.Tags["k"]);
-        Assert.Equal(15000, Assert.IsType<NonTalkTimeFilter>(Assert.Single(category.Rules).NonTalkTimeFilter).Threshold);
+        Assert.Equal(15000, Assert.IsType<CallAnalyticsNonTalkTimeFilter>(Assert.Single(category.Rules).NonTalkTimeFilter).Threshold);
     }
 
     [Fact]

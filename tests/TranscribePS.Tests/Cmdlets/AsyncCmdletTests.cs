@@ -326,6 +326,8 @@ public sealed class AsyncCmdletTests
 
         public void WriteObject(object? value) => throw new RefusedWriteException();
 
+        public void WriteFile(string path) => throw new RefusedWriteException();
+
         public void WriteError(CommandError error) => _inner.WriteError(error);
 
         public void WriteWarning(string text) => _inner.WriteWarning(text);

@@ -17,7 +17,7 @@ public sealed class CategoryCmdletTests(EmulatorFixture fixture) : EmulatorTest(
 
         var rule = Assert.Single(host.ObjectsOf<CallAnalyticsRule>());
         Assert.Equal(["cancel my account"], rule.TranscriptFilter!.Targets);
-        Assert.Equal(ParticipantRole.Customer, rule.TranscriptFilter.ParticipantRole);
+        Assert.Equal("CUSTOMER", rule.TranscriptFilter.ParticipantRole);
         Assert.Equal(30, rule.TranscriptFilter.RelativeTimeRange!.Last);
         Assert.Null(rule.SentimentFilter);
     }

@@ -34,6 +34,8 @@ internal sealed class RecordingHost(string parameterSetName = "") : ICommandHost
 
     public void WriteObject(object? value) => Record(() => Objects.Add(value));
 
+    public void WriteFile(string path) => Record(() => Objects.Add(new FileInfo(path)));
+
     public void WriteError(CommandError error) => Record(() => Errors.Add(error));
 
     public void WriteWarning(string text) => Record(() => Warnings.Add(text));

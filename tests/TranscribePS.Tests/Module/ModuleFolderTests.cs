@@ -96,6 +96,19 @@ public sealed class ModuleFolderTests
     }
 
     [Fact]
+    public void Call_analytics_turns_get_the_variant_name_whose_view_shows_sentiment()
+    {
+        var call = new Core.Transcripts.TranscriptTurn { JobName = "call", Index = 0, Text = "Hello.", Sentiment = "POSITIVE" };
+        var plain = call with { Sentiment = null };
+        var view = XDocument.Load(RepoPaths.ModuleFile("TranscribePS.Format.ps1xml")).Descendants("View")
+            .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == OutputTypeNames.VariantOf(call));
+
+        Assert.Null(OutputTypeNames.VariantOf(plain));
+        Assert.Contains(view.Descendants("PropertyName"), p => p.Value == "Sentiment");
+        Assert.Equal("JobName", view.Element("GroupBy")!.Element("PropertyName")!.Value);
+    }
+
+    [Fact]
     public void Every_output_type_declared_by_a_cmdlet_has_a_PSTypeName()
     {
         var named = OutputTypeNames.All.Keys.Select(t => t.FullName).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Json;
 using TranscribePS.Core.Aws.Model;
 using E = TranscribePS.Core.Analytics.Categories.CategoryRuleErrorIds;
 
@@ -42,9 +43,19 @@ public static class CategoryRuleConverter
             throw new CategoryRuleException(E.MissingValue, Messages.CategoryRuleMissingValue(path), path);
         }
 
-        return AsList(value) is { } list
-            ? list.Select((item, i) => ToRule(item, $"{path}[{i}]")).ToList()
-            : [ToRule(value, path)];
+        value = FromJsonText(value, path);
+        if (AsList(value) is not { } list)
+        {
+            return [ToRule(value, path)];
+        }
+
+        // Import-Csv hands a Rules cell over as one string in a one-element array: the JSON list inside is the rules.
+        if (list is [string text] && FromJsonText(text, path) is { } parsed && AsList(parsed) is { } inner)
+        {
+            list = inner;
+        }
+
+        return list.Select((item, i) => ToRule(item, $"{path}[{i}]")).ToList();
     }
 
     /// <summary>
@@ -75,7 +86,7 @@ public static class CategoryRuleConverter
         }
 
         var rules = ToRules(Get(lookup, "Rules"));
-        var inputType = Get(lookup, "InputType") is { } input ? Enum<InputType>(input, "InputType") : (InputType?)null;
+        var inputType = Get(lookup, "InputType") is { } given and not "" ? Enum<InputType>(given, "InputType") : (InputType?)null;
         var tags = Tags(Get(lookup, "Tags"));
         CategoryRuleValidator.ValidateCategory((string?)name, rules);
         CategoryRuleValidator.ValidateTags(tags);
@@ -84,13 +95,76 @@ public static class CategoryRuleConverter
         {
             Name = (string)name!,
             Rules = rules.Select(CallAnalyticsRule.FromRule).ToList(),
-            InputType = inputType,
+            InputType = inputType is { } input ? WireEnum.Wire(input) : null,
             Tags = tags,
         };
     }
 
+    /// <summary>
+    /// Tags from a hashtable or object of key = value, a list of <c>@{ Key = ...; Value = ... }</c>, or the text Export-Csv
+    /// writes for them (<c>key=value; key=value</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ToTagMap(object? value)
+    {
+        if (value is string text)
+        {
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    throw WrongType("Tags", "key=value pairs separated by '; '", text);
+                }
+
+                tags[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+            }
+
+            CategoryRuleValidator.ValidateTags(tags);
+            return tags;
+        }
+
+        var map = Tags(value);
+        CategoryRuleValidator.ValidateTags(map);
+        return map;
+    }
+
+    /// <summary>
+    /// A rule or rules given as JSON text (a CSV cell Export-Csv wrote from <see cref="CallAnalyticsRuleList"/>, or a
+    /// file's content) become the tree the rest reads; any other value passes through.
+    /// </summary>
+    private static object? FromJsonText(object? value, string path)
+    {
+        if (value is not string text || text.TrimStart() is not ['[' or '{', ..])
+        {
+            return value;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return JsonTree(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw new CategoryRuleException(E.WrongValueType, Messages.CategoryRuleJsonUnreadable(path, ex.Message), path);
+        }
+    }
+
+    private static object? JsonTree(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => JsonTree(p.Value), StringComparer.OrdinalIgnoreCase),
+        JsonValueKind.Array => element.EnumerateArray().Select(JsonTree).ToList(),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
     private static Rule ParseRule(object? value, string path)
     {
+        value = FromJsonText(value, path);
         // ConvertTo-Json's default -Depth 2 turns nested objects into their PowerShell text, "@{TranscriptFilter=...}".
         if (value is string text && text.TrimStart().StartsWith("@{", StringComparison.Ordinal))
         {

@@ -44,6 +44,11 @@ internal static class WireEnum
         return null;
     }
 
+    /// <summary>The wire spelling of one value (<c>POST_CALL</c>).</summary>
+    public static string Wire<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+        => Members<TEnum>().First(m => EqualityComparer<TEnum>.Default.Equals(m.Value, value)).Wire;
+
     /// <summary>The wire spellings, for messages.</summary>
     public static IReadOnlyList<string> Names<TEnum>()
         where TEnum : struct, Enum
