@@ -9,8 +9,10 @@ using TranscribePS.Core.Waiting;
 namespace TranscribePS.Infrastructure;
 
 /// <summary>
-/// What both Start cmdlets share: the media inputs, naming and rerun parameters, and the per-recording flow
-/// plan → (problems as errors) → ShouldProcess → submit (reuse/upload/start) → emit, or wait with -Wait.
+/// What the Start cmdlets share: the media inputs, naming and rerun parameters, and the per-recording flow
+/// plan → (problems as errors) → ShouldProcess → submit (reuse/upload/start) → emit, or wait with -Wait. Up to
+/// -ThrottleLimit recordings go through that flow at once, in the background: the pipeline hands the next recording
+/// over as soon as a slot is free, and each job is emitted the moment it is started, in whatever order they start.
 /// </summary>
 public abstract class StartJobCmdlet : AwsCmdlet
 {
@@ -18,8 +20,14 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private protected const string LiteralPathSet = "LiteralPath";
     private protected const string MediaUriSet = "MediaUri";
 
+    /// <summary>Recordings in flight at once unless -ThrottleLimit says otherwise.</summary>
+    internal const int DefaultThrottleLimit = 10;
+
+    private readonly List<Task> _submissions = [];
     private WaitOptions? _waitOptions;
     private WaitSession? _wait;
+    private SemaphoreSlim? _slots;
+    private UploadProgressReporter? _uploads;
     private int _recordings;
 
     // As Get-Content and Import-Csv declare them: a piped file binds -LiteralPath through its PSPath, piped strings
@@ -65,6 +73,10 @@ public abstract class StartJobCmdlet : AwsCmdlet
     [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
     public TimeSpan? PollInterval { get; set; }
 
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     internal bool ForceOn { get; set; }
 
     internal bool WaitOn { get; set; }
@@ -89,6 +101,8 @@ public abstract class StartJobCmdlet : AwsCmdlet
     /// <summary>With -Wait, the wait runs beside the submissions: each job joins it once started and comes out finished.</summary>
     private protected sealed override Task BeginWorkAsync(CancellationToken cancellationToken)
     {
+        _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+        _uploads = new UploadProgressReporter(Shell);
         if (_waitOptions is { } options)
         {
             _wait = WaitReporter.Start(Shell, new JobWaiter(Aws.Jobs), options, StartBackground);
@@ -101,7 +115,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
     {
         foreach (var uri in MediaUri ?? [])
         {
-            await SubmitAsync(MediaSource.FromUri(uri), uri, cancellationToken).ConfigureAwait(false);
+            await DispatchAsync(MediaSource.FromUri(uri), uri, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
@@ -114,18 +128,28 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
             foreach (var file in resolved.Paths)
             {
-                await SubmitAsync(MediaSource.FromPath(file), file, cancellationToken).ConfigureAwait(false);
+                await DispatchAsync(MediaSource.FromPath(file), file, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private protected override Task EndAsync(CancellationToken cancellationToken)
+    /// <summary>Every recording handed over has been submitted (its outcome written) before the wait is told no more jobs come.</summary>
+    private protected override async Task EndAsync(CancellationToken cancellationToken)
     {
+        Task[] submissions;
+        lock (_submissions)
+        {
+            submissions = [.. _submissions];
+        }
+
+        // A submission that failed outright is reported by the pump (it was tracked); here it only must have ended.
+        await Task.WhenAll(submissions).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _uploads?.Finish();
         _wait?.CompleteAdding();
-        return Task.CompletedTask;
     }
 
-    private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)
+    /// <summary>Takes a slot (waiting while -ThrottleLimit recordings are in flight) and submits the recording in the background.</summary>
+    private async Task DispatchAsync(MediaSource media, string target, CancellationToken cancellationToken)
     {
         if (JobName is not null && ++_recordings > 1)
         {
@@ -133,6 +157,30 @@ public abstract class StartJobCmdlet : AwsCmdlet
             return;
         }
 
+        await _slots!.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_submissions)
+        {
+            _submissions.RemoveAll(t => t.IsCompleted);
+            _submissions.Add(done.Task);
+        }
+
+        StartBackground(async token =>
+        {
+            try
+            {
+                await SubmitAsync(media, target, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+                done.SetResult();
+            }
+        });
+    }
+
+    private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)
+    {
         var planned = await JobPlanner.PlanAsync(BuildRequest(media), cancellationToken).ConfigureAwait(false);
         if (planned.Plan is not { } plan)
         {
@@ -147,9 +195,16 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
         try
         {
-            var progress = new UploadProgressReporter(Shell);
-            var result = await Aws.Submitter.SubmitAsync(plan, progress, cancellationToken).ConfigureAwait(false);
-            progress.Complete();
+            SubmissionResult result;
+            try
+            {
+                result = await Aws.Submitter.SubmitAsync(plan, _uploads, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _uploads!.Done(plan.Upload?.LocalPath);
+            }
+
             Shell.WriteVerbose(Messages.SubmissionOutcome(result.Outcome, result.Upload, result.Job.JobName, target));
             if (result.Warning is { } warning)
             {
