@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Management.Automation;
 using TranscribePS.Core;
 using TranscribePS.Core.Aws;
@@ -23,7 +24,12 @@ public abstract class StartJobCmdlet : AwsCmdlet
     /// <summary>Recordings in flight at once unless -ThrottleLimit says otherwise.</summary>
     internal const int DefaultThrottleLimit = 10;
 
-    private readonly List<Task> _submissions = [];
+    /// <summary>A record that comes this long after the previous one returned is a trickle: its jobs are emitted before it returns.</summary>
+    private static readonly TimeSpan TrickleGap = TimeSpan.FromMilliseconds(100);
+
+    private readonly List<(int Order, Task Task)> _submissions = [];
+    private int _dispatched;
+    private long? _lastReturn;
     private WaitOptions? _waitOptions;
     private WaitSession? _wait;
     private SemaphoreSlim? _slots;
@@ -111,7 +117,37 @@ public abstract class StartJobCmdlet : AwsCmdlet
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Hands the record's recordings to the background. Output can reach the pipeline only while a step of this
+    /// cmdlet runs, so a record that came after a pause upstream (a trickle, or the first record) waits for its own
+    /// submissions and its jobs come out at once; records arriving back to back (Get-ChildItem) return as soon as they
+    /// have a slot, and their jobs come out during the next records and at the end.
+    /// </summary>
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        bool trickle = _lastReturn is not { } last || Stopwatch.GetElapsedTime(last) > TrickleGap;
+        int firstOwn;
+        lock (_submissions)
+        {
+            firstOwn = _dispatched;
+        }
+
+        await DispatchAllAsync(cancellationToken).ConfigureAwait(false);
+        if (trickle)
+        {
+            Task[] own;
+            lock (_submissions)
+            {
+                own = [.. _submissions.Where(s => s.Order >= firstOwn).Select(s => s.Task)];
+            }
+
+            await Task.WhenAll(own).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _lastReturn = Stopwatch.GetTimestamp();
+    }
+
+    private async Task DispatchAllAsync(CancellationToken cancellationToken)
     {
         foreach (var uri in MediaUri ?? [])
         {
@@ -139,7 +175,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
         Task[] submissions;
         lock (_submissions)
         {
-            submissions = [.. _submissions];
+            submissions = [.. _submissions.Select(s => s.Task)];
         }
 
         // A submission that failed outright is reported by the pump (it was tracked); here it only must have ended.
@@ -161,8 +197,8 @@ public abstract class StartJobCmdlet : AwsCmdlet
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_submissions)
         {
-            _submissions.RemoveAll(t => t.IsCompleted);
-            _submissions.Add(done.Task);
+            _submissions.RemoveAll(s => s.Task.IsCompleted);
+            _submissions.Add((_dispatched++, done.Task));
         }
 
         StartBackground(async token =>
