@@ -30,14 +30,22 @@ public static class JobStatusText
     };
 
     /// <summary>Case-insensitive: PowerShell's ValidateSet accepts "completed" as well as "COMPLETED".</summary>
-    public static JobStatus FromWire(string value) => value.ToUpperInvariant() switch
+    public static JobStatus FromWire(string value)
+        => TryFromWire(value, out var status) ? status : throw new FormatException($"Unknown job status '{value}'.");
+
+    /// <summary>The status a service spelling (QUEUED, IN_PROGRESS, FAILED, COMPLETED; any case) stands for.</summary>
+    public static bool TryFromWire(string? value, out JobStatus status)
     {
-        "QUEUED" => JobStatus.Queued,
-        "IN_PROGRESS" => JobStatus.InProgress,
-        "FAILED" => JobStatus.Failed,
-        "COMPLETED" => JobStatus.Completed,
-        _ => throw new FormatException($"Unknown job status '{value}'."),
-    };
+        (var known, status) = value?.ToUpperInvariant() switch
+        {
+            "QUEUED" => (true, JobStatus.Queued),
+            "IN_PROGRESS" => (true, JobStatus.InProgress),
+            "FAILED" => (true, JobStatus.Failed),
+            "COMPLETED" => (true, JobStatus.Completed),
+            _ => (false, default(JobStatus)),
+        };
+        return known;
+    }
 
     public static bool IsFinished(this JobStatus status) => status is JobStatus.Completed or JobStatus.Failed;
 }

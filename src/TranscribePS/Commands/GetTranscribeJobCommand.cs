@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Completion;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Infrastructure;
@@ -9,9 +10,11 @@ namespace TranscribePS.Commands;
 [OutputType(typeof(TranscriptionJob))]
 public sealed class GetTranscribeJobCommand : JobCmdlet
 {
+    /// <remarks>Completed as jobs print their status (InProgress); the service's IN_PROGRESS is taken too.</remarks>
     [Parameter(ParameterSetName = NameSet)]
-    [ValidateSet("QUEUED", "IN_PROGRESS", "FAILED", "COMPLETED")]
-    public string? Status { get; set; }
+    [JobStatusArgument]
+    [ArgumentCompleter(typeof(JobStatusCompleter))]
+    public JobStatus? Status { get; set; }
 
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ public sealed class GetTranscribeJobCommand : JobCmdlet
             return;
         }
 
-        var status = Status is null ? (JobStatus?)null : JobStatusText.FromWire(Status);
+        var status = Status;
         if (Name is { Length: > 0 })
         {
             // Names and patterns give whole jobs (each listed match read by Get, paced).

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Completion;
 using TranscribePS.Core;
 using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Aws;
@@ -13,6 +14,7 @@ public sealed class RemoveCallAnalyticsCategoryCommand : AwsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("CategoryName")]
+    [ArgumentCompleter(typeof(CategoryNameCompleter))]
     [SupportsWildcards]
     public string[]? Name { get; set; }
 

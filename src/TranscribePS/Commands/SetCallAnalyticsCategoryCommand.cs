@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Completion;
 using TranscribePS.Core;
 using TranscribePS.Core.Analytics.Categories;
 using TranscribePS.Core.Aws;
@@ -16,6 +17,7 @@ public sealed class SetCallAnalyticsCategoryCommand : AwsCmdlet
 
     [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("CategoryName")]
+    [ArgumentCompleter(typeof(CategoryNameCompleter))]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = NameSet, Mandatory = true)]

@@ -23,3 +23,6 @@ public sealed class LanguageCodeCompleter() : ValueListCompleter(ServiceVocabula
 
 /// <summary>PII entity types for -PiiEntityType.</summary>
 public sealed class PiiEntityTypeCompleter() : ValueListCompleter(ServiceVocabulary.PiiEntityTypes);
+
+/// <summary>-Status of Get-TranscribeJob: the statuses as jobs print them.</summary>
+public sealed class JobStatusCompleter() : ValueListCompleter(Enum.GetNames<JobStatus>());

@@ -12,6 +12,7 @@ public abstract class AwsCmdlet : AsyncCmdlet
     private AwsSession? _aws;
 
     [Parameter]
+    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
     public string? Region { get; set; }
 
     [Parameter]

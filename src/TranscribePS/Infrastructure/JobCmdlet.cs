@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Completion;
 using TranscribePS.Core;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
@@ -24,6 +25,7 @@ public abstract class JobCmdlet : AwsCmdlet
     [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("JobName", "MedicalTranscriptionJobName", "CallAnalyticsJobName", "TranscriptionJobName", "MedicalScribeJobName")]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(JobNameCompleter))]
     public string[]? Name { get; set; }
 
     [Parameter(ParameterSetName = NameSet)]

@@ -205,7 +205,7 @@ public sealed class NewKindCmdletTests(EmulatorFixture fixture) : EmulatorTest(f
         var scribeJob = Assert.Single(CmdletRunner.Run(list, new RecordingHost("Name")).ObjectsOf<TranscriptionJob>());
         using var wait = new WaitTranscribeJobCommand { Name = [scribeJob.JobName], Kind = "Scribe", PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server);
         var finished = Assert.Single(CmdletRunner.Run(wait, new RecordingHost("Name")).ObjectsOf<TranscriptionJob>());
-        using var standardList = new GetTranscribeJobCommand { Kind = "Standard", Status = "COMPLETED" }.UseEmulator(Server);
+        using var standardList = new GetTranscribeJobCommand { Kind = "Standard", Status = JobStatus.Completed }.UseEmulator(Server);
         var standardJob = Assert.Single(CmdletRunner.Run(standardList, new RecordingHost("Name")).ObjectsOf<TranscriptionJob>());
         using var remove = new RemoveTranscribeJobCommand { Name = [scribeJob.JobName, standardJob.JobName], IncludeOutputOn = true }.UseEmulator(Server);
         var removed = CmdletRunner.Run(remove, new RecordingHost("Name"));
