@@ -30,7 +30,7 @@ AfterAll {
 Describe 'A folder piped into Start-MedicalConversationJob' {
     BeforeEach { Reset-Emulator }
 
-    It 'starts one job per recording with one List for existence and no Get or HeadObject per recording' {
+    It 'starts one job per recording with one List for existence (a Get for the first four only) and no HeadObject' {
         $jobs = @(Get-ChildItem -LiteralPath $script:Folder -Filter *.wav | Start-MedicalConversationJob -OutputBucket clinic-batch -ThrottleLimit 8 -ErrorVariable failures)
 
         $failures | Should -BeNullOrEmpty
@@ -39,8 +39,17 @@ Describe 'A folder piped into Start-MedicalConversationJob' {
         $counts = Get-EmulatorRequestCount
         $counts['PutObject'] | Should -Be $script:Count
         $counts['ListMedicalTranscriptionJobs'] | Should -Be 1
-        $counts['GetMedicalTranscriptionJob'] | Should -BeNullOrEmpty
+        $counts['GetMedicalTranscriptionJob'] | Should -Be 4
         $counts['HeadObject'] | Should -BeNullOrEmpty
+    }
+
+    It 'a single recording costs one Get and no List' {
+        $job = Start-MedicalConversationJob -LiteralPath (Join-Path $script:Folder 'visit-001.wav') -OutputBucket clinic-batch
+
+        $job.JobName | Should -BeLike 'visit-001-*'
+        $counts = Get-EmulatorRequestCount
+        $counts['GetMedicalTranscriptionJob'] | Should -Be 1
+        $counts['ListMedicalTranscriptionJobs'] | Should -BeNullOrEmpty
     }
 
     It 'run again, returns every job it started and neither starts nor uploads anything' {

@@ -19,17 +19,24 @@ internal enum Presence
 }
 
 /// <summary>
-/// The existence check of a batch in bulk: the first plan of a kind lists that kind's jobs once (every status, 100 a
-/// page, paced), and every later plan of the batch is answered from the listing, so a fresh batch makes no Get per
-/// recording. Names this batch starts are added as they start. A job another runner starts after the listing is
+/// The existence check of a batch in bulk: from the <see cref="SubmissionOptions.ExistenceListFrom"/>th plan of a kind
+/// on, the kind's jobs are listed once (every status, 100 a page, paced) and every later plan of the batch is answered
+/// from the listing, so a fresh batch makes no Get per recording. The plans before it are answered Unknown (a Get
+/// each): a run of one recording costs one Get, not a List of the account. Names this batch starts are added as they start. A job another runner starts after the listing is
 /// still found: its Start answers ConflictException, which the submitter resolves by a Get.
 /// </summary>
 internal sealed class JobDirectory(ITranscribeJobs jobs, SubmissionOptions options, CallPacer listPacer, ServiceRetry retry)
 {
     private readonly ConcurrentDictionary<JobKind, Lazy<Task<Listing>>> _listings = new();
+    private readonly ConcurrentDictionary<JobKind, int> _lookups = new();
 
     public async Task<Presence> LookupAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
     {
+        if (_lookups.AddOrUpdate(kind, 1, (_, n) => n + 1) < options.ExistenceListFrom)
+        {
+            return Presence.Unknown;
+        }
+
         var listing = await ListingOf(kind, cancellationToken).ConfigureAwait(false);
         lock (listing)
         {

@@ -27,6 +27,12 @@ public sealed record SubmissionOptions
     public double ListCallsPerSecond { get; init; } = 4;
 
     /// <summary>
+    /// The plan of a kind from which existence is answered by one listing instead of a Get each: a run of one or a few
+    /// recordings (a scheduled task per file) spends Gets, of which the service allows 30 a second, not Lists (5).
+    /// </summary>
+    public int ExistenceListFrom { get; init; } = 5;
+
+    /// <summary>
     /// Pages of 100 jobs one existence listing of a kind may read. A listing that ends within it answers for every
     /// name it does not hold (no Get needed); a longer history falls back to a Get per name.
     /// </summary>

@@ -1,5 +1,6 @@
 using TranscribePS.Commands;
 using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Submission;
 using TranscribePS.Emulator.Control;
 using TranscribePS.Emulator.Media;
 using TranscribePS.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class BatchSubmissionTests(EmulatorFixture fixture) : EmulatorTest
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void A_fresh_batch_checks_existence_with_one_list_and_makes_no_get_and_no_head_per_recording()
+    public void A_fresh_batch_checks_existence_with_one_list_and_makes_no_head_and_no_get_past_the_first_few()
     {
         var host = Run(Batch(), new RecordingHost("Path"));
 
@@ -26,7 +27,7 @@ public sealed class BatchSubmissionTests(EmulatorFixture fixture) : EmulatorTest
         Assert.Equal(Recordings, Server.Requests["PutObject"]);
         Assert.Equal(1, Server.Requests["ListMedicalTranscriptionJobs"]);
         Assert.Equal(1, Server.Requests["ListObjectsV2"]);
-        Assert.Equal(0, Server.Requests["GetMedicalTranscriptionJob"]);
+        Assert.Equal(SubmissionOptions.Default.ExistenceListFrom - 1, Server.Requests["GetMedicalTranscriptionJob"]);
         Assert.Equal(0, Server.Requests["HeadObject"]);
     }
 

@@ -20,7 +20,7 @@ public sealed class JobSubmitterTests
         _jobs = new FakeJobs(_calls);
         _starter = new FakeStarter(_jobs, _calls);
         _uploader = new FakeUploader(_calls);
-        _submitter = new JobSubmitter(_jobs, _starter, _uploader);
+        _submitter = new JobSubmitter(_jobs, _starter, _uploader, new SubmissionOptions { ExistenceListFrom = 1 });
     }
 
     [Fact]
@@ -208,6 +208,20 @@ public sealed class JobSubmitterTests
     }
 
     [Fact]
+    public async Task The_first_plans_of_a_run_are_checked_by_get_and_only_a_longer_run_lists()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader);
+
+        foreach (var i in Enumerable.Range(1, 8))
+        {
+            await submitter.SubmitAsync(Plan() with { JobName = "visit-" + i }, null, CancellationToken.None);
+        }
+
+        Assert.Equal(SubmissionOptions.Default.ExistenceListFrom - 1, _calls.Count(c => c.StartsWith("get", StringComparison.Ordinal)));
+        Assert.Equal(1, _calls.Count(c => c == "list Medical"));
+    }
+
+    [Fact]
     public async Task A_listing_cut_short_falls_back_to_a_get_per_name()
     {
         var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast with { MaxExistenceListPages = 0 });
@@ -271,7 +285,7 @@ public sealed class JobSubmitterTests
         Assert.Equal(3, _calls.Count(c => c == "start visit-1"));
     }
 
-    private static SubmissionOptions Fast => new() { FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
+    private static SubmissionOptions Fast => new() { ExistenceListFrom = 1, FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
 
     private static MedicalJobPlan Plan() => new()
     {
