@@ -42,8 +42,14 @@ public sealed class AwsClients : IDisposable
         _s3?.Dispose();
     }
 
+    /// <summary>
+    /// A Transcribe call answers within a second or two; one that has not answered in this long is abandoned and
+    /// retried, so a stalled connection cannot hold its recording (or a wait) for the SDK's default 100 s.
+    /// </summary>
+    internal static readonly TimeSpan TranscribeCallTimeout = TimeSpan.FromSeconds(20);
+
     internal static TranscribeClientConfig CreateTranscribeConfig(AwsSettings settings)
-        => At(new TranscribeClientConfig { IgnoreConfiguredEndpointUrls = true }, settings.Region, settings.TranscribeEndpoint);
+        => At(new TranscribeClientConfig { IgnoreConfiguredEndpointUrls = true, Timeout = TranscribeCallTimeout }, settings.Region, settings.TranscribeEndpoint);
 
     internal static AmazonS3Config CreateS3Config(AwsSettings settings)
     {

@@ -57,6 +57,10 @@ public static partial class Messages
     public static string UploadStatus(string path, long done, long total)
         => Text($"{Path.GetFileName(path)}: {done / 1048576.0:0.0} of {total / 1048576.0:0.0} MB");
 
+    /// <summary>Several uploads side by side: their bytes together.</summary>
+    public static string UploadsStatus(int files, long done, long total)
+        => Text($"{files} recordings: {done / 1048576.0:0.0} of {total / 1048576.0:0.0} MB");
+
     public static string WaitActivity(int total) => Text($"Waiting for {total} Transcribe job(s)");
 
     /// <summary>

@@ -47,7 +47,18 @@ public sealed class S3Transfer
         _http = http ?? SharedHttp;
     }
 
-    public async Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    public Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+        => UploadAsync(localPath, bucket, key, progress, checkExisting: true, cancellationToken);
+
+    /// <param name="localPath">The file to upload.</param>
+    /// <param name="bucket">The target bucket.</param>
+    /// <param name="key">The target key.</param>
+    /// <param name="progress">Bytes sent so far.</param>
+    /// <param name="checkExisting">
+    /// False when the caller already knows the key is free (a listing of its folder did not hold it): no HeadObject.
+    /// </param>
+    /// <param name="cancellationToken">Stops the upload.</param>
+    public async Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, bool checkExisting, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localPath);
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -60,7 +71,7 @@ public sealed class S3Transfer
 
         var size = file.Length;
         var sha256 = await HashFileAsync(file, cancellationToken).ConfigureAwait(false);
-        var existing = await TryHeadForUploadAsync(location, cancellationToken).ConfigureAwait(false);
+        var existing = checkExisting ? await TryHeadForUploadAsync(location, cancellationToken).ConfigureAwait(false) : null;
         if (existing is not null && existing.Size == size && string.Equals(existing.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
         {
             progress?.Report(new TransferProgress(size, size));
@@ -207,6 +218,37 @@ public sealed class S3Transfer
     {
         ArgumentNullException.ThrowIfNull(location);
         return GuardAsync(() => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "DeleteObject", location, cancellationToken);
+    }
+
+    /// <summary>
+    /// The keys directly in one folder of a bucket (<paramref name="folder"/> is empty or ends in '/'), with their sizes,
+    /// read 1,000 a page; null when the folder holds more than <paramref name="maxPages"/> pages.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>?> ListFolderAsync(string bucket, string folder, int maxPages, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentNullException.ThrowIfNull(folder);
+        var location = new S3Location(bucket, folder);
+        var keys = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? token = null;
+        for (int page = 0; page < maxPages; page++)
+        {
+            var request = new ListObjectsV2Request { BucketName = bucket, Prefix = folder, Delimiter = "/", ContinuationToken = token, MaxKeys = 1000 };
+            var response = await GuardAsync(() => s3.ListObjectsV2Async(request, cancellationToken), "ListObjectsV2", location, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in response.S3Objects ?? [])
+            {
+                keys[entry.Key] = entry.Size ?? 0;
+            }
+
+            if (response.IsTruncated != true || string.IsNullOrEmpty(response.NextContinuationToken))
+            {
+                return keys;
+            }
+
+            token = response.NextContinuationToken;
+        }
+
+        return null;
     }
 
     /// <summary>The object's size and metadata, or null when there is no such object.</summary>

@@ -1,21 +1,34 @@
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
+using TranscribePS.Core.Waiting;
 
 namespace TranscribePS.Core.Submission;
 
 /// <summary>
-/// Runs plans: finds an existing job by the plan's name first, so a rerun never submits a recording twice, then
-/// uploads (skipped when the object is there) and starts. Service failures surface as
-/// <see cref="TranscribeException"/>; a name held by another recording as <see cref="PlanProblemException"/>
-/// (<c>NameTaken</c>) unless the plan says Force.
+/// Runs plans, many at once from any number of threads: finds an existing job by the plan's name first, so a rerun
+/// never submits a recording twice, then uploads (skipped when the object is there) and starts. Existence is checked
+/// in bulk (one listing of the kind answers every plan, see <see cref="JobDirectory"/>; a Get only for names it
+/// holds). Calls are paced per operation under the service's request quotas, and throttling and service faults are
+/// retried with backoff. Service failures that remain surface as <see cref="TranscribeException"/>; a name held by
+/// another recording as <see cref="PlanProblemException"/> (<c>NameTaken</c>) unless the plan says Force.
 /// </summary>
 public sealed class JobSubmitter
 {
     private readonly ITranscribeJobs _jobs;
     private readonly IJobStarter _starter;
     private readonly IMediaUploader _uploader;
+    private readonly ServiceRetry _retry;
+    private readonly JobDirectory _directory;
+    private readonly Dictionary<JobKind, CallPacer> _startPacers;
+    private readonly Dictionary<JobKind, CallPacer> _getPacers;
 
-    public JobSubmitter(ITranscribeJobs jobs, IJobStarter starter, IMediaUploader uploader)
+    /// <param name="jobs">The service's job operations.</param>
+    /// <param name="starter">Starts a planned job.</param>
+    /// <param name="uploader">Puts a local recording in S3.</param>
+    /// <param name="options">Call rates and retries; <see cref="SubmissionOptions.Default"/> when null.</param>
+    /// <param name="clock">For pacing and backoff; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="random">Jitter of the backoff; <see cref="Random.Shared"/> when null.</param>
+    public JobSubmitter(ITranscribeJobs jobs, IJobStarter starter, IMediaUploader uploader, SubmissionOptions? options = null, TimeProvider? clock = null, Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(starter);
@@ -23,6 +36,12 @@ public sealed class JobSubmitter
         _jobs = jobs;
         _starter = starter;
         _uploader = uploader;
+        options ??= SubmissionOptions.Default;
+        clock ??= TimeProvider.System;
+        _retry = new ServiceRetry(options, clock, random ?? Random.Shared);
+        _directory = new JobDirectory(jobs, options, new CallPacer(options.ListCallsPerSecond, clock), _retry);
+        _startPacers = Enum.GetValues<JobKind>().ToDictionary(k => k, k => new CallPacer(options.StartRate(k), clock));
+        _getPacers = Enum.GetValues<JobKind>().ToDictionary(k => k, k => new CallPacer(options.GetRate(k), clock));
     }
 
     public async Task<SubmissionResult> SubmitAsync(JobPlan plan, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
@@ -30,7 +49,9 @@ public sealed class JobSubmitter
         ArgumentNullException.ThrowIfNull(plan);
 
         bool replaced = false;
-        var existing = await TryGetAsync(plan, cancellationToken).ConfigureAwait(false);
+        var existing = await _directory.LookupAsync(plan.Kind, plan.JobName, cancellationToken).ConfigureAwait(false) == Presence.Absent
+            ? null
+            : await TryGetAsync(plan, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             if (Decide(plan, existing) == Decision.Reuse)
@@ -44,7 +65,7 @@ public sealed class JobSubmitter
 
         var upload = plan.Upload is null
             ? UploadOutcome.None
-            : await _uploader.UploadAsync(plan.Upload, progress, cancellationToken).ConfigureAwait(false);
+            : await _retry.RunAsync(token => _uploader.UploadAsync(plan.Upload, progress, token), cancellationToken).ConfigureAwait(false);
 
         // Two attempts: the second only after another runner took the name between our Get and Start and the
         // plan allowed replacing it, or the name came free again.
@@ -52,7 +73,8 @@ public sealed class JobSubmitter
         {
             try
             {
-                var job = await _starter.StartAsync(plan, cancellationToken).ConfigureAwait(false);
+                var job = await StartAsync(plan, cancellationToken).ConfigureAwait(false);
+                _directory.Remember(plan.Kind, plan.JobName);
                 return new SubmissionResult(job, replaced ? SubmissionOutcome.Replaced : SubmissionOutcome.Started, upload);
             }
             catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NameConflict && attempt == 0)
@@ -112,11 +134,30 @@ public sealed class JobSubmitter
             : string.Equals(existing.Trim(), planned, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A Start retried through throttling and faults. A retry after a Start that did reach the service answers
+    /// ConflictException, which the caller resolves like any race: the job is found and reused.
+    /// </summary>
+    private Task<TranscriptionJob> StartAsync(JobPlan plan, CancellationToken cancellationToken) =>
+        _retry.RunAsync(
+            async token =>
+            {
+                await _startPacers[plan.Kind].WaitAsync(token).ConfigureAwait(false);
+                return await _starter.StartAsync(plan, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     private async Task<TranscriptionJob?> TryGetAsync(JobPlan plan, CancellationToken cancellationToken)
     {
         try
         {
-            return await _jobs.GetAsync(plan.Kind, plan.JobName, cancellationToken).ConfigureAwait(false);
+            return await _retry.RunAsync(
+                async token =>
+                {
+                    await _getPacers[plan.Kind].WaitAsync(token).ConfigureAwait(false);
+                    return await _jobs.GetAsync(plan.Kind, plan.JobName, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
         {
@@ -128,7 +169,7 @@ public sealed class JobSubmitter
     {
         try
         {
-            await _jobs.DeleteAsync(plan.Kind, plan.JobName, cancellationToken).ConfigureAwait(false);
+            await _retry.RunAsync(token => _jobs.DeleteAsync(plan.Kind, plan.JobName, token), cancellationToken).ConfigureAwait(false);
         }
         catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
         {

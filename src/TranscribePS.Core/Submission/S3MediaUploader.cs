@@ -1,34 +1,61 @@
+using System.Collections.Concurrent;
+using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Storage;
 
 namespace TranscribePS.Core.Submission;
 
-/// <summary>Uploads planned recordings through <see cref="S3Transfer"/>, which skips objects that already hold the same bytes.</summary>
+/// <summary>
+/// Uploads planned recordings through <see cref="S3Transfer"/>. Upload keys are content-addressed (the file name
+/// ends in the first 12 hex digits of the content's SHA-256), so the first recording of a folder lists that folder
+/// once and every recording of the batch is answered from the listing: a key listed with the recording's size holds
+/// its bytes (skipped, no HeadObject), a key not listed is uploaded without a HeadObject. A folder too large to list,
+/// or not listable (no s3:ListBucket), falls back to a HeadObject per recording, which skips objects that already
+/// hold the same bytes (size and stored SHA-256).
+/// </summary>
 public sealed class S3MediaUploader : IMediaUploader
 {
     private readonly S3Transfer _transfer;
+    private readonly int _maxFolderPages;
+    private readonly ConcurrentDictionary<(string Bucket, string Folder), Lazy<Task<Folder?>>> _folders = new();
 
-    public S3MediaUploader(S3Transfer transfer)
+    public S3MediaUploader(S3Transfer transfer, SubmissionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(transfer);
         _transfer = transfer;
+        _maxFolderPages = (options ?? SubmissionOptions.Default).MaxFolderListPages;
     }
 
     public async Task<UploadOutcome> UploadAsync(PlannedUpload upload, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var relay = progress is null ? null : new ProgressRelay(upload, progress);
+        var folder = JobNaming.IsUploadKey(upload.Key, upload.ContentSha256)
+            ? await FolderAsync(upload.Bucket, upload.Key, cancellationToken).ConfigureAwait(false)
+            : null;
+        bool checkExisting = true;
+        if (folder is not null)
+        {
+            long? listed = folder.SizeOf(upload.Key);
+            if (listed == upload.SizeBytes)
+            {
+                relay?.Report(new TransferProgress(upload.SizeBytes, upload.SizeBytes));
+                return UploadOutcome.Skipped;
+            }
+
+            checkExisting = listed is not null;
+        }
+
         UploadResult result;
         try
         {
-            result = await _transfer.UploadAsync(upload.LocalPath, upload.Bucket, upload.Key, relay, cancellationToken).ConfigureAwait(false);
+            result = await _transfer.UploadAsync(upload.LocalPath, upload.Bucket, upload.Key, relay, checkExisting, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Locked, deleted or unreadable between planning and upload: this recording's problem, not the batch's.
             throw new PlanProblemException(JobRules.MediaUnreadable(upload.LocalPath, ex));
         }
-
 
         // S3Transfer hashes the file again as it uploads. A different hash means the recording changed after it was
         // planned (still being written?), so the job name and key no longer describe it: stop before starting a job.
@@ -37,7 +64,38 @@ public sealed class S3MediaUploader : IMediaUploader
             throw new PlanProblemException(new PlanProblem("MediaChanged", Messages.MediaChanged(upload.LocalPath), PlanProblemCategory.InvalidData, upload.LocalPath));
         }
 
+        folder?.Add(upload.Key, result.Size);
         return result.Skipped ? UploadOutcome.Skipped : UploadOutcome.Uploaded;
+    }
+
+    private Task<Folder?> FolderAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        var name = key[..(key.LastIndexOf('/') + 1)];
+        return _folders.GetOrAdd((bucket, name), place => new Lazy<Task<Folder?>>(() => ListAsync(place.Bucket, place.Folder, cancellationToken))).Value;
+    }
+
+    private async Task<Folder?> ListAsync(string bucket, string folder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var keys = await _transfer.ListFolderAsync(bucket, folder, _maxFolderPages, cancellationToken).ConfigureAwait(false);
+            return keys is null ? null : new Folder(keys);
+        }
+        catch (S3Exception)
+        {
+            // Not allowed to list, no bucket yet, or S3 kept failing: each upload checks its own key, as without a listing.
+            return null;
+        }
+    }
+
+    /// <summary>One folder's keys and sizes, as listed, plus what this batch uploaded since.</summary>
+    private sealed class Folder(IReadOnlyDictionary<string, long> listed)
+    {
+        private readonly ConcurrentDictionary<string, long> _keys = new(listed, StringComparer.Ordinal);
+
+        public long? SizeOf(string key) => _keys.TryGetValue(key, out var size) ? size : null;
+
+        public void Add(string key, long size) => _keys[key] = size;
     }
 
     // Reports synchronously (unlike Progress<T>) so the caller sees every step in order, labelled with the recording.

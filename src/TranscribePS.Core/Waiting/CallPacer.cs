@@ -2,12 +2,13 @@ namespace TranscribePS.Core.Waiting;
 
 /// <summary>
 /// A token bucket of one token refilled at a fixed rate: calls of one operation type are spaced at least 1/rate
-/// apart, so no one-second window holds more than the rate (rounded up). Used by one wait at a time, not thread-safe.
+/// apart, so no one-second window holds more than the rate (rounded up). Thread-safe: parallel submissions share one.
 /// </summary>
 internal sealed class CallPacer
 {
     private readonly TimeProvider _clock;
     private readonly TimeSpan _spacing;
+    private readonly object _gate = new();
     private DateTimeOffset _nextFree = DateTimeOffset.MinValue;
 
     public CallPacer(double callsPerSecond, TimeProvider clock)
@@ -21,15 +22,20 @@ internal sealed class CallPacer
     public Task WaitAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var now = _clock.GetUtcNow();
-        if (_nextFree <= now)
+        TimeSpan wait;
+        lock (_gate)
         {
-            _nextFree = now + _spacing;
-            return Task.CompletedTask;
+            var now = _clock.GetUtcNow();
+            if (_nextFree <= now)
+            {
+                _nextFree = now + _spacing;
+                return Task.CompletedTask;
+            }
+
+            wait = _nextFree - now;
+            _nextFree += _spacing;
         }
 
-        var wait = _nextFree - now;
-        _nextFree += _spacing;
         return Task.Delay(wait.RoundUpToMilliseconds(), _clock, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Management.Automation;
 using TranscribePS.Core;
 using TranscribePS.Core.Aws;
@@ -9,8 +10,10 @@ using TranscribePS.Core.Waiting;
 namespace TranscribePS.Infrastructure;
 
 /// <summary>
-/// What both Start cmdlets share: the media inputs, naming and rerun parameters, and the per-recording flow
-/// plan → (problems as errors) → ShouldProcess → submit (reuse/upload/start) → emit, or wait with -Wait.
+/// What the Start cmdlets share: the media inputs, naming and rerun parameters, and the per-recording flow
+/// plan → (problems as errors) → ShouldProcess → submit (reuse/upload/start) → emit, or wait with -Wait. Up to
+/// -ThrottleLimit recordings go through that flow at once, in the background: the pipeline hands the next recording
+/// over as soon as a slot is free, and each job is emitted the moment it is started, in whatever order they start.
 /// </summary>
 public abstract class StartJobCmdlet : AwsCmdlet
 {
@@ -18,8 +21,19 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private protected const string LiteralPathSet = "LiteralPath";
     private protected const string MediaUriSet = "MediaUri";
 
+    /// <summary>Recordings in flight at once unless -ThrottleLimit says otherwise.</summary>
+    internal const int DefaultThrottleLimit = 10;
+
+    /// <summary>A record that comes this long after the previous one returned is a trickle: its jobs are emitted before it returns.</summary>
+    private static readonly TimeSpan TrickleGap = TimeSpan.FromMilliseconds(100);
+
+    private readonly List<(int Order, Task Task)> _submissions = [];
+    private int _dispatched;
+    private long? _lastReturn;
     private WaitOptions? _waitOptions;
     private WaitSession? _wait;
+    private SemaphoreSlim? _slots;
+    private UploadProgressReporter? _uploads;
     private int _recordings;
 
     // As Get-Content and Import-Csv declare them: a piped file binds -LiteralPath through its PSPath, piped strings
@@ -65,6 +79,10 @@ public abstract class StartJobCmdlet : AwsCmdlet
     [TimeSpanArgument(TimeSpanArgumentAttribute.Seconds)]
     public TimeSpan? PollInterval { get; set; }
 
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     internal bool ForceOn { get; set; }
 
     internal bool WaitOn { get; set; }
@@ -89,6 +107,8 @@ public abstract class StartJobCmdlet : AwsCmdlet
     /// <summary>With -Wait, the wait runs beside the submissions: each job joins it once started and comes out finished.</summary>
     private protected sealed override Task BeginWorkAsync(CancellationToken cancellationToken)
     {
+        _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+        _uploads = new UploadProgressReporter(Shell);
         if (_waitOptions is { } options)
         {
             _wait = WaitReporter.Start(Shell, new JobWaiter(Aws.Jobs), options, StartBackground);
@@ -97,11 +117,41 @@ public abstract class StartJobCmdlet : AwsCmdlet
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Hands the record's recordings to the background. Output can reach the pipeline only while a step of this
+    /// cmdlet runs, so a record that came after a pause upstream (a trickle, or the first record) waits for its own
+    /// submissions and its jobs come out at once; records arriving back to back (Get-ChildItem) return as soon as they
+    /// have a slot, and their jobs come out during the next records and at the end.
+    /// </summary>
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        bool trickle = _lastReturn is not { } last || Stopwatch.GetElapsedTime(last) > TrickleGap;
+        int firstOwn;
+        lock (_submissions)
+        {
+            firstOwn = _dispatched;
+        }
+
+        await DispatchAllAsync(cancellationToken).ConfigureAwait(false);
+        if (trickle)
+        {
+            Task[] own;
+            lock (_submissions)
+            {
+                own = [.. _submissions.Where(s => s.Order >= firstOwn).Select(s => s.Task)];
+            }
+
+            await Task.WhenAll(own).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _lastReturn = Stopwatch.GetTimestamp();
+    }
+
+    private async Task DispatchAllAsync(CancellationToken cancellationToken)
     {
         foreach (var uri in MediaUri ?? [])
         {
-            await SubmitAsync(MediaSource.FromUri(uri), uri, cancellationToken).ConfigureAwait(false);
+            await DispatchAsync(MediaSource.FromUri(uri), uri, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
@@ -114,18 +164,28 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
             foreach (var file in resolved.Paths)
             {
-                await SubmitAsync(MediaSource.FromPath(file), file, cancellationToken).ConfigureAwait(false);
+                await DispatchAsync(MediaSource.FromPath(file), file, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private protected override Task EndAsync(CancellationToken cancellationToken)
+    /// <summary>Every recording handed over has been submitted (its outcome written) before the wait is told no more jobs come.</summary>
+    private protected override async Task EndAsync(CancellationToken cancellationToken)
     {
+        Task[] submissions;
+        lock (_submissions)
+        {
+            submissions = [.. _submissions.Select(s => s.Task)];
+        }
+
+        // A submission that failed outright is reported by the pump (it was tracked); here it only must have ended.
+        await Task.WhenAll(submissions).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _uploads?.Finish();
         _wait?.CompleteAdding();
-        return Task.CompletedTask;
     }
 
-    private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)
+    /// <summary>Takes a slot (waiting while -ThrottleLimit recordings are in flight) and submits the recording in the background.</summary>
+    private async Task DispatchAsync(MediaSource media, string target, CancellationToken cancellationToken)
     {
         if (JobName is not null && ++_recordings > 1)
         {
@@ -133,6 +193,30 @@ public abstract class StartJobCmdlet : AwsCmdlet
             return;
         }
 
+        await _slots!.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_submissions)
+        {
+            _submissions.RemoveAll(s => s.Task.IsCompleted);
+            _submissions.Add((_dispatched++, done.Task));
+        }
+
+        StartBackground(async token =>
+        {
+            try
+            {
+                await SubmitAsync(media, target, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+                done.SetResult();
+            }
+        });
+    }
+
+    private async Task SubmitAsync(MediaSource media, string target, CancellationToken cancellationToken)
+    {
         var planned = await JobPlanner.PlanAsync(BuildRequest(media), cancellationToken).ConfigureAwait(false);
         if (planned.Plan is not { } plan)
         {
@@ -147,9 +231,16 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
         try
         {
-            var progress = new UploadProgressReporter(Shell);
-            var result = await Aws.Submitter.SubmitAsync(plan, progress, cancellationToken).ConfigureAwait(false);
-            progress.Complete();
+            SubmissionResult result;
+            try
+            {
+                result = await Aws.Submitter.SubmitAsync(plan, _uploads, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _uploads!.Done(plan.Upload?.LocalPath);
+            }
+
             Shell.WriteVerbose(Messages.SubmissionOutcome(result.Outcome, result.Upload, result.Job.JobName, target));
             if (result.Warning is { } warning)
             {

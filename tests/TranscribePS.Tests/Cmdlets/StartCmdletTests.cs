@@ -20,7 +20,7 @@ public sealed class StartCmdletTests(EmulatorFixture fixture) : EmulatorTest(fix
         using var cmdlet = Medical(files);
         var host = CmdletRunner.Run(cmdlet, new RecordingHost("Path") { Approve = false });
 
-        Assert.Equal(files, host.ShouldProcessCalls.Select(c => c.Target));
+        Assert.Equal(files.Order(), host.ShouldProcessCalls.Select(c => c.Target).Order());
         Assert.All(host.ShouldProcessCalls, c => Assert.Contains("s3://" + CmdletTestSupport.Bucket, c.Action, StringComparison.Ordinal));
         Assert.Empty(host.Objects);
         Assert.Empty(host.Errors);

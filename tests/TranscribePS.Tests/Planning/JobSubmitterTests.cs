@@ -20,7 +20,7 @@ public sealed class JobSubmitterTests
         _jobs = new FakeJobs(_calls);
         _starter = new FakeStarter(_jobs, _calls);
         _uploader = new FakeUploader(_calls);
-        _submitter = new JobSubmitter(_jobs, _starter, _uploader);
+        _submitter = new JobSubmitter(_jobs, _starter, _uploader, new SubmissionOptions { ExistenceListFrom = 1 });
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class JobSubmitterTests
         Assert.Equal(UploadOutcome.Uploaded, result.Upload);
         Assert.Equal("visit-1", result.Job.JobName);
         Assert.Equal(PlannedMedia, result.Job.MediaUri);
-        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1"], _calls);
+        Assert.Equal(["list Medical", "upload " + PlannedMedia, "start visit-1"], _calls);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class JobSubmitterTests
         Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
         Assert.Equal(UploadOutcome.None, result.Upload);
         Assert.Equal(JobStatus.InProgress, result.Job.Status);
-        Assert.Equal(["get visit-1"], _calls);
+        Assert.Equal(["list Medical", "get visit-1"], _calls);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class JobSubmitterTests
         Assert.Equal("visit-1", problem.Target);
         Assert.Contains("other-recording.wav", problem.Message, StringComparison.Ordinal);
         Assert.Contains("-Force", problem.Message, StringComparison.Ordinal);
-        Assert.Equal(["get visit-1"], _calls);
+        Assert.Equal(["list Medical", "get visit-1"], _calls);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class JobSubmitterTests
 
         Assert.Equal(SubmissionOutcome.Replaced, result.Outcome);
         Assert.Equal(PlannedMedia, result.Job.MediaUri);
-        Assert.Equal(["get visit-1", "delete visit-1", "upload " + PlannedMedia, "start visit-1"], _calls);
+        Assert.Equal(["list Medical", "get visit-1", "delete visit-1", "upload " + PlannedMedia, "start visit-1"], _calls);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class JobSubmitterTests
         Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
         Assert.Equal("other", result.Job.Tags["winner"]);
         Assert.Equal(UploadOutcome.Uploaded, result.Upload);
-        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1", "get visit-1"], _calls);
+        Assert.Equal(["list Medical", "upload " + PlannedMedia, "start visit-1", "get visit-1"], _calls);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class JobSubmitterTests
 
         Assert.Equal(SubmissionOutcome.Replaced, result.Outcome);
         Assert.Equal(PlannedMedia, result.Job.MediaUri);
-        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1", "get visit-1", "delete visit-1", "start visit-1"], _calls);
+        Assert.Equal(["list Medical", "upload " + PlannedMedia, "start visit-1", "get visit-1", "delete visit-1", "start visit-1"], _calls);
     }
 
     [Fact]
@@ -191,6 +191,101 @@ public sealed class JobSubmitterTests
         Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
         Assert.Equal(JobKind.CallAnalytics, result.Job.Kind);
     }
+
+    [Fact]
+    public async Task A_batch_of_new_names_lists_once_and_gets_none()
+    {
+        _jobs.Add(Job("older-job", "s3://tps-output/older.wav", JobStatus.Completed));
+
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            await _submitter.SubmitAsync(Plan() with { JobName = "visit-" + i }, null, CancellationToken.None);
+        }
+
+        Assert.Equal(1, _calls.Count(c => c == "list Medical"));
+        Assert.DoesNotContain(_calls, c => c.StartsWith("get", StringComparison.Ordinal));
+        Assert.Equal(5, _calls.Count(c => c.StartsWith("start", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_first_plans_of_a_run_are_checked_by_get_and_only_a_longer_run_lists()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader);
+
+        foreach (var i in Enumerable.Range(1, 8))
+        {
+            await submitter.SubmitAsync(Plan() with { JobName = "visit-" + i }, null, CancellationToken.None);
+        }
+
+        Assert.Equal(SubmissionOptions.Default.ExistenceListFrom - 1, _calls.Count(c => c.StartsWith("get", StringComparison.Ordinal)));
+        Assert.Equal(1, _calls.Count(c => c == "list Medical"));
+    }
+
+    [Fact]
+    public async Task A_listing_cut_short_falls_back_to_a_get_per_name()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast with { MaxExistenceListPages = 0 });
+
+        await submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(["get visit-1", "upload " + PlannedMedia, "start visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task A_name_started_earlier_in_the_batch_is_read_not_started_again()
+    {
+        await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+        var again = await _submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Reused, again.Outcome);
+        Assert.Equal(1, _calls.Count(c => c == "start visit-1"));
+        Assert.Equal(1, _calls.Count(c => c == "upload " + PlannedMedia));
+    }
+
+    [Theory]
+    [InlineData(AwsErrorKind.Throttled)]
+    [InlineData(AwsErrorKind.ServiceFault)]
+    public async Task Throttled_or_faulty_starts_are_retried_until_one_goes_through(AwsErrorKind kind)
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast);
+        _starter.Failures.Enqueue(new TranscribeException(kind, "Rate exceeded", "LimitExceededException", 429));
+        _starter.Failures.Enqueue(new TranscribeException(kind, "Rate exceeded", "LimitExceededException", 429));
+
+        var result = await submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Started, result.Outcome);
+        Assert.Equal(3, _calls.Count(c => c == "start visit-1"));
+    }
+
+    [Fact]
+    public async Task A_start_whose_answer_was_lost_is_retried_and_the_job_it_made_is_reused()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast);
+        _starter.LoseAnswer = true;
+
+        var result = await submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Reused, result.Outcome);
+        Assert.Equal(PlannedMedia, result.Job.MediaUri);
+        Assert.Equal(["list Medical", "upload " + PlannedMedia, "start visit-1", "start visit-1", "get visit-1"], _calls);
+    }
+
+    [Fact]
+    public async Task Throttling_that_never_ends_surfaces_after_the_attempts()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast with { MaxAttempts = 3 });
+        foreach (var _ in Enumerable.Range(0, 10))
+        {
+            _starter.Failures.Enqueue(new TranscribeException(AwsErrorKind.Throttled, "Rate exceeded", "LimitExceededException", 429));
+        }
+
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => submitter.SubmitAsync(Plan(), null, CancellationToken.None));
+
+        Assert.Equal(AwsErrorKind.Throttled, ex.Kind);
+        Assert.Equal(3, _calls.Count(c => c == "start visit-1"));
+    }
+
+    private static SubmissionOptions Fast => new() { ExistenceListFrom = 1, FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
 
     private static MedicalJobPlan Plan() => new()
     {
@@ -229,7 +324,8 @@ public sealed class JobSubmitterTests
         public async IAsyncEnumerable<TranscriptionJob> ListAsync(JobKind kind, JobStatus? status, string? jobNameContains, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.CompletedTask;
-            foreach (var job in _store.Values.Where(j => j.Kind == kind))
+            calls.Add("list " + kind);
+            foreach (var job in _store.Values.Where(j => j.Kind == kind).ToList())
             {
                 yield return job;
             }
@@ -250,12 +346,23 @@ public sealed class JobSubmitterTests
 
         public TranscribeException? Failure { get; set; }
 
+        /// <summary>Failures of the next Starts, one each, before any reaches the service.</summary>
+        public Queue<TranscribeException> Failures { get; } = new();
+
+        /// <summary>The next Start makes its job but its answer never arrives (a dropped connection).</summary>
+        public bool LoseAnswer { get; set; }
+
         public Task<TranscriptionJob> StartAsync(JobPlan plan, CancellationToken cancellationToken)
         {
             calls.Add("start " + plan.JobName);
             if (Failure is not null)
             {
                 throw Failure;
+            }
+
+            if (Failures.TryDequeue(out var failure))
+            {
+                throw failure;
             }
 
             if (Racer is not null)
@@ -271,6 +378,12 @@ public sealed class JobSubmitterTests
 
             var job = new TranscriptionJob { JobName = plan.JobName, Kind = plan.Kind, Status = JobStatus.Queued, MediaUri = plan.MediaUri };
             jobs.Add(job);
+            if (LoseAnswer)
+            {
+                LoseAnswer = false;
+                throw new TranscribeException(AwsErrorKind.ServiceFault, "The connection was closed.");
+            }
+
             return Task.FromResult(job);
         }
     }
