@@ -240,10 +240,10 @@ public sealed class AwsSettingsTests : IDisposable
     [InlineData("AWS_ENDPOINT_URL_S3")]
     public void Plain_http_off_this_machine_from_the_environment_is_refused_naming_the_variable(string variable)
     {
-        environment["AWS_REGION"] = "us-east-1";
-        environment[variable] = "http://198.51.100.7:8080";
+        _environment["AWS_REGION"] = "us-east-1";
+        _environment[variable] = "http://198.51.100.7:8080";
 
-        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileLocation = credentialsFile }));
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileLocation = _credentialsFile }));
 
         Assert.Equal("InsecureEndpoint", ex.ErrorId);
         Assert.Contains(variable, ex.Message, StringComparison.Ordinal);
@@ -252,20 +252,20 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Plain_http_off_this_machine_from_the_profile_is_refused()
     {
-        File.AppendAllText(Path.Combine(folder.FullName, "config"), """
+        File.AppendAllText(Path.Combine(_folder.FullName, "config"), """
 
             [profile far-away]
             region = us-east-1
             endpoint_url = http://198.51.100.7:8080
             """);
-        File.AppendAllText(credentialsFile, """
+        File.AppendAllText(_credentialsFile, """
 
             [far-away]
             aws_access_key_id = AKIAIOSFODNN7FARAW
             aws_secret_access_key = x
             """);
 
-        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "far-away", ProfileLocation = credentialsFile }));
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "far-away", ProfileLocation = _credentialsFile }));
 
         Assert.Equal("InsecureEndpoint", ex.ErrorId);
         Assert.Contains("endpoint_url", ex.Message, StringComparison.Ordinal);
@@ -289,11 +289,11 @@ public sealed class AwsSettingsTests : IDisposable
     public void The_opt_in_lets_plain_http_through_with_one_warning_per_endpoint()
     {
         var bySwitch = Resolve(new() { Region = "us-east-1", EndpointUrl = "http://198.51.100.7:8080", AllowInsecureEndpoint = true });
-        environment["AWS_REGION"] = "us-east-1";
-        environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://198.51.100.7:8080";
-        environment["AWS_ENDPOINT_URL_S3"] = "http://198.51.100.8:8080";
-        environment[AwsSettings.AllowInsecureVariable] = "true";
-        var byVariable = Resolve(new() { ProfileLocation = credentialsFile });
+        _environment["AWS_REGION"] = "us-east-1";
+        _environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://198.51.100.7:8080";
+        _environment["AWS_ENDPOINT_URL_S3"] = "http://198.51.100.8:8080";
+        _environment[AwsSettings.AllowInsecureVariable] = "true";
+        var byVariable = Resolve(new() { ProfileLocation = _credentialsFile });
 
         var warning = Assert.Single(bySwitch.Warnings);
         Assert.Contains("http://198.51.100.7:8080", warning, StringComparison.Ordinal);

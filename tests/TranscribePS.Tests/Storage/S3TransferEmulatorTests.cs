@@ -137,14 +137,14 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
     public async Task Downloaded_file_is_owner_only_on_unix_and_stale_partials_of_it_are_removed()
     {
         Server.Store.Put("transcripts", "call-8.json", [1, 2, 3]);
-        var target = Path.Combine(folder.FullName, "call-8.json");
+        var target = Path.Combine(_folder.FullName, "call-8.json");
         var stale = Write("call-8.json.part-70ec4651", new byte[100]);
         var otherTarget = Write("call-9.json.part-70ec4651", new byte[10]);
         var notOurs = Write("call-8.json.part-notours1", new byte[10]);
         var held = Write("call-8.json.part-0123abcd", new byte[10]);
         using (new FileStream(held, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
-            await transfer.DownloadToFileAsync(new S3Location("transcripts", "call-8.json"), target, null, CancellationToken.None);
+            await _transfer.DownloadToFileAsync(new S3Location("transcripts", "call-8.json"), target, null, CancellationToken.None);
         }
 
         Assert.Equal(LocalFiles.OwnerOnly, File.GetUnixFileMode(target));
