@@ -190,6 +190,31 @@ Describe 'Remove-TranscribeJob -IncludeOutput -IncludeMedia' {
         $verbose | Should -BeLike "*Kept $theirs*not uploaded by TranscribePS*"
     }
 
+    It 'the confirmation a user answers in pwsh lists every object, and No deletes nothing' {
+        $job = Start-MedicalConversationJob -LiteralPath $script:Wav -OutputBucket clinic-transcripts -Wait
+        $objects = @(Get-EmulatorObject)
+        $objects.Count | Should -Be 2
+
+        # A console pwsh of its own (same emulator through the environment), answering the prompt on its input.
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $command = "Import-Module '$(Get-TestModulePath)'; Remove-TranscribeJob -Name '$($job.JobName)' -IncludeOutput -IncludeMedia; 'finished'"
+        foreach ($a in 'pwsh', '-NoProfile', '-Command', $command) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardInput = $true
+        $psi.RedirectStandardOutput = $true
+        $psi.UseShellExecute = $false
+        $child = [System.Diagnostics.Process]::Start($psi)
+        $child.StandardInput.WriteLine('N')
+        $child.StandardInput.Close()
+        $shown = $child.StandardOutput.ReadToEnd() -replace '\s+', ' '
+        $child.WaitForExit(60000) | Should -BeTrue
+
+        $shown | Should -BeLike "*Delete the job; delete 2 object(s) in S3: *Medical job '$($job.JobName)'*"
+        foreach ($object in $objects) { $shown | Should -BeLike "*$object*" }
+        $shown | Should -BeLike '*finished*'
+        @(Get-EmulatorObject).Count | Should -Be 2
+        { Get-TranscribeJob -Name $job.JobName -ErrorAction Stop } | Should -Not -Throw
+    }
+
     It '-WhatIf lists every object it would delete and calls nothing' {
         $job = Start-MedicalConversationJob -LiteralPath $script:Wav -OutputBucket clinic-transcripts -Wait
         Reset-Emulator -KeepState
