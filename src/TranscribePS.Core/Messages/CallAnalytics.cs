@@ -47,6 +47,12 @@ public static partial class Messages
     private static string Participant(string role)
         => role.Length == 0 ? role : char.ToUpperInvariant(role[0]) + role[1..].ToLowerInvariant();
 
+    /// <summary>A warning for a feature the service skipped: what was skipped, why, in the service's words.</summary>
+    public static string FeatureSkipped(string jobName, Jobs.SkippedFeature skipped)
+        => Text($"Job '{jobName}': the service skipped {FeatureName(skipped.Feature)}{(skipped.ReasonCode is { } reason ? ", reason " + reason : string.Empty)}{(skipped.Message is { } message ? ": " + Sentence(message) : ".")}{(skipped.Feature == "GENERATIVE_SUMMARIZATION" ? " Summary is empty; the other results stand." : string.Empty)}");
+
+    private static string FeatureName(string feature) => feature == "GENERATIVE_SUMMARIZATION" ? "the call summary (GENERATIVE_SUMMARIZATION)" : feature;
+
     // Category rules: what the service would refuse, said before any call.
 
     public static string CategoryRuleNoFilter(string path)
