@@ -210,6 +210,33 @@ Describe 'Transcripts from several jobs, and what Save-TranscribeOutput gives' {
         }
     }
 
+    Context 'Exports (issue 7 §3.13)' {
+        It 'Export-Csv of turns writes confidences rounded to at most four decimals, and times in seconds' {
+            $csv = Join-Path $script:Work 'turns.csv'
+            $script:Jobs | Get-TranscriptTurn | Export-Csv -LiteralPath $csv
+
+            $rows = Import-Csv -LiteralPath $csv
+            $rows.Count | Should -BeGreaterThan 1
+            $rows.Confidence | Where-Object { $_ } | ForEach-Object { $_ | Should -Match '^(0|1)(\.\d{1,4})?$' }
+            $rows.StartTime | ForEach-Object { $_ | Should -Match '^\d+(\.\d{1,3})?$' }
+        }
+
+        It 'a call insight exports its durations as seconds: plain numbers in CSV and JSON, m:ss in its view' {
+            $insight = $script:Calls[0] | Get-CallAnalyticsInsight
+            $csv = Join-Path $script:Work 'insight.csv'
+            $insight | Export-Csv -LiteralPath $csv
+            $row = Import-Csv -LiteralPath $csv
+            $json = $insight | ConvertTo-Json -Depth 5 | ConvertFrom-Json
+
+            $insight.Duration | Should -BeOfType [double]
+            $row.Duration | Should -Match '^\d+(\.\d{1,3})?$'
+            $row.AgentTalkTime | Should -Match '^\d+(\.\d{1,3})?$'
+            $json.Duration | Should -Be $insight.Duration
+            $json.AgentTalkTime | Should -Be $insight.AgentTalkTime
+            $insight | Show | Should -Match ("\s{0}:{1:00}\s" -f [int][math]::Floor($insight.Duration / 60), [int][math]::Floor($insight.Duration % 60))
+        }
+    }
+
     Context '-SpeakerName that names nobody (issue 7 §3.14)' {
         It 'a table written the other way round warns once, naming the labels and the table to write' {
             $turns = $script:Jobs | Get-TranscriptTurn -SpeakerName @{ Clinician = 'spk_0'; Patient = 'spk_1' } -WarningVariable warned -WarningAction SilentlyContinue

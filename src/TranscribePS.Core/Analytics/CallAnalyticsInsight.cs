@@ -45,25 +45,29 @@ public sealed record CallAnalyticsInsight
     /// <summary>The file path or URI the insight was read from.</summary>
     public required string SourceName { get; init; }
     public string? LanguageCode { get; init; }
-    public TimeSpan Duration { get; init; }
+    /// <summary>
+    /// Seconds, to the millisecond, as every duration and time of this module's objects (transcript StartTime/EndTime
+    /// too): Export-Csv writes <c>182.89</c> and ConvertTo-Json a number, never a TimeSpan's 15 fields. Views show m:ss.
+    /// </summary>
+    public double Duration { get; init; }
 
-    public TimeSpan AgentTalkTime { get; init; }
-    public TimeSpan CustomerTalkTime { get; init; }
+    public double AgentTalkTime { get; init; }
+    public double CustomerTalkTime { get; init; }
     /// <summary>Average words per minute.</summary>
     public double? AgentTalkSpeed { get; init; }
     public double? CustomerTalkSpeed { get; init; }
 
-    public TimeSpan NonTalkTime { get; init; }
+    public double NonTalkTime { get; init; }
     public IReadOnlyList<TimeRange> NonTalkTimeInstances { get => _nonTalkTimeInstances; init => _nonTalkTimeInstances = TextList.Of(value); }
 
     public int InterruptionCount { get; init; }
-    public TimeSpan InterruptionTime { get; init; }
+    public double InterruptionTime { get; init; }
     /// <summary>Times the agent interrupted the customer.</summary>
     public int AgentInterruptions { get; init; }
-    public TimeSpan AgentInterruptionTime { get; init; }
+    public double AgentInterruptionTime { get; init; }
     /// <summary>Times the customer interrupted the agent.</summary>
     public int CustomerInterruptions { get; init; }
-    public TimeSpan CustomerInterruptionTime { get; init; }
+    public double CustomerInterruptionTime { get; init; }
 
     /// <summary>Overall sentiment score, −5 (negative) … +5 (positive).</summary>
     public double? AgentSentiment { get; init; }

@@ -137,5 +137,6 @@ public static class CallAnalyticsInsightReader
     private static List<double> Scores(List<CaSpan?>? periods)
         => Spans(periods).Where(s => s.Score is not null).OrderBy(s => s.BeginOffsetMillis ?? 0).Select(s => s.Score!.Value).ToList();
 
-    private static TimeSpan Millis(long? milliseconds) => TimeSpan.FromMilliseconds(milliseconds ?? 0);
+    /// <summary>Milliseconds as seconds: a whole number divided by 1000.0 prints as written (182890 ms is 182.89).</summary>
+    private static double Millis(long? milliseconds) => (milliseconds ?? 0) / 1000.0;
 }

@@ -154,7 +154,7 @@ public static class CallAnalyticsReader
             }
         }
 
-        return count > 0 ? sum / count : null;
+        return count > 0 ? Mean.Of(sum, count) : null;
     }
 
     private static int CountWords(string content)
@@ -191,7 +191,7 @@ public static class CallAnalyticsReader
                 }
             }
 
-            return new TurnFacts(firstBegin, lastEnd, words, confidenceCount > 0 ? confidenceSum / confidenceCount : null, anyRedacted);
+            return new TurnFacts(firstBegin, lastEnd, words, confidenceCount > 0 ? Mean.Of(confidenceSum, confidenceCount) : null, anyRedacted);
         }
     }
 

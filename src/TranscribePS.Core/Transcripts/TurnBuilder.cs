@@ -63,7 +63,7 @@ public sealed class TurnBuilder
             EndTime = _end,
             Text = _text.ToString(),
             WordCount = _words,
-            Confidence = _confidenceCount > 0 ? _confidenceSum / _confidenceCount : null,
+            Confidence = _confidenceCount > 0 ? Mean.Of(_confidenceSum, _confidenceCount) : null,
             IsRedacted = _redacted,
         };
 

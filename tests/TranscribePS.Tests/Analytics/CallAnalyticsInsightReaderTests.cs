@@ -34,16 +34,16 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
         Assert.Equal("example-call.wav", insight.JobName);
         Assert.EndsWith(SampleName, insight.SourceName, StringComparison.Ordinal);
         Assert.Equal("en-US", insight.LanguageCode);
-        Assert.Equal(TimeSpan.FromMilliseconds(182890), insight.Duration);
-        Assert.Equal(TimeSpan.FromMilliseconds(104349), insight.AgentTalkTime);
-        Assert.Equal(TimeSpan.FromMilliseconds(63790), insight.CustomerTalkTime);
+        Assert.Equal(182.89, insight.Duration);
+        Assert.Equal(104.349, insight.AgentTalkTime);
+        Assert.Equal(63.79, insight.CustomerTalkTime);
         Assert.Equal(193, insight.AgentTalkSpeed);
         Assert.Equal(135, insight.CustomerTalkSpeed);
         Assert.Equal(2.4, insight.AgentSentiment);
         Assert.Equal(1.8, insight.CustomerSentiment);
         Assert.Equal([2.9, 1.0, 2.0, 3.8], insight.AgentSentimentByQuarter);
         Assert.Equal([-1.3, 2.1, 3.3, 2.5], insight.CustomerSentimentByQuarter);
-        Assert.Equal(TimeSpan.Zero, insight.NonTalkTime);
+        Assert.Equal(0.0, insight.NonTalkTime);
         Assert.Empty(insight.NonTalkTimeInstances);
         Assert.Null(insight.Summary);
         Assert.True(insight.IsRedacted);
@@ -59,11 +59,11 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
         }
 
         Assert.Equal(2, insight.InterruptionCount);
-        Assert.Equal(TimeSpan.FromMilliseconds(4340), insight.InterruptionTime);
+        Assert.Equal(4.34, insight.InterruptionTime);
         Assert.Equal(2, insight.AgentInterruptions);
-        Assert.Equal(TimeSpan.FromMilliseconds(4340), insight.AgentInterruptionTime);
+        Assert.Equal(4.34, insight.AgentInterruptionTime);
         Assert.Equal(0, insight.CustomerInterruptions);
-        Assert.Equal(TimeSpan.Zero, insight.CustomerInterruptionTime);
+        Assert.Equal(0.0, insight.CustomerInterruptionTime);
     }
 
     [Fact]
@@ -122,13 +122,13 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
 
         Assert.Equal("call-7", insight.JobName);
         Assert.Equal("en-GB", insight.LanguageCode);
-        Assert.Equal(TimeSpan.FromMinutes(1), insight.Duration);
-        Assert.Equal(TimeSpan.FromMilliseconds(7500), insight.NonTalkTime);
+        Assert.Equal(60.0, insight.Duration);
+        Assert.Equal(7.5, insight.NonTalkTime);
         Assert.Equal([new TimeRange(10, 17.5)], insight.NonTalkTimeInstances);
         Assert.Equal(3, insight.InterruptionCount);
         Assert.Equal(1, insight.AgentInterruptions);
         Assert.Equal(2, insight.CustomerInterruptions);
-        Assert.Equal(TimeSpan.FromMilliseconds(2000), insight.CustomerInterruptionTime);
+        Assert.Equal(2, insight.CustomerInterruptionTime);
         Assert.Equal(["escalation", "silence"], insight.MatchedCategories);
         Assert.Equal([new TimeRange(1, 2), new TimeRange(40.04, 42.46)], insight.CategoryDetails["escalation"]);
         Assert.Empty(insight.CategoryDetails["silence"]);
@@ -147,8 +147,8 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
 
         Assert.Equal("call-7", insight.JobName);
         Assert.Equal("s3://bucket/analytics/call-7.json", insight.SourceName);
-        Assert.Equal(TimeSpan.Zero, insight.Duration);
-        Assert.Equal(TimeSpan.Zero, insight.AgentTalkTime);
+        Assert.Equal(0.0, insight.Duration);
+        Assert.Equal(0.0, insight.AgentTalkTime);
         Assert.Equal(0, insight.InterruptionCount);
         Assert.Null(insight.AgentSentiment);
         Assert.Empty(insight.AgentSentimentByQuarter);
@@ -194,7 +194,7 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
         var insight = await Read(json);
 
         Assert.Equal(1, insight.InterruptionCount);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), insight.InterruptionTime);
+        Assert.Equal(0.5, insight.InterruptionTime);
         Assert.Equal(1, insight.CustomerInterruptions);
         Assert.Equal(0, insight.AgentInterruptions);
     }

@@ -57,7 +57,7 @@ public sealed class CategoryEmulatorTests(EmulatorFixture fixture) : EmulatorTes
         Assert.Contains("always", insight.MatchedCategories);
         Assert.DoesNotContain("never", insight.MatchedCategories);
         Assert.Empty(insight.CategoryDetails["always"]);
-        Assert.True(insight.Duration > TimeSpan.Zero);
+        Assert.True(insight.Duration > 0);
 
         var turns = await CallAnalyticsReader.ReadTurnsAsync(new MemoryStream(output.Data), "call-1", new TranscriptReadOptions(), ct).ToListAsync(ct);
         var items = await CallAnalyticsReader.ReadItemsAsync(new MemoryStream(output.Data), "call-1", new TranscriptReadOptions(), ct).ToListAsync(ct);
