@@ -232,7 +232,7 @@ public sealed class S3Transfer
         for (int page = 0; page < maxPages; page++)
         {
             var request = new ListObjectsV2Request { BucketName = bucket, Prefix = folder, Delimiter = "/", ContinuationToken = token, MaxKeys = 1000 };
-            var response = await GuardAsync(() => s3.ListObjectsV2Async(request, cancellationToken), "ListObjectsV2", location, cancellationToken).ConfigureAwait(false);
+            var response = await GuardAsync(() => _s3.ListObjectsV2Async(request, cancellationToken), "ListObjectsV2", location, cancellationToken).ConfigureAwait(false);
             foreach (var entry in response.S3Objects ?? [])
             {
                 keys[entry.Key] = entry.Size ?? 0;
