@@ -88,3 +88,56 @@ Describe 'Categories, Start-CallAnalyticsJob, Wait-TranscribeJob, Get-CallAnalyt
             Should -Be ($copy.Rules | ConvertTo-Json -Depth 10)
     }
 }
+
+Describe 'A summary the service skipped' {
+    It 'is said as a warning with the service''s reason, and the insight carries the reason' {
+        Set-EmulatorTiming Realistic
+        try {
+            $short, $long = Get-ChildItem (Join-Path $script:Calls '*.wav') |
+                Start-CallAnalyticsJob -OutputBucket cc-analytics -DataAccessRoleArn $script:Role -Summarize
+            Set-EmulatorScript $short.JobName @(
+                @{ Speaker = 'AGENT'; Text = 'Hello.'; Sentiment = 'NEUTRAL' }
+                @{ Speaker = 'CUSTOMER'; Text = 'Wrong number, sorry.'; Sentiment = 'NEUTRAL' })
+            Set-EmulatorScript $long.JobName @(
+                @{ Speaker = 'AGENT'; Text = 'Thank you for calling the support line, my name is Sam, how can I help you today with your account?'; Sentiment = 'POSITIVE' }
+                @{ Speaker = 'CUSTOMER'; Text = 'Hi Sam, I was charged twice for my subscription this month and I would like one of the two charges refunded please.'; Sentiment = 'NEGATIVE' }
+                @{ Speaker = 'AGENT'; Text = 'I can see both charges, I have refunded the second one and you will see it on your card within five days.'; Sentiment = 'POSITIVE' }
+                @{ Speaker = 'CUSTOMER'; Text = 'That is great, thank you very much for the quick help.'; Sentiment = 'POSITIVE' })
+        }
+        finally { Set-EmulatorTiming Instant }
+
+        $done = $short, $long | Wait-TranscribeJob -WarningVariable waitWarnings 3>$null
+        $insights = $done | Get-CallAnalyticsInsight -WarningVariable insightWarnings 3>$null
+
+        $expected = "Job '$($short.JobName)': the service skipped the call summary (GENERATIVE_SUMMARIZATION), reason INSUFFICIENT_CONVERSATION_CONTENT: *. Summary is empty; the other results stand."
+        foreach ($warnings in $waitWarnings, $insightWarnings) {
+            @($warnings).Count | Should -Be 1
+            $warnings[0].Message | Should -BeLike $expected
+            $warnings[0].Message | Should -Not -Match '\.\.'
+        }
+
+        $skipped = $insights | Where-Object JobName -eq $short.JobName
+        $skipped.Summary | Should -BeNullOrEmpty
+        $skipped.SkippedFeatures.Feature | Should -Be 'GENERATIVE_SUMMARIZATION'
+        $skipped.SkippedFeatures.ReasonCode | Should -Be 'INSUFFICIENT_CONVERSATION_CONTENT'
+        ($skipped | Select-Object JobName, SkippedFeatures | ConvertTo-Csv | Select-Object -Last 1) | Should -BeLike '*GENERATIVE_SUMMARIZATION: INSUFFICIENT_CONVERSATION_CONTENT (*)*'
+        ($done | Where-Object JobName -eq $short.JobName).SkippedFeatures.ReasonCode | Should -Be 'INSUFFICIENT_CONVERSATION_CONTENT'
+
+        $summarized = $insights | Where-Object JobName -eq $long.JobName
+        $summarized.Summary | Should -Not -BeNullOrEmpty
+        $summarized.SkippedFeatures | Should -BeNullOrEmpty
+    }
+
+    It 'is not known from a file alone: the insight of a saved file has no reasons and no warning' {
+        # List summaries carry the reasons too.
+        $job = Get-TranscribeJob -Kind CallAnalytics | Where-Object { $_.SkippedFeatures.Count -gt 0 }
+        @($job).Count | Should -Be 1
+        $saved = $job | Save-TranscribeOutput -Destination $script:Calls -Force
+
+        $insight = Get-CallAnalyticsInsight -LiteralPath $saved.FullName -WarningVariable warned 3>$null
+
+        $insight.Summary | Should -BeNullOrEmpty
+        $insight.SkippedFeatures | Should -BeNullOrEmpty
+        $warned | Should -BeNullOrEmpty
+    }
+}

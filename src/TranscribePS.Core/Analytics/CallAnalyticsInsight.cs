@@ -39,6 +39,7 @@ public sealed record CallAnalyticsInsight
     private readonly TextList<CallAnalyticsDetection> _issues = TextList<CallAnalyticsDetection>.None;
     private readonly TextList<CallAnalyticsDetection> _outcomes = TextList<CallAnalyticsDetection>.None;
     private readonly TextList<CallAnalyticsDetection> _actionItems = TextList<CallAnalyticsDetection>.None;
+    private readonly TextList<Jobs.SkippedFeature> _skippedFeatures = TextList<Jobs.SkippedFeature>.None;
 
     public required string JobName { get; init; }
     /// <summary>The file path or URI the insight was read from.</summary>
@@ -80,8 +81,14 @@ public sealed record CallAnalyticsInsight
     public IReadOnlyList<CallAnalyticsDetection> Outcomes { get => _outcomes; init => _outcomes = TextList.Of(value); }
     public IReadOnlyList<CallAnalyticsDetection> ActionItems { get => _actionItems; init => _actionItems = TextList.Of(value); }
 
-    /// <summary>The generative call summary; null when the job did not ask for one.</summary>
+    /// <summary>The generative call summary; null when the job did not ask for one, or the service skipped it (see <see cref="SkippedFeatures"/>).</summary>
     public string? Summary { get; init; }
+
+    /// <summary>
+    /// Features the job asked for that the service skipped, with its reasons. Known from the job (the output file does
+    /// not carry them): empty for an insight read from a file or URI.
+    /// </summary>
+    public IReadOnlyList<Jobs.SkippedFeature> SkippedFeatures { get => _skippedFeatures; init => _skippedFeatures = TextList.Of(value); }
 
     public bool IsRedacted { get; init; }
     /// <summary><c>ContentMetadata.Output</c> as written: <c>Redacted</c> or <c>Raw</c>; null when absent.</summary>

@@ -8,10 +8,15 @@ public static class CallAnalyticsInsightReader
 {
     /// <summary>Reads the file once; throws <see cref="TranscriptFormatException"/> naming <paramref name="sourceName"/>
     /// when it is not call analytics output.</summary>
-    public static async Task<CallAnalyticsInsight> ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+    public static Task<CallAnalyticsInsight> ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+        => ReadAsync(utf8Json, sourceName, null, cancellationToken);
+
+    /// <summary>Reads the output of <paramref name="job"/> (null for a file or URI given directly): the insight also carries the features the service skipped.</summary>
+    public static async Task<CallAnalyticsInsight> ReadAsync(Stream utf8Json, string sourceName, Jobs.TranscriptionJob? job, CancellationToken cancellationToken)
     {
         var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
-        return FromDocument(document, sourceName);
+        var insight = FromDocument(document, sourceName);
+        return job is { SkippedFeatures.Count: > 0 } ? insight with { SkippedFeatures = job.SkippedFeatures } : insight;
     }
 
     internal static CallAnalyticsInsight FromDocument(CallAnalyticsDocument document, string sourceName)

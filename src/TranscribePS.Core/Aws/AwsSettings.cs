@@ -21,11 +21,11 @@ namespace TranscribePS.Core.Aws;
 /// </summary>
 public sealed partial class AwsSettings
 {
-    private readonly AWSCredentials? credentials;
+    private readonly AWSCredentials? _credentials;
 
     private AwsSettings(AWSCredentials? credentials, string credentialSource, string region, string regionSource, ResolvedEndpoint transcribeEndpoint, ResolvedEndpoint s3Endpoint)
     {
-        this.credentials = credentials;
+        _credentials = credentials;
         CredentialSource = credentialSource;
         Region = region;
         RegionSource = regionSource;
@@ -54,7 +54,7 @@ public sealed partial class AwsSettings
     public string? S3EndpointSource { get; }
 
     /// <summary>The chosen credentials; null means the SDK default chain resolves them at the first call.</summary>
-    internal AWSCredentials? Credentials => credentials;
+    internal AWSCredentials? Credentials => _credentials;
 
     /// <summary>
     /// The caller named where to go (-Region or -EndpointUrl): every call goes there, jobs piped in included.
@@ -69,7 +69,7 @@ public sealed partial class AwsSettings
     public AwsSettings At(string region, string? endpointUrl)
     {
         var endpoint = new ResolvedEndpoint(endpointUrl, endpointUrl is null ? null : Messages.LocationOfJob);
-        return new AwsSettings(credentials, CredentialSource, Validated(region, Messages.LocationOfJob), Messages.LocationOfJob, endpoint, endpoint);
+        return new AwsSettings(_credentials, CredentialSource, Validated(region, Messages.LocationOfJob), Messages.LocationOfJob, endpoint, endpoint);
     }
 
     public static AwsSettings Resolve(AwsSettingsInput input)

@@ -15,7 +15,7 @@ public sealed class TranscribeClient : IDisposable
     /// <summary>The largest page the service returns; its default of 5 would multiply List calls twentyfold.</summary>
     public const int MaxPageSize = 100;
 
-    private readonly TranscribeServiceClient client;
+    private readonly TranscribeServiceClient _client;
 
     /// <param name="config">Region or endpoint settings; see <see cref="TranscribeClientConfig"/>.</param>
     /// <param name="credentials">Null uses the SDK's default credential chain.</param>
@@ -25,7 +25,7 @@ public sealed class TranscribeClient : IDisposable
         Region = config.AuthenticationRegion ?? config.RegionEndpoint?.SystemName
             ?? throw new ArgumentException(Messages.RegionMissingForClient, nameof(config));
         Endpoint = config.ServiceURL;
-        client = new TranscribeServiceClient(credentials, config);
+        _client = new TranscribeServiceClient(credentials, config);
     }
 
     /// <summary>The region calls are signed for and jobs live in.</summary>
@@ -128,7 +128,7 @@ public sealed class TranscribeClient : IDisposable
             page => (page.Categories, page.NextToken),
             cancellationToken);
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private static async IAsyncEnumerable<TItem> PagesAsync<TPage, TItem>(
         Func<string?, Task<TPage>> fetch,
@@ -158,7 +158,7 @@ public sealed class TranscribeClient : IDisposable
         byte[] responseBody;
         try
         {
-            responseBody = await client.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
+            responseBody = await _client.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (AwsErrors.Translate(AwsService.Transcribe, ex, operation, Endpoint ?? Region, cancellationToken) is { } translated)
         {

@@ -7,17 +7,17 @@ namespace TranscribePS.Core.Aws;
 /// <summary>The kind-agnostic job operations over <see cref="TranscribeClient"/>, producing pipeline <see cref="TranscriptionJob"/>s.</summary>
 public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
 {
-    private readonly TranscribeClient client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly TranscribeClient _client = client ?? throw new ArgumentNullException(nameof(client));
 
     public async Task<TranscriptionJob> GetAsync(JobKind kind, string jobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobName);
         return kind switch
         {
-            JobKind.Medical => FromMedical((await client.GetMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = jobName }, cancellationToken).ConfigureAwait(false)).MedicalTranscriptionJob, jobName),
-            JobKind.CallAnalytics => FromCallAnalytics((await client.GetCallAnalyticsJobAsync(new() { CallAnalyticsJobName = jobName }, cancellationToken).ConfigureAwait(false)).CallAnalyticsJob, jobName),
-            JobKind.Standard => FromStandard((await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = jobName }, cancellationToken).ConfigureAwait(false)).TranscriptionJob, jobName),
-            JobKind.Scribe => FromScribe((await client.GetMedicalScribeJobAsync(new() { MedicalScribeJobName = jobName }, cancellationToken).ConfigureAwait(false)).MedicalScribeJob, jobName),
+            JobKind.Medical => FromMedical((await _client.GetMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = jobName }, cancellationToken).ConfigureAwait(false)).MedicalTranscriptionJob, jobName),
+            JobKind.CallAnalytics => FromCallAnalytics((await _client.GetCallAnalyticsJobAsync(new() { CallAnalyticsJobName = jobName }, cancellationToken).ConfigureAwait(false)).CallAnalyticsJob, jobName),
+            JobKind.Standard => FromStandard((await _client.GetTranscriptionJobAsync(new() { TranscriptionJobName = jobName }, cancellationToken).ConfigureAwait(false)).TranscriptionJob, jobName),
+            JobKind.Scribe => FromScribe((await _client.GetMedicalScribeJobAsync(new() { MedicalScribeJobName = jobName }, cancellationToken).ConfigureAwait(false)).MedicalScribeJob, jobName),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -28,7 +28,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
         switch (kind)
         {
             case JobKind.Medical:
-                await foreach (var s in client.ListAllMedicalTranscriptionJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
+                await foreach (var s in _client.ListAllMedicalTranscriptionJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
                 {
                     yield return Summary(kind, s.MedicalTranscriptionJobName, s.TranscriptionJobStatus) with
                     {
@@ -40,19 +40,20 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
 
                 break;
             case JobKind.CallAnalytics:
-                await foreach (var s in client.ListAllCallAnalyticsJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
+                await foreach (var s in _client.ListAllCallAnalyticsJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
                 {
                     yield return Summary(kind, s.CallAnalyticsJobName, s.CallAnalyticsJobStatus) with
                     {
                         IsSummary = true,
                         LanguageCode = s.LanguageCode, FailureReason = s.FailureReason,
+                        SkippedFeatures = SkippedFeature.From(s.CallAnalyticsJobDetails?.Skipped),
                         CreationTime = s.CreationTime, StartTime = s.StartTime, CompletionTime = s.CompletionTime,
                     };
                 }
 
                 break;
             case JobKind.Standard:
-                await foreach (var s in client.ListAllTranscriptionJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
+                await foreach (var s in _client.ListAllTranscriptionJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
                 {
                     yield return Summary(kind, s.TranscriptionJobName, s.TranscriptionJobStatus) with
                     {
@@ -64,7 +65,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
 
                 break;
             case JobKind.Scribe:
-                await foreach (var s in client.ListAllMedicalScribeJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
+                await foreach (var s in _client.ListAllMedicalScribeJobsAsync(status, filter, cancellationToken).ConfigureAwait(false))
                 {
                     yield return Summary(kind, s.MedicalScribeJobName, s.MedicalScribeJobStatus) with
                     {
@@ -85,10 +86,10 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
         ArgumentException.ThrowIfNullOrEmpty(jobName);
         return kind switch
         {
-            JobKind.Medical => client.DeleteMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = jobName }, cancellationToken),
-            JobKind.CallAnalytics => client.DeleteCallAnalyticsJobAsync(new() { CallAnalyticsJobName = jobName }, cancellationToken),
-            JobKind.Standard => client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = jobName }, cancellationToken),
-            JobKind.Scribe => client.DeleteMedicalScribeJobAsync(new() { MedicalScribeJobName = jobName }, cancellationToken),
+            JobKind.Medical => _client.DeleteMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = jobName }, cancellationToken),
+            JobKind.CallAnalytics => _client.DeleteCallAnalyticsJobAsync(new() { CallAnalyticsJobName = jobName }, cancellationToken),
+            JobKind.Standard => _client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = jobName }, cancellationToken),
+            JobKind.Scribe => _client.DeleteMedicalScribeJobAsync(new() { MedicalScribeJobName = jobName }, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -127,6 +128,7 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
             TranscriptUri = transcript,
             UnredactedTranscriptUri = unredacted,
             FailureReason = found.FailureReason,
+            SkippedFeatures = SkippedFeature.From(found.CallAnalyticsJobDetails?.Skipped),
             CreationTime = found.CreationTime,
             StartTime = found.StartTime,
             CompletionTime = found.CompletionTime,
@@ -193,8 +195,8 @@ public sealed class TranscribeJobs(TranscribeClient client) : ITranscribeJobs
         JobName = name ?? throw new TranscribeException(AwsErrorKind.ServiceFault, Messages.JobWithoutName(kind.ToString())),
         Kind = kind,
         Status = status ?? throw new TranscribeException(AwsErrorKind.ServiceFault, Messages.JobWithoutStatus(name)),
-        Region = client.Region,
-        EndpointUrl = client.Endpoint,
+        Region = _client.Region,
+        EndpointUrl = _client.Endpoint,
     };
 
     private static Dictionary<string, string> ToDictionary(IReadOnlyList<Tag>? tags)

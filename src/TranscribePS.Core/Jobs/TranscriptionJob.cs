@@ -8,6 +8,7 @@ public sealed record TranscriptionJob
 {
     private readonly TextMap<string> _tags = TextMap<string>.None;
     private readonly TextList<string> _subtitles = TextList<string>.None;
+    private readonly TextList<SkippedFeature> _skippedFeatures = TextList<SkippedFeature>.None;
 
     public required string JobName { get; init; }
     public required JobKind Kind { get; init; }
@@ -36,6 +37,8 @@ public sealed record TranscriptionJob
     /// <summary>Standard jobs with subtitles: the .srt and .vtt files beside the transcript.</summary>
     public IReadOnlyList<string> SubtitleUris { get => _subtitles; init => _subtitles = TextList.Of(value); }
     public string? FailureReason { get; init; }
+    /// <summary>Call analytics: features asked for that the service skipped, with its reasons (a summary of too short a call).</summary>
+    public IReadOnlyList<SkippedFeature> SkippedFeatures { get => _skippedFeatures; init => _skippedFeatures = TextList.Of(value); }
     public DateTimeOffset? CreationTime { get; init; }
     public DateTimeOffset? StartTime { get; init; }
     public DateTimeOffset? CompletionTime { get; init; }

@@ -12,6 +12,12 @@ public static partial class Messages
     public static string CallAnalyticsFileUnreadable(string source, string detail)
         => $"'{source}' could not be read as a Call Analytics transcript: {Sentence(detail)} Check that the file is the complete JSON output of the job (download it again if it was cut short).";
 
+    /// <summary>A warning for a feature the service skipped: what was skipped, why, in the service's words.</summary>
+    public static string FeatureSkipped(string jobName, Jobs.SkippedFeature skipped)
+        => Text($"Job '{jobName}': the service skipped {FeatureName(skipped.Feature)}{(skipped.ReasonCode is { } reason ? ", reason " + reason : string.Empty)}{(skipped.Message is { } message ? ": " + Sentence(message) : ".")}{(skipped.Feature == "GENERATIVE_SUMMARIZATION" ? " Summary is empty; the other results stand." : string.Empty)}");
+
+    private static string FeatureName(string feature) => feature == "GENERATIVE_SUMMARIZATION" ? "the call summary (GENERATIVE_SUMMARIZATION)" : feature;
+
     // Category rules: what the service would refuse, said before any call.
 
     public static string CategoryRuleNoFilter(string path)

@@ -36,15 +36,15 @@ public sealed class S3Transfer
 
     private static readonly HttpClient SharedHttp = new();
 
-    private readonly IAmazonS3 s3;
-    private readonly HttpClient http;
+    private readonly IAmazonS3 _s3;
+    private readonly HttpClient _http;
 
     /// <param name="s3">The S3 client (from <see cref="AwsSettings.S3"/>).</param>
     /// <param name="http">Used for pre-signed https URLs only; a shared client when null.</param>
     public S3Transfer(IAmazonS3 s3, HttpClient? http = null)
     {
-        this.s3 = s3 ?? throw new ArgumentNullException(nameof(s3));
-        this.http = http ?? SharedHttp;
+        _s3 = s3 ?? throw new ArgumentNullException(nameof(s3));
+        _http = http ?? SharedHttp;
     }
 
     public async Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ public sealed class S3Transfer
             };
         }
 
-        using var utility = new TransferUtility(s3, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
+        using var utility = new TransferUtility(_s3, new TransferUtilityConfig { MinSizeBeforePartUpload = MultipartThreshold });
         await GuardAsync(() => utility.UploadAsync(request, cancellationToken), size >= MultipartThreshold ? "UploadPart" : "PutObject", location, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
@@ -117,7 +117,7 @@ public sealed class S3Transfer
             return await OpenPresignedAsync(location, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = await GuardAsync(() => s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
+        var response = await GuardAsync(() => _s3.GetObjectAsync(new GetObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
         return new OwningStream(response.ResponseStream, response, response.ContentLength);
     }
 
@@ -143,7 +143,7 @@ public sealed class S3Transfer
         GetObjectResponse response;
         try
         {
-            response = await s3.GetObjectAsync(RangeRequest(location, 0, windowSize), cancellationToken).ConfigureAwait(false);
+            response = await _s3.GetObjectAsync(RangeRequest(location, 0, windowSize), cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
@@ -204,7 +204,7 @@ public sealed class S3Transfer
     public Task DeleteAsync(S3Location location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
-        return GuardAsync(() => s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "DeleteObject", location, cancellationToken);
+        return GuardAsync(() => _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "DeleteObject", location, cancellationToken);
     }
 
     /// <summary>The object's size and metadata, or null when there is no such object.</summary>
@@ -213,7 +213,7 @@ public sealed class S3Transfer
         ArgumentNullException.ThrowIfNull(location);
         try
         {
-            var head = await GuardAsync(() => s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "HeadObject", location, cancellationToken).ConfigureAwait(false);
+            var head = await GuardAsync(() => _s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = location.Bucket, Key = location.Key }, cancellationToken), "HeadObject", location, cancellationToken).ConfigureAwait(false);
             var sha = head.Metadata[Sha256MetadataName];
             return new S3ObjectInfo(location, head.ContentLength, head.ETag, head.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : null, head.Headers.ContentType, string.IsNullOrEmpty(sha) ? null : sha);
         }
@@ -266,7 +266,7 @@ public sealed class S3Transfer
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(location.PresignedUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.GetAsync(location.PresignedUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
         {
@@ -327,7 +327,7 @@ public sealed class S3Transfer
         request.Headers.Range = new RangeHeaderValue(offset, offset + count - 1);
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
         {
@@ -353,7 +353,7 @@ public sealed class S3Transfer
 
     private async Task<byte[]> FetchRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
     {
-        using var response = await GuardAsync(() => s3.GetObjectAsync(RangeRequest(location, offset, count), cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
+        using var response = await GuardAsync(() => _s3.GetObjectAsync(RangeRequest(location, offset, count), cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
         return await ReadBodyAsync(response.ResponseStream, count, location, cancellationToken).ConfigureAwait(false);
     }
 

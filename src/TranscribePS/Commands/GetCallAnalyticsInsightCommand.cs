@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TranscribePS.Core;
 using TranscribePS.Core.Analytics;
 using TranscribePS.Infrastructure;
 
@@ -8,6 +9,15 @@ namespace TranscribePS.Commands;
 [OutputType(typeof(CallAnalyticsInsight))]
 public sealed class GetCallAnalyticsInsightCommand : TranscriptSourceCmdlet
 {
+    /// <summary>Each feature the service skipped is said once, as a warning, besides being on the insight.</summary>
     private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
-        => Shell.WriteObject(await CallAnalyticsInsightReader.ReadAsync(source.Json, source.Name, cancellationToken).ConfigureAwait(false));
+    {
+        var insight = await CallAnalyticsInsightReader.ReadAsync(source.Json, source.Name, source.Job, cancellationToken).ConfigureAwait(false);
+        foreach (var skipped in insight.SkippedFeatures)
+        {
+            Shell.WriteWarning(Messages.FeatureSkipped(insight.JobName, skipped));
+        }
+
+        Shell.WriteObject(insight);
+    }
 }

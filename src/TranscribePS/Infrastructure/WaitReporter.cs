@@ -72,6 +72,11 @@ internal sealed class WaitReporter : IProgress<WaitProgress>
         {
             case WaitOutcome.Completed:
                 shell.WriteVerbose(result.Message);
+                foreach (var skipped in result.Job.SkippedFeatures)
+                {
+                    shell.WriteWarning(Messages.FeatureSkipped(result.JobName, skipped));
+                }
+
                 shell.WriteObject(result.Job);
                 break;
             case WaitOutcome.Failed:

@@ -162,6 +162,28 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_output_of_a_job_carries_the_features_the_service_skipped_and_a_file_alone_does_not()
+    {
+        const string json = """{ "JobName": "call-8", "Transcript": [ { "ParticipantRole": "AGENT", "Content": "hello", "Items": [] } ] }""";
+        var skipped = new Core.Jobs.SkippedFeature("GENERATIVE_SUMMARIZATION", "INSUFFICIENT_CONVERSATION_CONTENT", "Too short.");
+        var job = new Core.Jobs.TranscriptionJob { JobName = "call-8", Kind = Core.Jobs.JobKind.CallAnalytics, Status = Core.Jobs.JobStatus.Completed, SkippedFeatures = [skipped] };
+
+        var fromJob = await CallAnalyticsInsightReader.ReadAsync(Json(json), "s3://out/call-8.json", job, CancellationToken.None);
+        var fromFile = await Read(json);
+
+        Assert.Equal([skipped], fromJob.SkippedFeatures);
+        Assert.Null(fromJob.Summary);
+        Assert.Empty(fromFile.SkippedFeatures);
+    }
+
+    [Theory]
+    [InlineData("Too short.", "Job 'call-8': the service skipped the call summary (GENERATIVE_SUMMARIZATION), reason INSUFFICIENT_CONVERSATION_CONTENT: Too short. Summary is empty; the other results stand.")]
+    [InlineData("Too short", "Job 'call-8': the service skipped the call summary (GENERATIVE_SUMMARIZATION), reason INSUFFICIENT_CONVERSATION_CONTENT: Too short. Summary is empty; the other results stand.")]
+    [InlineData(null, "Job 'call-8': the service skipped the call summary (GENERATIVE_SUMMARIZATION), reason INSUFFICIENT_CONVERSATION_CONTENT. Summary is empty; the other results stand.")]
+    public void The_warning_names_the_feature_and_gives_the_service_s_reason_in_one_sentence_each(string? message, string expected)
+        => Assert.Equal(expected, Core.Messages.FeatureSkipped("call-8", new Core.Jobs.SkippedFeature("GENERATIVE_SUMMARIZATION", "INSUFFICIENT_CONVERSATION_CONTENT", message)));
+
+    [Fact]
     public async Task Interruptions_without_totals_are_summed_from_the_instances()
     {
         const string json = """

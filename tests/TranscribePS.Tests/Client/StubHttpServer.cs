@@ -11,17 +11,17 @@ namespace TranscribePS.Tests.Client;
 /// </summary>
 internal sealed class StubHttpServer : IDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly ConcurrentQueue<StubResponse> script = new();
-    private readonly Task loop;
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<StubResponse> _script = new();
+    private readonly Task _loop;
 
     public StubHttpServer()
     {
         var port = FreePort();
         Url = $"http://127.0.0.1:{port}/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
     }
 
     public string Url { get; }
@@ -35,16 +35,16 @@ internal sealed class StubHttpServer : IDisposable
     {
         foreach (var response in responses)
         {
-            script.Enqueue(response);
+            _script.Enqueue(response);
         }
     }
 
     public void Dispose()
     {
-        listener.Close();
+        _listener.Close();
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(5));
+            _loop.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
@@ -61,12 +61,12 @@ internal sealed class StubHttpServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -79,7 +79,7 @@ internal sealed class StubHttpServer : IDisposable
                 .ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
             Requests.Enqueue(new RecordedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", headers, Encoding.UTF8.GetString(body.ToArray())));
 
-            var response = script.TryDequeue(out var scripted) ? scripted : Fallback;
+            var response = _script.TryDequeue(out var scripted) ? scripted : Fallback;
             if (response.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(response.Delay);

@@ -11,26 +11,26 @@ namespace TranscribePS.Tests.Client;
 
 public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 {
-    private readonly TranscribeClient client;
+    private readonly TranscribeClient _client;
 
     public TranscribeClientEmulatorTests(EmulatorFixture fixture)
         : base(fixture)
     {
-        client = CreateClient(new BasicAWSCredentials(Fixture.Settings.AccessKeyId, Fixture.Settings.SecretAccessKey));
+        _client = CreateClient(new BasicAWSCredentials(Fixture.Settings.AccessKeyId, Fixture.Settings.SecretAccessKey));
         Server.Store.Put("recordings", "visit.wav", SyntheticMedia.Wav(3));
         Server.Store.Put("recordings", "call.wav", SyntheticMedia.Wav(3, sampleRate: 8000, channels: 2));
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task Standard_job_round_trips_start_get_list_delete()
     {
-        var started = await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-1", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts" }, CancellationToken.None);
-        var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
-        var listed = await client.ListAllTranscriptionJobsAsync(null, "std", CancellationToken.None).ToListAsync();
-        await client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
-        var afterDelete = await Assert.ThrowsAsync<TranscribeException>(() => client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None));
+        var started = await _client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-1", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts" }, CancellationToken.None);
+        var got = await _client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
+        var listed = await _client.ListAllTranscriptionJobsAsync(null, "std", CancellationToken.None).ToListAsync();
+        await _client.DeleteTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None);
+        var afterDelete = await Assert.ThrowsAsync<TranscribeException>(() => _client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-1" }, CancellationToken.None));
 
         Assert.Equal("std-1", started.TranscriptionJob!.TranscriptionJobName);
         Assert.Equal(JobStatus.Completed, got.TranscriptionJob!.TranscriptionJobStatus);
@@ -44,8 +44,8 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Output_kept_in_the_service_bucket_is_a_presigned_url_on_the_emulator_that_reads_without_credentials()
     {
-        await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-service", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None);
-        var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-service" }, CancellationToken.None);
+        await _client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-service", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None);
+        var got = await _client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-service" }, CancellationToken.None);
         string url = got.TranscriptionJob!.Transcript!.TranscriptFileUri!;
         using var http = new HttpClient();
 
@@ -62,8 +62,8 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Medical_job_round_trips_and_maps_through_transcribe_jobs()
     {
-        await client.StartMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "med-1", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts", Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 } }, CancellationToken.None);
-        var jobs = new TranscribeJobs(client);
+        await _client.StartMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "med-1", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts", Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 } }, CancellationToken.None);
+        var jobs = new TranscribeJobs(_client);
 
         var job = await jobs.GetAsync(JobKind.Medical, "med-1", CancellationToken.None);
         var listed = await jobs.ListAsync(JobKind.Medical, JobStatus.Completed, null, CancellationToken.None).ToListAsync();
@@ -80,7 +80,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Call_analytics_job_round_trips_with_redaction()
     {
-        await client.StartCallAnalyticsJobAsync(
+        await _client.StartCallAnalyticsJobAsync(
             new()
             {
                 CallAnalyticsJobName = "ca-1",
@@ -91,9 +91,9 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             },
             CancellationToken.None);
 
-        var job = await new TranscribeJobs(client).GetAsync(JobKind.CallAnalytics, "ca-1", CancellationToken.None);
-        var listed = await client.ListAllCallAnalyticsJobsAsync(null, null, CancellationToken.None).ToListAsync();
-        await client.DeleteCallAnalyticsJobAsync(new() { CallAnalyticsJobName = "ca-1" }, CancellationToken.None);
+        var job = await new TranscribeJobs(_client).GetAsync(JobKind.CallAnalytics, "ca-1", CancellationToken.None);
+        var listed = await _client.ListAllCallAnalyticsJobsAsync(null, null, CancellationToken.None).ToListAsync();
+        await _client.DeleteCallAnalyticsJobAsync(new() { CallAnalyticsJobName = "ca-1" }, CancellationToken.None);
 
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.False(string.IsNullOrEmpty(job.TranscriptUri));
@@ -106,7 +106,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Scribe_job_round_trips()
     {
-        await client.StartMedicalScribeJobAsync(
+        await _client.StartMedicalScribeJobAsync(
             new()
             {
                 MedicalScribeJobName = "scribe-1",
@@ -117,9 +117,9 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             },
             CancellationToken.None);
 
-        var job = await new TranscribeJobs(client).GetAsync(JobKind.Scribe, "scribe-1", CancellationToken.None);
-        var listed = await client.ListAllMedicalScribeJobsAsync(JobStatus.Completed, "scribe", CancellationToken.None).ToListAsync();
-        await client.DeleteMedicalScribeJobAsync(new() { MedicalScribeJobName = "scribe-1" }, CancellationToken.None);
+        var job = await new TranscribeJobs(_client).GetAsync(JobKind.Scribe, "scribe-1", CancellationToken.None);
+        var listed = await _client.ListAllMedicalScribeJobsAsync(JobStatus.Completed, "scribe", CancellationToken.None).ToListAsync();
+        await _client.DeleteMedicalScribeJobAsync(new() { MedicalScribeJobName = "scribe-1" }, CancellationToken.None);
 
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.False(string.IsNullOrEmpty(job.TranscriptUri));
@@ -137,12 +137,12 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
             new(new SentimentFilter { Sentiments = [SentimentValue.Negative], RelativeTimeRange = new() { Last = 25 } }),
         };
 
-        var created = await client.CreateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = rules, InputType = InputType.PostCall }, CancellationToken.None);
-        var got = await client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
-        await client.UpdateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = [new(new NonTalkTimeFilter { Threshold = 30000 })] }, CancellationToken.None);
-        var listed = await client.ListAllCallAnalyticsCategoriesAsync(CancellationToken.None).ToListAsync();
-        await client.DeleteCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
-        var gone = await Assert.ThrowsAsync<TranscribeException>(() => client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None));
+        var created = await _client.CreateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = rules, InputType = InputType.PostCall }, CancellationToken.None);
+        var got = await _client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
+        await _client.UpdateCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk", Rules = [new(new NonTalkTimeFilter { Threshold = 30000 })] }, CancellationToken.None);
+        var listed = await _client.ListAllCallAnalyticsCategoriesAsync(CancellationToken.None).ToListAsync();
+        await _client.DeleteCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None);
+        var gone = await Assert.ThrowsAsync<TranscribeException>(() => _client.GetCallAnalyticsCategoryAsync(new() { CategoryName = "churn-risk" }, CancellationToken.None));
 
         Assert.Equal("churn-risk", created.CategoryProperties!.CategoryName);
         Assert.Equal(2, got.CategoryProperties!.Rules!.Count);
@@ -158,9 +158,9 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     public async Task Starting_a_job_name_twice_is_a_name_conflict()
     {
         var request = new StartTranscriptionJobRequest { TranscriptionJobName = "dup", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } };
-        await client.StartTranscriptionJobAsync(request, CancellationToken.None);
+        await _client.StartTranscriptionJobAsync(request, CancellationToken.None);
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => client.StartTranscriptionJobAsync(request, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<TranscribeException>(() => _client.StartTranscriptionJobAsync(request, CancellationToken.None));
 
         Assert.Equal(AwsErrorKind.NameConflict, ex.Kind);
         Assert.Equal("ConflictException", ex.ErrorCode);
@@ -173,7 +173,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     public async Task Invalid_request_is_a_bad_request_sent_once()
     {
         var ex = await Assert.ThrowsAsync<TranscribeException>(() =>
-            client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "bad name!", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None));
+            _client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "bad name!", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None));
 
         Assert.Equal(AwsErrorKind.BadRequest, ex.Kind);
         Assert.Equal(1, Server.Requests["StartTranscriptionJob"]);
@@ -185,7 +185,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         Server.Faults.Add(FaultRule.Throttle("ListTranscriptionJobs").OnCall(1));
         Server.Faults.Add(FaultRule.Error("ListTranscriptionJobs", 500, "InternalFailureException").OnCall(2));
 
-        var page = await client.ListTranscriptionJobsAsync(new() { MaxResults = 100 }, CancellationToken.None);
+        var page = await _client.ListTranscriptionJobsAsync(new() { MaxResults = 100 }, CancellationToken.None);
 
         Assert.NotNull(page);
         Assert.Equal(3, Server.Requests["ListTranscriptionJobs"]);
@@ -222,7 +222,7 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var started = DateTime.UtcNow;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "slow" }, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.GetMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "slow" }, cts.Token));
 
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "The call waited for the server instead of stopping on cancellation.");
     }

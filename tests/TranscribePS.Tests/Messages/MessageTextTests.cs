@@ -127,6 +127,7 @@ public sealed partial class MessageTextTests
             _ when underlying == typeof(IReadOnlyList<JobKind>) => [new[] { JobKind.Medical }, JobKinds.SearchOrder],
             _ when underlying == typeof(RemovalScope) => [new RemovalScope(true, true), new RemovalScope(false, false), new RemovalScope(true, false), new RemovalScope(false, true)],
             _ when underlying == typeof(JobRemoval) => [Removal()],
+            _ when underlying == typeof(SkippedFeature) => [new SkippedFeature("GENERATIVE_SUMMARIZATION", "INSUFFICIENT_CONVERSATION_CONTENT", "The conversation is too short."), new SkippedFeature("OTHER_FEATURE", null, "no full stop"), new SkippedFeature("OTHER_FEATURE", "SOME_REASON", null)],
             _ when underlying == typeof(DateTimeOffset) => [Now],
             _ when underlying == typeof(Core.Waiting.WaitProgress) => [Progress(Now.AddSeconds(8)), Progress(Now.AddSeconds(-1)), Progress(null)],
             _ => throw new InvalidOperationException($"No sample for {underlying.Name} {parameter.Name} of {parameter.Member.Name}: add one, so the message is scanned."),

@@ -8,14 +8,14 @@ public sealed class AwsSettingsTests : IDisposable
     private const string ParameterSecret = "PARAM-SECRET-bPxRfiCYEXAMPLEKEY";
     private const string SessionToken = "SESSION-TOKEN-FQoGZXIvYXdzEJr";
 
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("transcribeps-settings-");
-    private readonly string credentialsFile;
-    private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("transcribeps-settings-");
+    private readonly string _credentialsFile;
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
     public AwsSettingsTests()
     {
-        credentialsFile = Path.Combine(folder.FullName, "credentials");
-        File.WriteAllText(credentialsFile, $"""
+        _credentialsFile = Path.Combine(_folder.FullName, "credentials");
+        File.WriteAllText(_credentialsFile, $"""
             [night-batch]
             aws_access_key_id = AKIAIOSFODNN7NIGHT
             aws_secret_access_key = {ProfileSecret}
@@ -29,13 +29,13 @@ public sealed class AwsSettingsTests : IDisposable
             aws_access_key_id = AKIAIOSFODNN7ENVPR
             aws_secret_access_key = {ProfileSecret}
             """);
-        File.WriteAllText(Path.Combine(folder.FullName, "config"), """
+        File.WriteAllText(Path.Combine(_folder.FullName, "config"), """
             [profile env-profile]
             region = ap-southeast-2
             """);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
     public void Explicit_keys_win_and_are_described_by_a_masked_key_id_only()
@@ -62,24 +62,24 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Profile_from_a_profile_location_supplies_credentials_and_region()
     {
-        environment["AWS_REGION"] = "us-east-1";
+        _environment["AWS_REGION"] = "us-east-1";
 
-        var settings = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileName = "night-batch", ProfileLocation = _credentialsFile });
 
         Assert.Equal("AKIAIOSFODNN7NIGHT", settings.Credentials!.GetCredentials().AccessKey);
         Assert.Equal("eu-central-1", settings.Region);
         Assert.Equal("profile 'night-batch'", settings.RegionSource);
         Assert.Contains("night-batch", settings.CredentialSource, StringComparison.Ordinal);
-        Assert.Contains(credentialsFile, settings.CredentialSource, StringComparison.Ordinal);
+        Assert.Contains(_credentialsFile, settings.CredentialSource, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unknown_profile_names_the_profile_and_the_file()
     {
-        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "nightly-batch", ProfileLocation = credentialsFile, Region = "us-east-1" }));
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "nightly-batch", ProfileLocation = _credentialsFile, Region = "us-east-1" }));
 
         Assert.Contains("'nightly-batch'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(credentialsFile, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(_credentialsFile, ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -91,9 +91,9 @@ public sealed class AwsSettingsTests : IDisposable
     {
         Set("AWS_REGION", awsRegion);
         Set("AWS_DEFAULT_REGION", awsDefaultRegion);
-        environment["AWS_PROFILE"] = "env-profile";
+        _environment["AWS_PROFILE"] = "env-profile";
 
-        var settings = Resolve(new() { ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileLocation = _credentialsFile });
 
         Assert.Equal(expectedRegion, settings.Region);
         Assert.Equal(expectedSource, settings.RegionSource);
@@ -102,11 +102,11 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Explicit_profile_region_beats_aws_region_and_the_region_parameter_beats_both()
     {
-        environment["AWS_REGION"] = "us-east-2";
+        _environment["AWS_REGION"] = "us-east-2";
 
-        var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
-        var fromParameter = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile, Region = "eu-south-1" });
-        var profileWithoutRegion = Resolve(new() { ProfileName = "no-region", ProfileLocation = credentialsFile });
+        var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = _credentialsFile });
+        var fromParameter = Resolve(new() { ProfileName = "night-batch", ProfileLocation = _credentialsFile, Region = "eu-south-1" });
+        var profileWithoutRegion = Resolve(new() { ProfileName = "no-region", ProfileLocation = _credentialsFile });
 
         Assert.Equal("eu-central-1", fromProfile.Region);
         Assert.Equal("eu-south-1", fromParameter.Region);
@@ -117,7 +117,7 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Missing_region_says_exactly_what_to_set()
     {
-        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "no-region", ProfileLocation = credentialsFile }));
+        var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { ProfileName = "no-region", ProfileLocation = _credentialsFile }));
 
         Assert.Contains("-Region", ex.Message, StringComparison.Ordinal);
         Assert.Contains("AWS_REGION", ex.Message, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void A_region_from_the_environment_is_checked_the_same_way()
     {
-        environment["AWS_REGION"] = "useast1";
+        _environment["AWS_REGION"] = "useast1";
 
         var ex = Assert.Throws<AwsSettingsException>(() => Resolve(new() { AccessKey = "AKIDEXAMPLE", SecretKey = ParameterSecret }));
 
@@ -192,12 +192,12 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Service_specific_endpoint_variables_beat_the_general_one_and_the_parameter_beats_all()
     {
-        environment["AWS_REGION"] = "us-east-1";
-        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
-        environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://127.0.0.1:5001";
+        _environment["AWS_REGION"] = "us-east-1";
+        _environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
+        _environment["AWS_ENDPOINT_URL_TRANSCRIBE"] = "http://127.0.0.1:5001";
 
-        var fromEnvironment = Resolve(new() { ProfileLocation = credentialsFile });
-        var fromParameter = Resolve(new() { ProfileLocation = credentialsFile, EndpointUrl = "http://localhost:7000" });
+        var fromEnvironment = Resolve(new() { ProfileLocation = _credentialsFile });
+        var fromParameter = Resolve(new() { ProfileLocation = _credentialsFile, EndpointUrl = "http://localhost:7000" });
 
         Assert.Equal("http://127.0.0.1:5001", fromEnvironment.TranscribeEndpoint);
         Assert.Equal("AWS_ENDPOINT_URL_TRANSCRIBE", fromEnvironment.TranscribeEndpointSource);
@@ -210,11 +210,11 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Ignore_configured_endpoints_leaves_only_the_parameter()
     {
-        environment["AWS_REGION"] = "us-east-1";
-        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
-        environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
+        _environment["AWS_REGION"] = "us-east-1";
+        _environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:4566";
+        _environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
 
-        var settings = Resolve(new() { ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileLocation = _credentialsFile });
 
         Assert.Null(settings.TranscribeEndpoint);
         Assert.Null(settings.S3Endpoint);
@@ -273,11 +273,11 @@ public sealed class AwsSettingsTests : IDisposable
     [Fact]
     public void Default_chain_is_described_by_its_likely_source_without_the_secret()
     {
-        environment["AWS_REGION"] = "us-east-1";
-        environment["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENTKEY1";
-        environment["AWS_SECRET_ACCESS_KEY"] = ParameterSecret;
+        _environment["AWS_REGION"] = "us-east-1";
+        _environment["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENTKEY1";
+        _environment["AWS_SECRET_ACCESS_KEY"] = ParameterSecret;
 
-        var settings = Resolve(new() { ProfileLocation = credentialsFile });
+        var settings = Resolve(new() { ProfileLocation = _credentialsFile });
 
         Assert.Contains("AWS_ACCESS_KEY_ID", settings.CredentialSource, StringComparison.Ordinal);
         Assert.Contains("KEY1", settings.CredentialSource, StringComparison.Ordinal);
@@ -297,7 +297,7 @@ public sealed class AwsSettingsTests : IDisposable
             Environment = Env,
         };
         var fromKeys = AwsSettings.Resolve(input);
-        var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = credentialsFile });
+        var fromProfile = Resolve(new() { ProfileName = "night-batch", ProfileLocation = _credentialsFile });
 
         var rendered = string.Join(
             "\n",
@@ -323,13 +323,13 @@ public sealed class AwsSettingsTests : IDisposable
         Environment = Env,
     });
 
-    private string? Env(string name) => environment.TryGetValue(name, out var value) ? value : null;
+    private string? Env(string name) => _environment.TryGetValue(name, out var value) ? value : null;
 
     private void Set(string name, string? value)
     {
         if (value is not null)
         {
-            environment[name] = value;
+            _environment[name] = value;
         }
     }
 }

@@ -6,8 +6,8 @@ namespace TranscribePS.Tests.Storage;
 
 public class RangedReadStreamTests
 {
-    private readonly byte[] data = RandomNumberGenerator.GetBytes(10_000);
-    private readonly ConcurrentQueue<(long Offset, int Count)> fetches = new();
+    private readonly byte[] _data = RandomNumberGenerator.GetBytes(10_000);
+    private readonly ConcurrentQueue<(long Offset, int Count)> _fetches = new();
 
     [Fact]
     public async Task Reads_of_any_size_return_the_object_byte_for_byte_from_aligned_windows()
@@ -21,8 +21,8 @@ public class RangedReadStreamTests
             copy.Write(buffer, 0, read);
         }
 
-        Assert.Equal(data, copy.ToArray());
-        Assert.Equal(Enumerable.Range(0, 10).Select(w => (w * 1_000L, 1_000)), fetches.Order());
+        Assert.Equal(_data, copy.ToArray());
+        Assert.Equal(Enumerable.Range(0, 10).Select(w => (w * 1_000L, 1_000)), _fetches.Order());
         Assert.True(stream.CanSeek);
         Assert.Equal(10_000, stream.Length);
     }
@@ -33,12 +33,12 @@ public class RangedReadStreamTests
         using var stream = Create(windowSize: 1_000);
 
         stream.Seek(-10, SeekOrigin.End);
-        Assert.Empty(fetches);
+        Assert.Empty(_fetches);
         var tail = new byte[10];
         await stream.ReadExactlyAsync(tail);
 
-        Assert.Equal(data[^10..], tail);
-        Assert.Equal([(9_000L, 1_000)], fetches);
+        Assert.Equal(_data[^10..], tail);
+        Assert.Equal([(9_000L, 1_000)], _fetches);
         Assert.Equal(10_000, stream.Position);
         Assert.Equal(0, await stream.ReadAsync(tail));
     }
@@ -54,8 +54,8 @@ public class RangedReadStreamTests
         stream.Position = 100;
         await stream.ReadExactlyAsync(buffer);
 
-        Assert.Equal(data[100..200], buffer);
-        Assert.Equal([(0L, 1_000), (9_000L, 1_000)], fetches);
+        Assert.Equal(_data[100..200], buffer);
+        Assert.Equal([(0L, 1_000), (9_000L, 1_000)], _fetches);
     }
 
     [Fact]
@@ -67,20 +67,20 @@ public class RangedReadStreamTests
         await stream.ReadExactlyAsync(buffer);
         await stream.DisposeAsync();
 
-        Assert.Equal(data[..1_100], buffer);
-        Assert.Equal([(0L, 1_000), (1_000L, 1_000), (2_000L, 1_000)], fetches.Order());
+        Assert.Equal(_data[..1_100], buffer);
+        Assert.Equal([(0L, 1_000), (1_000L, 1_000), (2_000L, 1_000)], _fetches.Order());
     }
 
     [Fact]
     public async Task The_first_window_given_at_opening_is_not_fetched_again()
     {
-        using var stream = new RangedReadStream(FetchAsync, data.Length, 1_000, data[..1_000]);
+        using var stream = new RangedReadStream(FetchAsync, _data.Length, 1_000, _data[..1_000]);
         var buffer = new byte[500];
 
         await stream.ReadExactlyAsync(buffer);
 
-        Assert.Equal(data[..500], buffer);
-        Assert.Empty(fetches);
+        Assert.Equal(_data[..500], buffer);
+        Assert.Empty(_fetches);
     }
 
     [Fact]
@@ -112,11 +112,11 @@ public class RangedReadStreamTests
     public void The_total_size_comes_from_the_content_range(string? header, long? expected)
         => Assert.Equal(expected, S3Transfer.TotalFromContentRange(header));
 
-    private RangedReadStream Create(int windowSize) => new(FetchAsync, data.Length, windowSize);
+    private RangedReadStream Create(int windowSize) => new(FetchAsync, _data.Length, windowSize);
 
     private Task<byte[]> FetchAsync(long offset, int count, CancellationToken cancellationToken)
     {
-        fetches.Enqueue((offset, count));
-        return Task.FromResult(data.AsSpan((int)offset, count).ToArray());
+        _fetches.Enqueue((offset, count));
+        return Task.FromResult(_data.AsSpan((int)offset, count).ToArray());
     }
 }

@@ -10,21 +10,21 @@ namespace TranscribePS.Tests.Storage;
 
 public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("transcribeps-s3-");
-    private readonly AmazonS3Client s3;
-    private readonly S3Transfer transfer;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("transcribeps-s3-");
+    private readonly AmazonS3Client _s3;
+    private readonly S3Transfer _transfer;
 
     public S3TransferEmulatorTests(EmulatorFixture fixture)
         : base(fixture)
     {
-        s3 = Fixture.CreateS3Client();
-        transfer = new S3Transfer(s3);
+        _s3 = Fixture.CreateS3Client();
+        _transfer = new S3Transfer(_s3);
     }
 
     public void Dispose()
     {
-        s3.Dispose();
-        folder.Delete(recursive: true);
+        _s3.Dispose();
+        _folder.Delete(recursive: true);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         var path = Write("visit 1.wav", data);
         var reports = new List<TransferProgress>();
 
-        var result = await transfer.UploadAsync(path, "recordings", "2026/visit 1.wav", new SynchronousProgress(reports.Add), CancellationToken.None);
+        var result = await _transfer.UploadAsync(path, "recordings", "2026/visit 1.wav", new SynchronousProgress(reports.Add), CancellationToken.None);
 
         var stored = Server.Store.Get("recordings", "2026/visit 1.wav")!;
         Assert.Equal(data, stored.Data);
@@ -54,7 +54,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         var path = Write("long-call.wav", data);
         var reports = new List<TransferProgress>();
 
-        var result = await transfer.UploadAsync(path, "recordings", "long-call.wav", new SynchronousProgress(reports.Add), CancellationToken.None);
+        var result = await _transfer.UploadAsync(path, "recordings", "long-call.wav", new SynchronousProgress(reports.Add), CancellationToken.None);
 
         Assert.Equal(data, Server.Store.Get("recordings", "long-call.wav")!.Data);
         Assert.False(result.Skipped);
@@ -69,9 +69,9 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
     public async Task Second_upload_of_the_same_file_is_skipped_without_a_put()
     {
         var path = Write("same.wav", RandomNumberGenerator.GetBytes(64_000));
-        var first = await transfer.UploadAsync(path, "recordings", "same.wav", null, CancellationToken.None);
+        var first = await _transfer.UploadAsync(path, "recordings", "same.wav", null, CancellationToken.None);
 
-        var second = await transfer.UploadAsync(path, "recordings", "same.wav", null, CancellationToken.None);
+        var second = await _transfer.UploadAsync(path, "recordings", "same.wav", null, CancellationToken.None);
 
         Assert.False(first.Skipped);
         Assert.True(second.Skipped);
@@ -83,12 +83,12 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
     public async Task Changed_file_of_the_same_size_is_uploaded_again()
     {
         var path = Write("changing.wav", new byte[10_000]);
-        await transfer.UploadAsync(path, "recordings", "changing.wav", null, CancellationToken.None);
+        await _transfer.UploadAsync(path, "recordings", "changing.wav", null, CancellationToken.None);
         var changed = new byte[10_000];
         changed[5_000] = 1;
         File.WriteAllBytes(path, changed);
 
-        var again = await transfer.UploadAsync(path, "recordings", "changing.wav", null, CancellationToken.None);
+        var again = await _transfer.UploadAsync(path, "recordings", "changing.wav", null, CancellationToken.None);
 
         Assert.False(again.Skipped);
         Assert.Equal(changed, Server.Store.Get("recordings", "changing.wav")!.Data);
@@ -102,7 +102,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         Server.Store.Put("recordings", "theirs.wav", data);
         var path = Write("theirs.wav", data);
 
-        var result = await transfer.UploadAsync(path, "recordings", "theirs.wav", null, CancellationToken.None);
+        var result = await _transfer.UploadAsync(path, "recordings", "theirs.wav", null, CancellationToken.None);
 
         Assert.False(result.Skipped);
         Assert.Equal(1, Server.Requests["PutObject"]);
@@ -115,43 +115,43 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         Server.Store.Put("transcripts", "call-7.json", data);
         var location = S3Location.Parse("https://s3.us-east-1.amazonaws.com/transcripts/call-7.json");
 
-        await using (var stream = await transfer.OpenReadAsync(location, CancellationToken.None))
+        await using (var stream = await _transfer.OpenReadAsync(location, CancellationToken.None))
         {
             using var copy = new MemoryStream();
             await stream.CopyToAsync(copy);
             Assert.Equal(data, copy.ToArray());
         }
 
-        var target = Path.Combine(folder.FullName, "call-7.json");
+        var target = Path.Combine(_folder.FullName, "call-7.json");
         var reports = new List<TransferProgress>();
-        await transfer.DownloadToFileAsync(location, target, new SynchronousProgress(reports.Add), CancellationToken.None);
+        await _transfer.DownloadToFileAsync(location, target, new SynchronousProgress(reports.Add), CancellationToken.None);
 
         Assert.Equal(data, File.ReadAllBytes(target));
-        Assert.Equal(["call-7.json"], folder.GetFiles().Select(f => f.Name));
+        Assert.Equal(["call-7.json"], _folder.GetFiles().Select(f => f.Name));
         Assert.Equal(new TransferProgress(data.Length, data.Length), reports[^1]);
     }
 
     [Fact]
     public async Task Failed_download_leaves_no_partial_file()
     {
-        var target = Path.Combine(folder.FullName, "missing.json");
+        var target = Path.Combine(_folder.FullName, "missing.json");
 
-        var ex = await Assert.ThrowsAsync<S3Exception>(() => transfer.DownloadToFileAsync(new S3Location("transcripts", "missing.json"), target, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => _transfer.DownloadToFileAsync(new S3Location("transcripts", "missing.json"), target, null, CancellationToken.None));
 
         Assert.Equal(AwsErrorKind.NotFound, ex.Kind);
         Assert.Equal("NoSuchKey", ex.ErrorCode);
-        Assert.Empty(folder.GetFiles());
+        Assert.Empty(_folder.GetFiles());
     }
 
     [Fact]
     public async Task Head_reports_size_and_hash_and_null_for_a_missing_object_and_delete_removes_it()
     {
         var path = Write("h.wav", RandomNumberGenerator.GetBytes(4_096));
-        var uploaded = await transfer.UploadAsync(path, "recordings", "h.wav", null, CancellationToken.None);
+        var uploaded = await _transfer.UploadAsync(path, "recordings", "h.wav", null, CancellationToken.None);
 
-        var head = await transfer.HeadAsync(uploaded.Location, CancellationToken.None);
-        await transfer.DeleteAsync(uploaded.Location, CancellationToken.None);
-        var afterDelete = await transfer.HeadAsync(uploaded.Location, CancellationToken.None);
+        var head = await _transfer.HeadAsync(uploaded.Location, CancellationToken.None);
+        await _transfer.DeleteAsync(uploaded.Location, CancellationToken.None);
+        var afterDelete = await _transfer.HeadAsync(uploaded.Location, CancellationToken.None);
 
         Assert.NotNull(head);
         Assert.Equal(4_096, head.Size);
@@ -166,7 +166,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         Server.Faults.Add(FaultRule.Throttle("PutObject").OnCall(1));
         var path = Write("retry.wav", RandomNumberGenerator.GetBytes(1_000));
 
-        var result = await transfer.UploadAsync(path, "recordings", "retry.wav", null, CancellationToken.None);
+        var result = await _transfer.UploadAsync(path, "recordings", "retry.wav", null, CancellationToken.None);
 
         Assert.False(result.Skipped);
         Assert.Equal(2, Server.Requests["PutObject"]);
@@ -186,7 +186,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
 
     private string Write(string name, byte[] data)
     {
-        var path = Path.Combine(folder.FullName, name);
+        var path = Path.Combine(_folder.FullName, name);
         File.WriteAllBytes(path, data);
         return path;
     }
@@ -194,11 +194,11 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order and complete on return.</summary>
     private sealed class SynchronousProgress(Action<TransferProgress> report) : IProgress<TransferProgress>
     {
-        private readonly Lock gate = new();
+        private readonly Lock _gate = new();
 
         public void Report(TransferProgress value)
         {
-            lock (gate)
+            lock (_gate)
             {
                 report(value);
             }

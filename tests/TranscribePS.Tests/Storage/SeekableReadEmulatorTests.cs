@@ -14,21 +14,21 @@ namespace TranscribePS.Tests.Storage;
 public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
 {
     private const int Window = 256 * 1024;
-    private readonly AmazonS3Client s3;
-    private readonly S3Transfer transfer;
-    private readonly HttpClient http = new();
+    private readonly AmazonS3Client _s3;
+    private readonly S3Transfer _transfer;
+    private readonly HttpClient _http = new();
 
     public SeekableReadEmulatorTests(EmulatorFixture fixture)
         : base(fixture)
     {
-        s3 = Fixture.CreateS3Client();
-        transfer = new S3Transfer(s3, http);
+        _s3 = Fixture.CreateS3Client();
+        _transfer = new S3Transfer(_s3, _http);
     }
 
     public void Dispose()
     {
-        s3.Dispose();
-        http.Dispose();
+        _s3.Dispose();
+        _http.Dispose();
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         Server.Store.Put("outputs", "medical/visit.json", json);
         Assert.True(json.Length > 40 * Window);
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("outputs", "medical/visit.json"), Window, CancellationToken.None);
+        await using var stream = await _transfer.OpenSeekableReadAsync(new S3Location("outputs", "medical/visit.json"), Window, CancellationToken.None);
         var first = new List<TranscriptItem>();
         await foreach (var item in TranscriptReader.ReadItemsAsync(stream, "s3://outputs/medical/visit.json", new TranscriptReadOptions(), CancellationToken.None))
         {
@@ -65,7 +65,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         Server.Store.Put("outputs", "visit.json", json);
         int windows = (json.Length + Window - 1) / Window;
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("outputs", "visit.json"), Window, CancellationToken.None);
+        await using var stream = await _transfer.OpenSeekableReadAsync(new S3Location("outputs", "visit.json"), Window, CancellationToken.None);
         int count = 0;
         await foreach (var item in TranscriptReader.ReadItemsAsync(stream, "visit.json", new TranscriptReadOptions(), CancellationToken.None))
         {
@@ -83,7 +83,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         var data = RandomNumberGenerator.GetBytes(1_000_000);
         Server.Store.Put("media", "blob.bin", data);
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("media", "blob.bin"), 64 * 1024, CancellationToken.None);
+        await using var stream = await _transfer.OpenSeekableReadAsync(new S3Location("media", "blob.bin"), 64 * 1024, CancellationToken.None);
         stream.Position = 999_000;
         var tail = new byte[1_000];
         await stream.ReadExactlyAsync(tail);
@@ -100,7 +100,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
     {
         Server.Store.Put("media", "empty.json", []);
 
-        await using var stream = await transfer.OpenSeekableReadAsync(new S3Location("media", "empty.json"), CancellationToken.None);
+        await using var stream = await _transfer.OpenSeekableReadAsync(new S3Location("media", "empty.json"), CancellationToken.None);
 
         Assert.Equal(0, await stream.ReadAsync(new byte[10]));
     }
@@ -108,7 +108,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
     [Fact]
     public async Task A_missing_object_fails_as_not_found()
     {
-        var ex = await Assert.ThrowsAsync<S3Exception>(() => transfer.OpenSeekableReadAsync(new S3Location("media", "nothing.json"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => _transfer.OpenSeekableReadAsync(new S3Location("media", "nothing.json"), CancellationToken.None));
 
         Assert.Equal(AwsErrorKind.NotFound, ex.Kind);
     }
@@ -118,7 +118,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
     {
         var data = RandomNumberGenerator.GetBytes(300_000);
         Server.Store.Put("aws-transcribe-us-east-1-prod", "123/call/asrOutput.json", data);
-        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        var url = await _s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = "aws-transcribe-us-east-1-prod",
             Key = "123/call/asrOutput.json",
@@ -128,7 +128,7 @@ public sealed class SeekableReadEmulatorTests : EmulatorTest, IDisposable
         });
         var location = new S3Location("aws-transcribe-us-east-1-prod", "123/call/asrOutput.json") { PresignedUrl = new Uri(url) };
 
-        await using var stream = await transfer.OpenSeekableReadAsync(location, 64 * 1024, CancellationToken.None);
+        await using var stream = await _transfer.OpenSeekableReadAsync(location, 64 * 1024, CancellationToken.None);
         stream.Position = 200_000;
         var part = new byte[100_000];
         await stream.ReadExactlyAsync(part);

@@ -103,8 +103,8 @@ internal sealed class WireEnumConverterFactory : JsonConverterFactory
 internal sealed class WireEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    private readonly Dictionary<TEnum, string> toWire = [];
-    private readonly Dictionary<string, TEnum> fromWire = new(StringComparer.Ordinal);
+    private readonly Dictionary<TEnum, string> _toWire = [];
+    private readonly Dictionary<string, TEnum> _fromWire = new(StringComparer.Ordinal);
 
     public WireEnumConverter()
     {
@@ -112,15 +112,15 @@ internal sealed class WireEnumConverter<TEnum> : JsonConverter<TEnum>
         {
             var value = (TEnum)field.GetValue(null)!;
             var wire = field.GetCustomAttribute<WireValueAttribute>()!.Value;
-            toWire[value] = wire;
-            fromWire[wire] = value;
+            _toWire[value] = wire;
+            _fromWire[wire] = value;
         }
     }
 
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
-        if (text is not null && fromWire.TryGetValue(text, out var value))
+        if (text is not null && _fromWire.TryGetValue(text, out var value))
         {
             return value;
         }
@@ -130,7 +130,7 @@ internal sealed class WireEnumConverter<TEnum> : JsonConverter<TEnum>
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
-        if (!toWire.TryGetValue(value, out var wire))
+        if (!_toWire.TryGetValue(value, out var wire))
         {
             throw new JsonException($"{value} is not a defined {typeof(TEnum).Name} value.");
         }
