@@ -33,6 +33,11 @@ internal static class Harness
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["--memory-mb", var list])
+        {
+            return await MemoryAsync(list.Split(',').Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToArray());
+        }
+
         int baseMb = args is ["--base-mb", var mb] ? int.Parse(mb, CultureInfo.InvariantCulture) : 10;
         var sizes = new[] { 1, 10, 50 };
         var dir = Directory.CreateTempSubdirectory("TranscribePS-bench-");
@@ -77,6 +82,39 @@ internal static class Harness
         return 0;
     }
 
+    /// <summary>
+    /// Issue 9's figures: peak working set of the streaming read as the file grows (layout A at each size), and of a
+    /// hostile file whose one item holds a 60 MB string (refused at the value cap instead of held).
+    /// </summary>
+    private static async Task<int> MemoryAsync(int[] sizesMb)
+    {
+        var dir = Directory.CreateTempSubdirectory("TranscribePS-bench-");
+        Console.WriteLine($"TranscribePS reader memory — {DateTime.UtcNow:u}, .NET {Environment.Version}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"file",-16} {"MB",7} {"method",-20} {"items",10} {"seconds",8} {"items/s",11} {"first item ms",14} {"peak WS MB",11} {"GC alloc MB",12}");
+        try
+        {
+            foreach (int mb in sizesMb)
+            {
+                var file = Path.Combine(dir.FullName, $"A-{mb}MB.json");
+                Generator.Write(file, (long)mb * 1024 * 1024, Entities.None);
+                Print($"A {mb} MB", file, "stream", await RunChildAsync("stream", file));
+                File.Delete(file);
+            }
+
+            var hostile = Path.Combine(dir.FullName, "hostile-60MB-string.json");
+            File.WriteAllText(hostile, "{\"jobName\":\"h\",\"results\":{\"items\":[{\"start_time\":\"0.1\",\"end_time\":\"0.2\",\"alternatives\":[{\"confidence\":\"0.9\",\"content\":\"" + new string('a', 60 * 1024 * 1024) + "\"}],\"type\":\"pronunciation\"}]}}");
+            var refused = await RunChildAsync("stream", hostile);
+            Print("60 MB string", hostile, "stream", refused);
+            Console.WriteLine($"{"",-16} {"",7} {refused.Error}");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+
+        return 0;
+    }
+
     private static void Print(string label, string path, string method, Result r)
         => Console.WriteLine($"{label,-16} {new FileInfo(path).Length / 1048576.0,7:0.0} {method,-20} {r.Items,10} {r.Seconds,8:0.00} {r.Items / r.Seconds,11:N0} {r.FirstItemMs,14:0.0} {r.PeakWorkingSetMb,11:0.0} {r.AllocatedMb,12:0.0}");
 
@@ -105,7 +143,7 @@ internal static class Harness
     }
 }
 
-internal sealed record Result(long Items, double Seconds, double FirstItemMs, double PeakWorkingSetMb, double AllocatedMb);
+internal sealed record Result(long Items, double Seconds, double FirstItemMs, double PeakWorkingSetMb, double AllocatedMb, string? Error = null);
 
 internal static class Measure
 {
@@ -114,16 +152,24 @@ internal static class Measure
         var clock = Stopwatch.StartNew();
         double firstItemMs = -1;
         long items = 0;
+        string? error = null;
         if (method == "stream")
         {
-            await foreach (var item in TranscriptReader.ReadItemsAsync(path, new TranscriptReadOptions(), CancellationToken.None))
+            try
             {
-                if (items++ == 0)
+                await foreach (var item in TranscriptReader.ReadItemsAsync(path, new TranscriptReadOptions(), CancellationToken.None))
                 {
-                    firstItemMs = clock.Elapsed.TotalMilliseconds;
-                }
+                    if (items++ == 0)
+                    {
+                        firstItemMs = clock.Elapsed.TotalMilliseconds;
+                    }
 
-                GC.KeepAlive(item);
+                    GC.KeepAlive(item);
+                }
+            }
+            catch (TranscriptFormatException ex)
+            {
+                error = ex.Message;
             }
         }
         else
@@ -160,7 +206,7 @@ internal static class Measure
         var seconds = clock.Elapsed.TotalSeconds;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        Console.Write(JsonSerializer.Serialize(new Result(items, seconds, firstItemMs, self.PeakWorkingSet64 / 1048576.0, GC.GetTotalAllocatedBytes(precise: true) / 1048576.0)));
+        Console.Write(JsonSerializer.Serialize(new Result(items, seconds, firstItemMs, self.PeakWorkingSet64 / 1048576.0, GC.GetTotalAllocatedBytes(precise: true) / 1048576.0, error)));
         return 0;
     }
 }

@@ -16,7 +16,8 @@ internal delegate T JsonValueParser<out T>(ref Utf8JsonReader reader);
 internal sealed class JsonCursor
 {
     internal const int InitialBufferSize = 64 * 1024;
-    internal const int MaxValueSize = 64 * 1024 * 1024;
+    /// <summary>The most one value (one item, one string) may take: no real item comes near it, and a hostile one stops here.</summary>
+    internal const int MaxValueSize = 8 * 1024 * 1024;
     private const int MaxBatch = 512;
 
     private readonly Stream _stream;

@@ -16,6 +16,9 @@ public enum AuthFailure
     MalformedChunkedBody,
     DecodedLengthMismatch,
     UnsignedHeader,
+
+    /// <summary>Signature Version 2 (query AWSAccessKeyId/Signature or an "AWS " Authorization header).</summary>
+    UnsupportedSignatureVersion,
 }
 
 /// <summary>The verifier's answer: either a failure with its reason, or the verified (and de-chunked) payload.</summary>

@@ -29,6 +29,15 @@ public sealed partial class SigV4Verifier
     {
         var query = SigV4.ParseRawQuery(request.RawQuery);
         var presigned = query.Any(p => p.Key == "X-Amz-Algorithm");
+
+        // SigV2 (boto3's and `aws s3 presign`'s default presigned URLs in us-east-1, or an "AWS key:signature" header)
+        // is not verified here: answered as S3 answers a signature version it does not take, not as a bare AccessDenied.
+        if (!presigned && ((query.Any(p => p.Key == "AWSAccessKeyId") && query.Any(p => p.Key == "Signature"))
+            || request.Header("Authorization")?.StartsWith("AWS ", StringComparison.Ordinal) == true))
+        {
+            return AuthOutcome.Fail(AuthFailure.UnsupportedSignatureVersion, "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+        }
+
         var parsed = presigned ? ParseQueryAuth(query) : ParseHeaderAuth(request);
         if (parsed.Error is not null)
         {

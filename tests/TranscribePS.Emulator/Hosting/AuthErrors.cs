@@ -44,6 +44,7 @@ internal static class AuthErrors
             AuthFailure.MalformedChunkedBody => new S3Exception(400, "IncompleteBody", outcome.Message),
             AuthFailure.DecodedLengthMismatch => new S3Exception(400, "IncompleteBody", outcome.Message),
             AuthFailure.UnsignedHeader => new S3Exception(403, "AccessDenied", outcome.Message),
+            AuthFailure.UnsupportedSignatureVersion => new S3Exception(400, "InvalidRequest", outcome.Message),
             _ => new S3Exception(403, "AccessDenied", outcome.Message),
         };
 }

@@ -73,7 +73,10 @@ public sealed class S3Service
         };
     }
 
-    private IEnumerable<string> AllBuckets() => _createdBuckets.Keys.Union(_store.Buckets()).Order(StringComparer.Ordinal);
+    // The service's own output bucket lives in the service's account: a customer's ListBuckets never shows it.
+    private IEnumerable<string> AllBuckets() => _createdBuckets.Keys.Union(_store.Buckets())
+        .Where(b => b != $"aws-transcribe-{_region}-prod")
+        .Order(StringComparer.Ordinal);
 
     private Task ListBuckets(S3Call call, CancellationToken ct)
     {

@@ -80,6 +80,24 @@ public sealed class S3HttpTests(EmulatorFixture fixture) : EmulatorTest(fixture)
         Assert.Equal("AccessDenied", (await RawClient.ErrorXmlAsync(response))["Code"]);
     }
 
+    /// <summary>boto3 and `aws s3 presign` sign SigV2 URLs in us-east-1 by default: S3's own answer, not a bare AccessDenied.</summary>
+    [Theory]
+    [InlineData("query")]
+    [InlineData("header")]
+    public async Task Signature_version_2_is_answered_as_S3_answers_an_unsupported_signature(string where)
+    {
+        using var client = new RawClient(Fixture);
+        using var response = await client.S3Async(
+            HttpMethod.Get,
+            where == "query" ? "/media/x?AWSAccessKeyId=TPSEMULATORACCESSKEY&Expires=1893456000&Signature=abc%3D" : "/media/x",
+            afterSigning: r => r.Headers.Authorization = where == "query" ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("AWS", "TPSEMULATORACCESSKEY:abc="));
+
+        var error = await RawClient.ErrorXmlAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidRequest", error["Code"]);
+        Assert.Equal("The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.", error["Message"]);
+    }
+
     [Fact]
     public async Task Body_changed_after_signing_is_refused_and_nothing_is_stored()
     {

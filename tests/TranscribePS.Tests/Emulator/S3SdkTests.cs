@@ -264,4 +264,17 @@ public sealed class S3SdkTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 
         Assert.Contains("made-twice", buckets.Buckets.Select(b => b.BucketName));
     }
+
+    [Fact]
+    public async Task ListBuckets_never_shows_the_service_bucket()
+    {
+        using var s3 = Fixture.CreateS3Client();
+        await s3.PutBucketAsync("customer-bucket");
+        Server.Store.Put("aws-transcribe-us-east-1-prod", "111122223333/job/transcript.json", [1]);
+
+        var buckets = (await s3.ListBucketsAsync()).Buckets.Select(b => b.BucketName).ToList();
+
+        Assert.Contains("customer-bucket", buckets);
+        Assert.DoesNotContain("aws-transcribe-us-east-1-prod", buckets);
+    }
 }

@@ -105,4 +105,15 @@ public sealed class TranscriptValueTests
 
         Assert.StartsWith("'notepad.json' is UTF-16 text", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A 60 MB string once peaked at 596 MB: one value is capped, with an error naming the file.</summary>
+    [Fact]
+    public async Task A_value_larger_than_the_cap_is_refused_before_it_is_held()
+    {
+        var json = Standard("{\"start_time\":\"1.0\",\"end_time\":\"1.2\",\"alternatives\":[{\"content\":\"" + new string('a', 9 * 1024 * 1024) + "\"}],\"type\":\"pronunciation\"}");
+
+        var ex = await Assert.ThrowsAsync<TranscriptFormatException>(() => ReadItemsAsync(json, "hostile.json", seekable: false));
+
+        Assert.StartsWith("'hostile.json' has a single JSON value larger than 8 MB", ex.Message, StringComparison.Ordinal);
+    }
 }
