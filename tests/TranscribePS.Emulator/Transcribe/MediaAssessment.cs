@@ -1,5 +1,5 @@
 using System.Globalization;
-using TranscribePS.Core.Media;
+using TranscribePS.Emulator.Media;
 using TranscribePS.Emulator.Storage;
 
 namespace TranscribePS.Emulator.Transcribe;
@@ -51,7 +51,7 @@ internal sealed record S3Location(string Bucket, string Key)
 }
 
 /// <summary>What the service finds when it opens a job's media: facts, or the reason the job will fail.</summary>
-internal sealed record MediaAssessment(MediaFacts? Facts, long DurationMs, string? FailureReason)
+internal sealed record MediaAssessment(MediaHeader? Facts, long DurationMs, string? FailureReason)
 {
     private const long TwoGigabytes = 2L * 1024 * 1024 * 1024;
     private const long CallAnalyticsMaxBytes = 500L * 1024 * 1024;
@@ -65,8 +65,8 @@ internal sealed record MediaAssessment(MediaFacts? Facts, long DurationMs, strin
             return Fail(ServiceErrors.MediaNotAccessible);
         }
 
-        using var stream = new MemoryStream(stored.Data, writable: false);
-        var facts = MediaProbe.Probe(stream);
+        // The emulator's own reading of the header, not the module's MediaProbe: a probe bug must not pass end to end.
+        var facts = MediaHeader.Read(stored.Data);
         if (facts.Format is null)
         {
             return Fail(ServiceErrors.UnsupportedFormat, facts);
@@ -117,7 +117,7 @@ internal sealed record MediaAssessment(MediaFacts? Facts, long DurationMs, strin
         return new MediaAssessment(facts, durationMs, null);
     }
 
-    private static MediaAssessment Fail(string reason, MediaFacts? facts = null) => new(facts, 0, reason);
+    private static MediaAssessment Fail(string reason, MediaHeader? facts = null) => new(facts, 0, reason);
 
     /// <summary>m4a is an mp4 container; the service treats the two names as the same detection.</summary>
     private static bool SameFormat(string requested, string detected) =>

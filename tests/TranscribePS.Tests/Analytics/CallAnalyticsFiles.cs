@@ -8,8 +8,8 @@ internal static class CallAnalyticsFiles
 {
     public const string SampleName = "call-analytics_redacted__aws-samples_example-call.json";
 
-    /// <summary>The real sample's path, or null when ../shared/samples is not beside the repo (tests then skip).</summary>
-    public static string? SamplePath() => RepoPaths.Sample(SampleName);
+    /// <summary>The real sample's path (tests that read it are <see cref="SamplesFactAttribute"/>s).</summary>
+    public static string SamplePath() => RepoPaths.Sample(SampleName);
 
     public static Stream Json(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
 

@@ -1,35 +1,26 @@
 using TranscribePS.Core.Analytics;
 using TranscribePS.Core.Transcripts;
-using Xunit.Abstractions;
+using TranscribePS.Tests.Infrastructure;
 using static TranscribePS.Tests.Analytics.CallAnalyticsFiles;
 
 namespace TranscribePS.Tests.Analytics;
 
-public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
+public sealed class CallAnalyticsInsightReaderTests
 {
     private static Task<CallAnalyticsInsight> Read(string json, string source = "s3://bucket/analytics/call-7.json")
         => CallAnalyticsInsightReader.ReadAsync(Json(json), source, CancellationToken.None);
 
-    private async Task<CallAnalyticsInsight?> Sample()
+    private static async Task<CallAnalyticsInsight> Sample()
     {
         var path = SamplePath();
-        if (path is null)
-        {
-            output.WriteLine($"Skipped: {SampleName} not found in ../shared/samples beside the repository.");
-            return null;
-        }
-
         await using var stream = File.OpenRead(path);
         return await CallAnalyticsInsightReader.ReadAsync(stream, path, CancellationToken.None);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_gives_duration_talk_time_speed_and_sentiment_per_participant()
     {
-        if (await Sample() is not { } insight)
-        {
-            return;
-        }
+        var insight = await Sample();
 
         Assert.Equal("example-call.wav", insight.JobName);
         Assert.EndsWith(SampleName, insight.SourceName, StringComparison.Ordinal);
@@ -50,13 +41,10 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
         Assert.Equal("Redacted", insight.RedactionOutput);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_interruptions_count_by_interrupter_with_an_absent_role_as_zero()
     {
-        if (await Sample() is not { } insight)
-        {
-            return;
-        }
+        var insight = await Sample();
 
         Assert.Equal(2, insight.InterruptionCount);
         Assert.Equal(4.34, insight.InterruptionTime);
@@ -66,25 +54,19 @@ public sealed class CallAnalyticsInsightReaderTests(ITestOutputHelper output)
         Assert.Equal(0.0, insight.CustomerInterruptionTime);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_matched_category_without_points_of_interest_is_listed_with_an_empty_list()
     {
-        if (await Sample() is not { } insight)
-        {
-            return;
-        }
+        var insight = await Sample();
 
         Assert.Equal(["No_Closing_Remark"], insight.MatchedCategories);
         Assert.Empty(insight.CategoryDetails["no_closing_remark"]);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_issues_outcomes_and_action_items_carry_text_participant_and_time()
     {
-        if (await Sample() is not { } insight)
-        {
-            return;
-        }
+        var insight = await Sample();
 
         var issue = Assert.Single(insight.Issues);
         Assert.Equal("I'm trying to dock up my ship and my card fell into the water so I'm hoping to get it replaced.", issue.Text);

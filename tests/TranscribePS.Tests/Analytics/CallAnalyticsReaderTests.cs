@@ -1,10 +1,10 @@
 using TranscribePS.Core.Transcripts;
-using Xunit.Abstractions;
+using TranscribePS.Tests.Infrastructure;
 using static TranscribePS.Tests.Analytics.CallAnalyticsFiles;
 
 namespace TranscribePS.Tests.Analytics;
 
-public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
+public sealed class CallAnalyticsReaderTests
 {
     private static readonly TranscriptReadOptions NoNames = new();
 
@@ -14,15 +14,9 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
     private static Task<List<TranscriptTurn>> Turns(string json)
         => CallAnalyticsReader.ReadTurnsAsync(Json(json), "fallback", NoNames, CancellationToken.None).ToListAsync().AsTask();
 
-    private async Task<(List<TranscriptItem> Items, List<TranscriptTurn> Turns)?> Sample()
+    private static async Task<(List<TranscriptItem> Items, List<TranscriptTurn> Turns)> Sample()
     {
         var path = SamplePath();
-        if (path is null)
-        {
-            output.WriteLine($"Skipped: {SampleName} not found in ../shared/samples beside the repository.");
-            return null;
-        }
-
         await using var itemStream = File.OpenRead(path);
         var items = await CallAnalyticsReader.ReadItemsAsync(itemStream, "example", NoNames, CancellationToken.None).ToListAsync();
         await using var turnStream = File.OpenRead(path);
@@ -30,13 +24,10 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
         return (items, turns);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_turns_come_out_one_per_file_turn_with_role_time_sentiment_and_loudness()
     {
-        if (await Sample() is not var (_, turns))
-        {
-            return;
-        }
+        var (_, turns) = await Sample();
 
         Assert.Equal(37, turns.Count);
         var first = turns[0];
@@ -54,25 +45,19 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
         Assert.Equal("Customer", turns[1].Participant);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_loudness_ignores_null_scores()
     {
-        if (await Sample() is not var (_, turns))
-        {
-            return;
-        }
+        var (_, turns) = await Sample();
 
         // Turn 4 has ten scores, two of them null: the mean is over the eight numbers.
         Assert.Equal(80.17, turns[4].Loudness!.Value, 6);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_detected_spans_are_the_text_they_point_at()
     {
-        if (await Sample() is not var (_, turns))
-        {
-            return;
-        }
+        var (_, turns) = await Sample();
 
         Assert.Equal(["I'm trying to dock up my ship and my card fell into the water so I'm hoping to get it replaced."], turns[3].Issues);
         Assert.Equal(["I will email you a confirmation is [PII]."], turns[26].ActionItems);
@@ -80,13 +65,10 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
         Assert.Equal(3, turns.Sum(t => t.Issues.Count + t.Outcomes.Count + t.ActionItems.Count));
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_redacted_words_are_flagged_without_confidence()
     {
-        if (await Sample() is not var (items, turns))
-        {
-            return;
-        }
+        var (items, turns) = await Sample();
 
         Assert.Equal(538, items.Count);
         var redacted = items.Where(i => i.IsRedacted).ToList();
@@ -97,13 +79,10 @@ public sealed class CallAnalyticsReaderTests(ITestOutputHelper output)
         Assert.False(turns[0].IsRedacted);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Sample_items_of_overlapping_turns_interleave_by_time_with_punctuation_after_its_word()
     {
-        if (await Sample() is not var (items, _))
-        {
-            return;
-        }
+        var (items, _) = await Sample();
 
         Assert.Equal(Enumerable.Range(0, items.Count), items.Select(i => i.Index));
         var timed = items.Where(i => i.StartTime is not null).Select(i => i.StartTime!.Value).ToList();

@@ -13,6 +13,7 @@ internal sealed class StubHttpServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<StubResponse> _script = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
     public StubHttpServer()
@@ -41,15 +42,19 @@ internal sealed class StubHttpServer : IDisposable
 
     public void Dispose()
     {
+        // Ends a scripted delay in progress at once: teardown never waits out a response the test has given up on.
+        _stopping.Cancel();
         _listener.Close();
         try
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
+            _loop.Wait();
         }
         catch (AggregateException)
         {
             // The listener loop ends with an exception when the listener closes under it.
         }
+
+        _stopping.Dispose();
     }
 
     private static int FreePort()
@@ -82,7 +87,14 @@ internal sealed class StubHttpServer : IDisposable
             var response = _script.TryDequeue(out var scripted) ? scripted : Fallback;
             if (response.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(response.Delay);
+                try
+                {
+                    await Task.Delay(response.Delay, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
 
             context.Response.StatusCode = response.Status;

@@ -104,14 +104,10 @@ public sealed class TranscriptCmdletTests : IDisposable
         Assert.Equal(["spk_0", "Patient"], turns.Select(t => t.SpeakerName));
     }
 
-    [Fact]
+    [SamplesFact]
     public void Insight_of_the_real_call_analytics_sample()
     {
         var sample = RepoPaths.Sample("call-analytics_redacted__aws-samples_example-call.json");
-        if (sample is null)
-        {
-            return; // ../shared/samples is not beside this checkout.
-        }
 
         using var cmdlet = new GetCallAnalyticsInsightCommand { LiteralPath = [sample] };
         var host = CmdletRunner.Run(cmdlet, new RecordingHost("LiteralPath"));

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using TranscribePS.Emulator.Transcribe.Content;
 using TranscribePS.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace TranscribePS.Tests.EmulatorTranscribe;
 
-public class OutputTests(ITestOutputHelper output)
+public class OutputTests
 {
     private static readonly ConversationScript ScriptedCall = new(
     [
@@ -18,7 +17,7 @@ public class OutputTests(ITestOutputHelper output)
         new("CUSTOMER", "Thanks, goodbye.", "POSITIVE"),
     ]);
 
-    [Fact]
+    [SamplesFact]
     public async Task Medical_output_with_speaker_labels_has_every_member_of_the_real_speaker_sample()
     {
         var transcript = await CompletedMedicalTranscriptAsync(new { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 });
@@ -29,7 +28,7 @@ public class OutputTests(ITestOutputHelper output)
         Assert.All(Pronunciations(transcript), item => Assert.StartsWith("spk_", item["speaker_label"]!.GetValue<string>(), StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Medical_output_with_channel_identification_has_every_member_of_the_real_channel_sample()
     {
         var transcript = await CompletedMedicalTranscriptAsync(new { ChannelIdentification = true });
@@ -42,7 +41,7 @@ public class OutputTests(ITestOutputHelper output)
         Assert.Null(transcript["results"]!["speaker_labels"]);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Plain_medical_output_has_every_member_of_the_real_plain_samples()
     {
         var transcript = await CompletedMedicalTranscriptAsync(settings: null);
@@ -98,7 +97,7 @@ public class OutputTests(ITestOutputHelper output)
         Assert.Equal("PHI", job["ContentIdentificationType"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Call_analytics_redacted_output_has_every_member_of_the_real_call_analytics_sample()
     {
         var emulator = new TranscribeHarness();
@@ -371,16 +370,9 @@ public class OutputTests(ITestOutputHelper output)
         return emulator.ReadOutput(job["Transcript"]!["TranscriptFileUri"]!.GetValue<string>());
     }
 
-    private void AssertMatchesSample(string sampleFile, JsonObject document)
+    private static void AssertMatchesSample(string sampleFile, JsonObject document)
     {
-        string? samples = RepoPaths.SamplesFolder;
-        if (samples is null)
-        {
-            output.WriteLine($"../shared/samples is not beside this checkout: {sampleFile} not compared.");
-            return;
-        }
-
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(samples, sampleFile)));
+        var sample = JsonNode.Parse(File.ReadAllText(RepoPaths.Sample(sampleFile)));
         var missing = SampleSchema.Missing(SampleSchema.Paths(sample), SampleSchema.Paths(document));
         Assert.True(missing.Count == 0, $"Members of {sampleFile} missing from the emulator's output: {string.Join(", ", missing)}");
     }

@@ -2,7 +2,8 @@ namespace TranscribePS.Tests.Infrastructure;
 
 /// <summary>
 /// Finds the repository (the folder holding TranscribePS.sln) from the test output folder, and the shared real
-/// output samples beside it (../shared/samples), which tests skip without.
+/// output samples beside it (../shared/samples). Tests that need the samples are <see cref="SamplesFactAttribute"/>s:
+/// skipped with the reason without the folder, failed without it under CI.
 /// </summary>
 internal static class RepoPaths
 {
@@ -18,11 +19,26 @@ internal static class RepoPaths
 
     public static string ModuleFile(params string[] parts) => Path.Combine([ModuleDir, .. parts]);
 
-    /// <summary>The full path of a real sample output, or null when it is not there (the test then skips).</summary>
-    public static string? Sample(string name)
+    /// <summary>CI sets CI (to "true" on most systems): what would be skipped for a missing prerequisite fails instead.</summary>
+    public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } value
+        && !value.Equals("false", StringComparison.OrdinalIgnoreCase) && value != "0";
+
+    /// <summary>The skip reason for a test that needs ../shared/samples, or null when it must run (present, or CI).</summary>
+    public static string? WhySamplesSkip() => SamplesFolder is null && !IsCi
+        ? "../shared/samples is not beside this checkout (" + (FoundRoot ?? AppContext.BaseDirectory) + "): the real-output samples this test reads are missing. CI=true makes this a failure."
+        : null;
+
+    /// <summary>The full path of a real sample output; the test fails when it is not there.</summary>
+    public static string Sample(string name)
     {
-        var path = SamplesFolder is null ? null : Path.Combine(SamplesFolder, name);
-        return path is not null && File.Exists(path) ? path : null;
+        if (SamplesFolder is null)
+        {
+            Assert.Fail($"../shared/samples is not beside this checkout, and this test needs {name} from it (under CI=true the folder must be present).");
+        }
+
+        var path = Path.Combine(SamplesFolder, name);
+        Assert.True(File.Exists(path), $"{path} is missing from ../shared/samples.");
+        return path;
     }
 
     private static string? FindRoot()

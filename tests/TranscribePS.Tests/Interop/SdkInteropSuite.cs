@@ -13,8 +13,8 @@ internal static class SdkInteropSuite
     private static readonly Lazy<string?> NodePathLazy = new(FindNode);
     private static readonly Lazy<string?> DirectoryLazy = new(FindSuiteDirectory);
 
-    /// <summary>CI sets CI (to "true" on most systems); a missing suite is then a failure, not a skip.</summary>
-    public static bool IsCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+    /// <summary>Under CI a missing suite is a failure, not a skip.</summary>
+    public static bool IsCi => RepoPaths.IsCi;
 
     public static string? NodePath => NodePathLazy.Value;
 

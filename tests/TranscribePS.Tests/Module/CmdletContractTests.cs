@@ -181,10 +181,9 @@ public sealed class CmdletContractTests
     [MemberData(nameof(Pipelines))]
     public void Pipeline_bindings_line_up(string producer, string consumer)
     {
-        if (!Exists(producer) || !Exists(consumer))
-        {
-            return;
-        }
+        // A renamed or removed cmdlet fails here (rename the pair too) instead of passing with nothing checked.
+        Assert.True(Exists(producer), $"{producer} is not a cmdlet of the module.");
+        Assert.True(Exists(consumer), $"{consumer} is not a cmdlet of the module.");
 
         var output = Assert.Single(CmdletMetadata.Get(producer).OutputTypes);
         var properties = output.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);

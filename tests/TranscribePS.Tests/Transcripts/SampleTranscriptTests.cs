@@ -6,8 +6,8 @@ using static TranscribePS.Tests.Transcripts.TranscriptTestSupport;
 namespace TranscribePS.Tests.Transcripts;
 
 /// <summary>
-/// The real outputs in ../shared/samples. Each test returns early (and so passes with nothing to check) when the
-/// folder is not beside the repository, as in a plain clone.
+/// The real outputs in ../shared/samples. Without the folder (a plain clone) every test here is skipped with the
+/// reason; under CI=true it fails instead.
 /// </summary>
 public class SampleTranscriptTests
 {
@@ -25,7 +25,7 @@ public class SampleTranscriptTests
         return items;
     }
 
-    [Theory]
+    [SamplesTheory]
     [InlineData(Plain, "01-plain", 392, 354, 38, "She", "leg")]
     [InlineData(Speakers, "03-speaker-identification", 392, 354, 38, "She", "leg")]
     [InlineData(Alternatives, "04-alternative-results", 392, 354, 38, "She", "leg")]
@@ -33,10 +33,7 @@ public class SampleTranscriptTests
     [InlineData(Expert, "989_-_684", 1148, 1084, 64, "Our", ".")]
     public async Task Sample_counts_and_ends_match_the_file(string name, string jobName, int items, int words, int marks, string first, string last)
     {
-        if (RepoPaths.Sample(name) is not { } path)
-        {
-            return; // ../shared/samples absent: nothing to check.
-        }
+        var path = RepoPaths.Sample(name);
 
         var read = await ReadFileAsync(path);
 
@@ -50,13 +47,10 @@ public class SampleTranscriptTests
         Assert.All(read.Where(i => i.Type == TranscriptItemType.Pronunciation), i => Assert.NotNull(i.StartTime));
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Expert_sample_reads_four_decimal_confidences_and_three_decimal_times()
     {
-        if (RepoPaths.Sample(Expert) is not { } path)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(Expert);
 
         var read = await ReadFileAsync(path);
 
@@ -64,13 +58,10 @@ public class SampleTranscriptTests
         Assert.Equal(444.885, read.Last(i => i.Type == TranscriptItemType.Pronunciation).EndTime);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Speaker_sample_join_finds_three_speakers_and_matches_a_brute_force_join()
     {
-        if (RepoPaths.Sample(Speakers) is not { } path)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(Speakers);
 
         var read = await ReadFileAsync(path);
         var expected = BruteForceSpeakers(path);
@@ -113,13 +104,10 @@ public class SampleTranscriptTests
         return speakers;
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Channel_sample_merge_is_monotonic_in_time_and_keeps_every_mark_behind_a_word_of_its_channel()
     {
-        if (RepoPaths.Sample(Channels) is not { } path)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(Channels);
 
         var read = await ReadFileAsync(path);
         var starts = read.Where(i => i.StartTime is not null).Select(i => i.StartTime!.Value).ToList();
@@ -139,13 +127,11 @@ public class SampleTranscriptTests
         Assert.Equal(Enumerable.Range(0, read.Count), read.Select(i => i.Index));
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Alternatives_sample_takes_the_first_alternative_of_every_item()
     {
-        if (RepoPaths.Sample(Alternatives) is not { } path || RepoPaths.Sample(Plain) is not { } plainPath)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(Alternatives);
+        var plainPath = RepoPaths.Sample(Plain);
 
         var read = await ReadFileAsync(path);
         var plain = await ReadFileAsync(plainPath);
@@ -153,15 +139,12 @@ public class SampleTranscriptTests
         Assert.Equal(plain.Select(i => i.Content), read.Select(i => i.Content));
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Every_standard_sample_reads_the_same_from_a_non_seekable_stream()
     {
         foreach (var name in new[] { Plain, Channels, Speakers, Alternatives, Expert })
         {
-            if (RepoPaths.Sample(name) is not { } path)
-            {
-                continue;
-            }
+            var path = RepoPaths.Sample(name);
 
             var fromFile = await ReadFileAsync(path);
             var fromStream = await ReadItemsAsync(await File.ReadAllTextAsync(path), path, seekable: false);
@@ -170,26 +153,20 @@ public class SampleTranscriptTests
         }
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Call_analytics_sample_is_detected_as_call_analytics()
     {
-        if (RepoPaths.Sample(CallAnalytics) is not { } path)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(CallAnalytics);
 
         await using var stream = File.OpenRead(path);
 
         Assert.Equal(TranscriptSchema.CallAnalytics, (await TranscriptSchemaDetector.DetectAsync(stream, path, CancellationToken.None)).Schema);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Call_analytics_sample_is_read_through_the_call_analytics_reader()
     {
-        if (RepoPaths.Sample(CallAnalytics) is not { } path)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(CallAnalytics);
 
         var items = await ReadFileAsync(path);
         var turns = await TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None).ToListAsync();
@@ -200,13 +177,10 @@ public class SampleTranscriptTests
         Assert.StartsWith("Thank you for calling Anchor Credit Union", turns[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SamplesFact]
     public async Task Speaker_sample_turns_follow_speaker_changes()
     {
-        if (RepoPaths.Sample(Speakers) is not { } path)
-        {
-            return;
-        }
+        var path = RepoPaths.Sample(Speakers);
 
         var turns = await TranscriptReader.ReadTurnsAsync(path, NoNames, CancellationToken.None).ToListAsync();
 

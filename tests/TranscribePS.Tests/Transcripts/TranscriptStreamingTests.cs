@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using TranscribePS.Core.Transcripts;
 using static TranscribePS.Tests.Transcripts.TranscriptTestSupport;
 
@@ -77,40 +76,5 @@ public class TranscriptStreamingTests
         {
             File.Delete(path);
         }
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_reader_keeps_no_reference_to_items_it_has_handed_out(bool sideDataFirst)
-    {
-        using var stream = new GeneratedTranscriptStream(50_000, sideDataFirst);
-        var enumerator = TranscriptReader.ReadItemsAsync(stream, "gen.json", NoNames, CancellationToken.None).GetAsyncEnumerator();
-        try
-        {
-            var firstItem = await FirstItemWeaklyAsync(enumerator);
-            for (int i = 0; i < 10_000; i++)
-            {
-                Assert.True(await enumerator.MoveNextAsync());
-            }
-
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-
-            Assert.False(firstItem.TryGetTarget(out _));
-        }
-        finally
-        {
-            await enumerator.DisposeAsync();
-        }
-    }
-
-    /// <summary>In its own frame, so no stack slot of the test keeps the item alive in a Debug build.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<WeakReference<TranscriptItem>> FirstItemWeaklyAsync(IAsyncEnumerator<TranscriptItem> enumerator)
-    {
-        Assert.True(await enumerator.MoveNextAsync());
-        return new WeakReference<TranscriptItem>(enumerator.Current);
     }
 }
