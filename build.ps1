@@ -3,8 +3,10 @@
 .SYNOPSIS
     Builds, tests, packages or cleans TranscribePS.
 .DESCRIPTION
-    Build   : dotnet build; the AssembleModule target leaves the loadable module in out/TranscribePS/.
-    Test    : dotnet test (xunit), then the Pester suite in a fresh `pwsh -NoProfile` against out/TranscribePS/, with
+    Build   : dotnet build; the AssembleModule target leaves the loadable module in the configuration's module folder:
+              out/TranscribePS/ for Release, out/Debug/TranscribePS/ for Debug (Directory.Build.props), rewriting only
+              what changed.
+    Test    : dotnet test (xunit), then the Pester suite in a fresh `pwsh -NoProfile` against that folder, with
               Pester restored from NuGet at the version tests/Pester/Pester.csproj pins (no PowerShell Gallery).
               Fails when either suite has a failure. Results: out/test-results/.
     Package : builds Release and zips out/TranscribePS/ to out/TranscribePS-<version>.zip.
@@ -26,13 +28,20 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
-$moduleDir = Join-Path $root 'out/TranscribePS'
 # The pwsh running this script (a system install or the project's `dotnet pwsh` tool) also runs the child sessions.
 $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 
 function Invoke-Dotnet {
     & dotnet @args
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleDir {
+    # The configuration's module folder, as Directory.Build.props names it (one place for the rule).
+    $project = Join-Path $root 'src/TranscribePS/TranscribePS.csproj'
+    $dir = & dotnet msbuild $project -getProperty:ModuleOutputDir "-p:Configuration=$Configuration"
+    if ($LASTEXITCODE -ne 0 -or -not $dir) { throw "Could not read ModuleOutputDir from $project." }
+    [IO.Path]::GetFullPath("$dir".Trim())
 }
 
 function Invoke-Build {
@@ -50,7 +59,7 @@ function Invoke-Pwsh([string] $Command, [string] $Failure) {
     $saved = @{}
     foreach ($name in 'TRANSCRIBEPS_MODULE', 'TRANSCRIBEPS_CONFIGURATION') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     try {
-        $env:TRANSCRIBEPS_MODULE = $moduleDir
+        $env:TRANSCRIBEPS_MODULE = Get-ModuleDir
         $env:TRANSCRIBEPS_CONFIGURATION = $Configuration
         # Output sent to a file or a pipe (`./build.ps1 -Task Demo > demo.txt`) gets no colour escape sequences.
         $plain = 'if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = ''PlainText'' }'
@@ -99,6 +108,7 @@ Invoke-Pester -Configuration `$config
 
 function Invoke-Package {
     Invoke-Build
+    $moduleDir = Get-ModuleDir
     $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'TranscribePS.psd1')).ModuleVersion
     $zip = Join-Path $root "out/TranscribePS-$version.zip"
     Remove-Item $zip -ErrorAction SilentlyContinue

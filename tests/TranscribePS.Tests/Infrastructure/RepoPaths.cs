@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace TranscribePS.Tests.Infrastructure;
 
 /// <summary>
@@ -11,8 +13,12 @@ internal static class RepoPaths
 
     public static string Root => FoundRoot ?? throw new InvalidOperationException("TranscribePS.sln not found above " + AppContext.BaseDirectory);
 
-    /// <summary>out/TranscribePS/: the module folder the cmdlet project's build assembles.</summary>
-    public static string ModuleDir => Path.Combine(Root, "out", "TranscribePS");
+    /// <summary>
+    /// The module folder the cmdlet project's build assembles for this test build's configuration (out/TranscribePS/
+    /// for Release, out/Debug/TranscribePS/ for Debug): the project file stamps it into this assembly.
+    /// </summary>
+    public static string ModuleDir { get; } = Path.GetFullPath(typeof(RepoPaths).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TranscribePS.ModuleDir").Value!);
 
     /// <summary>../shared/samples beside the repository, or null when this checkout has none.</summary>
     public static string? SamplesFolder { get; } = FindSamplesFolder();

@@ -7,7 +7,7 @@ using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Module;
 
-/// <summary>The assembled module folder (out/TranscribePS/) and its manifest.</summary>
+/// <summary>The assembled module folder (out/TranscribePS/ for Release) and its manifest.</summary>
 public sealed class ModuleFolderTests
 {
     [Fact]
