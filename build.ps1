@@ -83,9 +83,11 @@ function Get-PesterManifest {
 }
 
 function Invoke-Test {
-    # xunit; this also builds the module folder and the emulator the Pester suite uses.
+    # xunit: the emulator's own tests, then the module's (which also build the module folder and the emulator the
+    # Pester suite uses). One results file each.
     $results = Join-Path $root 'out/test-results'
-    Invoke-Dotnet test (Join-Path $root 'TranscribePS.sln') -c $Configuration --logger "trx;LogFileName=xunit.trx" --results-directory $results
+    Invoke-Dotnet test (Join-Path $root 'tests/TranscribePS.Emulator.Tests') -c $Configuration --logger "trx;LogFileName=emulator.trx" --results-directory $results
+    Invoke-Dotnet test (Join-Path $root 'tests/TranscribePS.Tests') -c $Configuration --logger "trx;LogFileName=xunit.trx" --results-directory $results
 
     # A fresh process so the module under test is the only TranscribePS (and AWSSDK) loaded;
     # tests/Pester/TestSupport.psm1 reads TRANSCRIBEPS_MODULE/_CONFIGURATION.

@@ -7,7 +7,7 @@ using TranscribePS.Core.Jobs;
 using TranscribePS.Emulator.Media;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Tests.AgainstEmulator;
 
 /// <summary>The Transcribe emulator behind the real HTTP host, driven by SigV4-signing SDK clients.</summary>
 public sealed class OverHttpTests : EmulatorTest, IDisposable

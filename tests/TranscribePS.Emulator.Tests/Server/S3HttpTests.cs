@@ -6,7 +6,7 @@ using Amazon.S3.Model;
 using TranscribePS.Emulator.Control;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 public sealed class S3HttpTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {

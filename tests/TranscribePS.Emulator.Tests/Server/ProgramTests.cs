@@ -2,7 +2,7 @@ using System.Diagnostics;
 using TranscribePS.Emulator.Hosting;
 using TranscribePS.Emulator.Transcribe;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 public sealed class ProgramTests
 {

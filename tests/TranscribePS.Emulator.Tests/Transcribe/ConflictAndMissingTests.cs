@@ -1,4 +1,4 @@
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 public class ConflictAndMissingTests
 {

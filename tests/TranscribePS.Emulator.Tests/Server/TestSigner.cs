@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using TranscribePS.Emulator.Auth;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 /// <summary>
 /// Signs raw HttpRequestMessages with SigV4 header auth (host, x-amz-content-sha256, x-amz-date and any x-amz-*

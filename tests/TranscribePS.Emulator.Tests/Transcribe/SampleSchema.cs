@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 /// <summary>
 /// The shape of a JSON document as a set of member paths with their JSON kinds ("results.items[].start_time: string"),

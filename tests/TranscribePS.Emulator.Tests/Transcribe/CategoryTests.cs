@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using TranscribePS.Emulator.Transcribe.Content;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 public class CategoryTests
 {

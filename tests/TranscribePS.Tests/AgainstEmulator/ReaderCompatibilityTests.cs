@@ -1,7 +1,8 @@
 using TranscribePS.Core.Transcripts;
+using TranscribePS.Tests.Infrastructure;
 using TranscribePS.Emulator.Transcribe.Content;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Tests.AgainstEmulator;
 
 /// <summary>The module's own transcript readers read every file the emulator writes, with the content it put there.</summary>
 public class ReaderCompatibilityTests

@@ -3,7 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 /// <summary>Signed raw HTTP requests to the emulator, with hooks to tamper with a request after it was signed.</summary>
 internal sealed class RawClient : IDisposable

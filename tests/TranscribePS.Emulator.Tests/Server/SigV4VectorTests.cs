@@ -2,7 +2,7 @@ using System.Text;
 using TranscribePS.Emulator.Auth;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 /// <summary>
 /// AWS's published SigV4 test-suite vectors (aws-c-auth's aws-signing-test-suite/v4, credentials AKIDEXAMPLE,

@@ -3,7 +3,7 @@ using TranscribePS.Emulator.Control;
 using TranscribePS.Emulator.S3;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 public sealed class ControlTests
 {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using TranscribePS.Emulator.Transcribe;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 /// <summary>The /_emulator/transcribe/ control routes, mapped on a loopback host of their own.</summary>
 public sealed class AdminRoutesTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using System.Text;
 using TranscribePS.Core.Media;
 using TranscribePS.Emulator.Media;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Tests.AgainstEmulator;
 
 /// <summary>
 /// The emulator's own reading of media headers (not the module's MediaProbe), on files built byte by byte here, and

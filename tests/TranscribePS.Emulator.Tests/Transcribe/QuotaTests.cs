@@ -1,6 +1,6 @@
 using TranscribePS.Emulator.Transcribe;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 public class QuotaTests
 {

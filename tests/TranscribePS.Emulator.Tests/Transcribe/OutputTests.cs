@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using TranscribePS.Emulator.Transcribe.Content;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 public class OutputTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using TranscribePS.Emulator.Control;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 public sealed class TranscribeRoutingTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {

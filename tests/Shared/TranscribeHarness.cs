@@ -5,7 +5,7 @@ using TranscribePS.Emulator.Storage;
 using TranscribePS.Emulator.Transcribe;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Tests.Infrastructure;
 
 /// <summary>The Transcribe emulator wired to an object store and a manual clock, called the way the HTTP host calls it.</summary>
 internal sealed class TranscribeHarness

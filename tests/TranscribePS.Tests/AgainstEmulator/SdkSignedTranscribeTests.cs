@@ -4,7 +4,7 @@ using TranscribePS.Core.Aws.Model;
 using TranscribePS.Emulator.Control;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Tests.AgainstEmulator;
 
 /// <summary>Transcribe calls signed by AWSSDK.Core's own signer (through the module's client) pass the verifier.</summary>
 public sealed class SdkSignedTranscribeTests(EmulatorFixture fixture) : EmulatorTest(fixture)

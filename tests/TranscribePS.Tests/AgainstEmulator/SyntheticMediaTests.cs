@@ -1,7 +1,7 @@
 using TranscribePS.Core.Media;
 using TranscribePS.Emulator.Media;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Tests.AgainstEmulator;
 
 public class SyntheticMediaTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using TranscribePS.Emulator.Media;
 
-namespace TranscribePS.Tests.EmulatorTranscribe;
+namespace TranscribePS.Emulator.Tests.Transcribe;
 
 public class FailureReasonTests
 {

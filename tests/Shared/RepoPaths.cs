@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace TranscribePS.Tests.Infrastructure;
 
 /// <summary>
@@ -7,23 +5,14 @@ namespace TranscribePS.Tests.Infrastructure;
 /// output samples beside it (../shared/samples). Tests that need the samples are <see cref="SamplesFactAttribute"/>s:
 /// skipped with the reason without the folder, failed without it under CI.
 /// </summary>
-internal static class RepoPaths
+internal static partial class RepoPaths
 {
     private static readonly string? FoundRoot = FindRoot();
 
     public static string Root => FoundRoot ?? throw new InvalidOperationException("TranscribePS.sln not found above " + AppContext.BaseDirectory);
 
-    /// <summary>
-    /// The module folder the cmdlet project's build assembles for this test build's configuration (out/TranscribePS/
-    /// for Release, out/Debug/TranscribePS/ for Debug): the project file stamps it into this assembly.
-    /// </summary>
-    public static string ModuleDir { get; } = Path.GetFullPath(typeof(RepoPaths).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TranscribePS.ModuleDir").Value!);
-
     /// <summary>../shared/samples beside the repository, or null when this checkout has none.</summary>
     public static string? SamplesFolder { get; } = FindSamplesFolder();
-
-    public static string ModuleFile(params string[] parts) => Path.Combine([ModuleDir, .. parts]);
 
     /// <summary>CI sets CI (to "true" on most systems): what would be skipped for a missing prerequisite fails instead.</summary>
     public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } value

@@ -4,7 +4,7 @@ using Amazon.S3.Model;
 using TranscribePS.Emulator.Auth;
 using TranscribePS.Emulator.Hosting;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 /// <summary>Servers started just for one test, with their own options.</summary>
 public sealed class EmulatorServerTests

@@ -4,7 +4,7 @@ using System.Text.Json;
 using TranscribePS.Emulator.Control;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 public sealed class AdminRouteTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {

@@ -6,7 +6,7 @@ using Amazon.S3.Model;
 using Amazon.S3.Transfer;
 using TranscribePS.Tests.Infrastructure;
 
-namespace TranscribePS.Tests.Emulator;
+namespace TranscribePS.Emulator.Tests.Server;
 
 public sealed class S3SdkTests(EmulatorFixture fixture) : EmulatorTest(fixture)
 {
