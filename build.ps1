@@ -6,10 +6,12 @@
     Build   : dotnet build; the AssembleModule target leaves the loadable module in the configuration's module folder:
               out/TranscribePS/ for Release, out/Debug/TranscribePS/ for Debug (Directory.Build.props), rewriting only
               what changed.
-    Test    : dotnet test (xunit), then the Pester suite in a fresh `pwsh -NoProfile` against that folder, with
+    Test    : dotnet test (xunit: the emulator's tests, then the module's on .NET 10 and .NET 8), then the Pester suite in a fresh `pwsh -NoProfile` against that folder, with
               Pester restored from NuGet at the version tests/Pester/Pester.csproj pins (no PowerShell Gallery).
               Fails when either suite has a failure. Results: out/test-results/.
-    Package : builds Release and zips out/TranscribePS/ to out/TranscribePS-<version>.zip.
+    Package : builds the module and publishes its folder (out/TranscribePS/ for Release) with PSResourceGet to the local file
+              repository out/packages/, leaving out/packages/TranscribePS.<version>.nupkg: the package a gallery takes,
+              and a repository to install from (see the README). Needs nothing from the network.
     Clean   : removes out/ and every bin/ and obj/ folder.
     Demo    : builds, starts the local emulator and runs the medical and call analytics pipelines against it
               (no AWS account or network needed).
@@ -83,9 +85,15 @@ function Get-PesterManifest {
 }
 
 function Invoke-Test {
-    # xunit; this also builds the module folder and the emulator the Pester suite uses.
+    # xunit: the emulator's own tests, then the module's (which also build the module folder and the emulator the
+    # Pester suite uses). One results file each.
     $results = Join-Path $root 'out/test-results'
-    Invoke-Dotnet test (Join-Path $root 'TranscribePS.sln') -c $Configuration --logger "trx;LogFileName=xunit.trx" --results-directory $results
+    Invoke-Dotnet test (Join-Path $root 'tests/TranscribePS.Emulator.Tests') -c $Configuration --logger "trx;LogFileName=emulator.trx" --results-directory $results
+    # The module's tests on both ends of the runtimes it supports: .NET 10, and .NET 8 (PowerShell 7.4's), the latter
+    # self-contained from NuGet's runtime packs so no .NET 8 install is needed.
+    foreach ($framework in 'net10.0', 'net8.0') {
+        Invoke-Dotnet test (Join-Path $root 'tests/TranscribePS.Tests') -c $Configuration -f $framework --logger "trx;LogFileName=xunit-$framework.trx" --results-directory $results
+    }
 
     # A fresh process so the module under test is the only TranscribePS (and AWSSDK) loaded;
     # tests/Pester/TestSupport.psm1 reads TRANSCRIBEPS_MODULE/_CONFIGURATION.
@@ -107,13 +115,25 @@ Invoke-Pester -Configuration `$config
 }
 
 function Invoke-Package {
-    Invoke-Build
+    # The package holds exactly the module folder, so only the module's project is built.
+    Invoke-Dotnet build (Join-Path $root 'src/TranscribePS/TranscribePS.csproj') -c $Configuration
     $moduleDir = Get-ModuleDir
     $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'TranscribePS.psd1')).ModuleVersion
-    $zip = Join-Path $root "out/TranscribePS-$version.zip"
-    Remove-Item $zip -ErrorAction SilentlyContinue
-    Compress-Archive -Path $moduleDir -DestinationPath $zip
-    Get-Item $zip
+    $repository = Join-Path $root 'out/packages'
+    New-Item -ItemType Directory -Path $repository -Force | Out-Null
+    Remove-Item (Join-Path $repository "TranscribePS.$version.nupkg") -ErrorAction SilentlyContinue
+
+    # Publish-PSResource only publishes to a registered repository; this one is registered for the publish alone,
+    # under a name of its own, so the user's repositories are left as they were. Publishing runs Test-ModuleManifest.
+    $name = "TranscribePS-build-$([guid]::NewGuid().ToString('N'))"
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Publish-PSResource -Path $moduleDir -Repository $name
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    Get-Item (Join-Path $repository "TranscribePS.$version.nupkg")
 }
 
 function Invoke-Clean {

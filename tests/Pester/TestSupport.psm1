@@ -5,6 +5,13 @@ Set-StrictMode -Version Latest
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Emulator = $null
 $script:SavedEnvironment = @{}
+# The buckets every test emulator holds from the start (and again after Reset-Emulator), as an account's existing
+# buckets: S3 (and so the emulator) answers NoSuchBucket for any other name. A test of a missing bucket uses a name
+# not listed here.
+$script:TestBuckets = @(
+    'b-calls', 'b-media', 'b-uploads', 'call-transcripts', 'cc-analytics', 'clinic-batch', 'clinic-phi', 'clinic-transcripts',
+    'media-transcripts'
+)
 
 function Get-TestModulePath {
     # build.ps1 passes the module folder it built; a plain run uses the folder dotnet build assembles.
@@ -28,13 +35,14 @@ function Start-EmulatorProcess {
     # Starts the emulator dotnet built (Release from build.ps1 / .ci, Debug from a plain `dotnet build`), newest
     # first, and returns its process and the AWS_* settings it printed.
     param([string] $Timing, [string] $Region)
-    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator/bin/*/net*/TranscribePS.Emulator.dll') -ErrorAction SilentlyContinue |
+    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator/bin/*/net10.0/TranscribePS.Emulator.dll') -ErrorAction SilentlyContinue |
         Where-Object { -not $env:TRANSCRIBEPS_CONFIGURATION -or $_.FullName -match "[\\/]$($env:TRANSCRIBEPS_CONFIGURATION)[\\/]" } |
         Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
     if (-not $dll) { throw "The emulator is not built: run 'dotnet build TranscribePS.sln' (or ./build.ps1) first." }
 
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $dll.FullName, '--port', '0', '--timing', $Timing.ToLowerInvariant(), '--region', $Region) { $psi.ArgumentList.Add($a) }
+    foreach ($bucket in $script:TestBuckets) { $psi.ArgumentList.Add('--bucket'); $psi.ArgumentList.Add($bucket) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
