@@ -104,6 +104,11 @@ public static partial class Messages
             counts.Add($"{progress.NotFound} not found");
         }
 
+        if (progress.Abandoned > 0)
+        {
+            counts.Add($"{progress.Abandoned} no longer waited for");
+        }
+
         var elapsed = now - progress.Started;
         var next = progress.NextCheck switch
         {
@@ -121,6 +126,7 @@ public static partial class Messages
         WaitOutcome.Failed => "FAILED",
         WaitOutcome.TimedOut => $"timed out ({lastStatus.ToWire()})",
         WaitOutcome.NotFound => "not found",
+        WaitOutcome.Abandoned => $"no longer waited for ({lastStatus.ToWire()})",
         _ => lastStatus.ToWire(),
     };
 

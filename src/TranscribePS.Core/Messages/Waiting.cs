@@ -23,6 +23,8 @@ public static partial class Messages
 
     public static string WaitJobTimedOut(string jobName, JobStatus? lastStatus, TimeSpan timeout) => Text($"Transcribe job '{jobName}' had not finished when the wait gave up after {DescribeWaitTimeout(timeout)} (last seen {(lastStatus is { } s ? s.ToWire() : "before any answer from the service")}). The job keeps running in the service: wait again with Wait-TranscribeJob -Name '{jobName}' and a longer -Timeout.");
 
+    public static string WaitJobAbandoned(string jobName, string error) => Text($"Stopped waiting for Transcribe job '{jobName}' before it finished: {error} The job keeps running in the service: once that is fixed, wait again with Wait-TranscribeJob -Name '{jobName}'.");
+
     public static string WaitTimeoutInvalid(TimeSpan value) => Text($"-Timeout {value} cannot work: give a positive time span such as 06:00:00, or [System.Threading.Timeout]::InfiniteTimeSpan to wait without a deadline.");
 
     public static string WaitPollIntervalInvalid(TimeSpan value) => Text($"-PollInterval {value} cannot work: give a positive time span such as 00:00:10.");

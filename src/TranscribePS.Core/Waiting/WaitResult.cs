@@ -16,6 +16,12 @@ public enum WaitOutcome
 
     /// <summary>The service no longer knows the job (deleted while waiting, or never existed in this region).</summary>
     NotFound,
+
+    /// <summary>
+    /// The wait ended before the job finished, on an error waiting cannot fix (access denied, a bad request):
+    /// <see cref="WaitResult.Error"/> says which. The job still runs in the service.
+    /// </summary>
+    Abandoned,
 }
 
 /// <summary>One job leaving the wait, emitted the moment the waiter learns how it ended.</summary>
@@ -33,6 +39,9 @@ public sealed record WaitResult
 
     /// <summary>What happened (for every outcome but Completed also what to do next), ready for a verbose line or an error record.</summary>
     public required string Message { get; init; }
+
+    /// <summary>Abandoned: the service's error that ended the wait; null otherwise.</summary>
+    public Aws.TranscribeException? Error { get; init; }
 
     /// <summary>Time from the moment the job joined the wait to the moment its outcome was known.</summary>
     public TimeSpan Elapsed { get; init; }
@@ -62,6 +71,9 @@ public sealed record WaitProgress
     public required int Failed { get; init; }
     public required int NotFound { get; init; }
     public required int TimedOut { get; init; }
+
+    /// <summary>Jobs left when the wait ended on an error waiting cannot fix.</summary>
+    public int Abandoned { get; init; }
     public required TimeSpan Elapsed { get; init; }
 
     /// <summary>When the wait began, on the waiter's clock, so a bar can keep its elapsed time ticking between reports.</summary>
@@ -74,7 +86,7 @@ public sealed record WaitProgress
     public IReadOnlyList<WaitingJob> Jobs { get; init; } = [];
 
     /// <summary>Jobs still being waited for.</summary>
-    public int Running => Total - Completed - Failed - NotFound - TimedOut;
+    public int Running => Total - Completed - Failed - NotFound - TimedOut - Abandoned;
 
     /// <summary>Share of jobs that have left the wait, 0–100, for <c>PercentComplete</c>.</summary>
     public int PercentComplete => Total == 0 ? 100 : (int)((Total - Running) * 100L / Total);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using TranscribePS.Core.Aws;
 using TranscribePS.Core.Jobs;
 
@@ -14,12 +13,6 @@ namespace TranscribePS.Core.Waiting;
 public sealed class WaitSession
 {
     private static readonly JobStatus[] FinishedStatuses = [JobStatus.Completed, JobStatus.Failed];
-
-    /// <summary>
-    /// Service faults in a row (each ending a cycle, with the gap growing) after which the wait gives up: an endpoint
-    /// that never answers should fail the run within minutes, not surface as timeouts hours later.
-    /// </summary>
-    private const int MaxFaultStreak = 5;
 
     private readonly ITranscribeJobs _jobs;
     private readonly TimeProvider _clock;
@@ -48,7 +41,10 @@ public sealed class WaitSession
     private int _failed;
     private int _notFound;
     private int _timedOut;
-    private int _faultStreak;
+    private int _abandoned;
+
+    /// <summary>An error waiting cannot fix, met by a call of the last cycle: every job still pending leaves with it.</summary>
+    private TranscribeException? _stop;
 
     internal WaitSession(ITranscribeJobs jobs, TimeProvider clock, Random random, WaitOptions options, IProgress<WaitProgress>? progress)
     {
@@ -67,6 +63,9 @@ public sealed class WaitSession
         Finished,
         Vanished,
         Throttled,
+
+        /// <summary>A service fault (5xx, dropped connection): this job is read again next cycle, the others now.</summary>
+        Faulted,
     }
 
     /// <summary>
@@ -110,9 +109,10 @@ public sealed class WaitSession
     /// <summary>
     /// Waits for the jobs and streams one <see cref="WaitResult"/> per distinct job: Completed or Failed as soon as a
     /// poll sees it, NotFound when the job vanished, TimedOut when a job is still unfinished at its deadline. Polls
-    /// start as soon as a first job joins; later jobs join the running schedule. Throttling and transient service
-    /// faults slow the wait down instead of ending it; other service errors end it with their
-    /// <see cref="Aws.TranscribeException"/>. Cancelling throws <see cref="OperationCanceledException"/> promptly,
+    /// start as soon as a first job joins; later jobs join the running schedule. Throttling and service faults, however
+    /// many in a row, slow the wait down (the gap grows to its ceiling) but never end it: each job still leaves at its
+    /// deadline. Another service error (access denied, a bad request) ends the wait, each job still pending leaving
+    /// as Abandoned with that error. Cancelling throws <see cref="OperationCanceledException"/> promptly,
     /// from any call or gap. Runs once per session.
     /// </summary>
     public async IAsyncEnumerable<WaitResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -186,6 +186,7 @@ public sealed class WaitSession
             if (_nextCycle is { } due && due <= _clock.GetUtcNow())
             {
                 var outcome = CycleOutcome.Quiet;
+                var faulted = false;
                 foreach (var plan in WaitPlanner.NextCycle(Loads(), _options))
                 {
                     var ofKind = _pending.Where(j => j.Kind == plan.Kind).ToList();
@@ -209,6 +210,13 @@ public sealed class WaitSession
                             break;
                         }
 
+                        if (result == PollResult.Faulted)
+                        {
+                            // A fault says nothing of the next call: the cycle goes on, and the next gap grows.
+                            faulted = true;
+                            continue;
+                        }
+
                         if (result == PollResult.Finished)
                         {
                             outcome = CycleOutcome.Progressed;
@@ -225,6 +233,21 @@ public sealed class WaitSession
                     {
                         break;
                     }
+                }
+
+                if (faulted && outcome == CycleOutcome.Quiet)
+                {
+                    outcome = CycleOutcome.Throttled;
+                }
+
+                if (_stop is { } stop)
+                {
+                    foreach (var job in _pending.OrderBy(j => j.Order).ToList())
+                    {
+                        yield return Leave(job, WaitOutcome.Abandoned, job.Latest, stop);
+                    }
+
+                    yield break;
                 }
 
                 // The first gap is the poll interval as given, unless the very first cycle was already throttled.
@@ -297,18 +320,24 @@ public sealed class WaitSession
         }
         catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NotFound)
         {
-            _faultStreak = 0;
             job.LastRead = _clock.GetUtcNow();
             job.NotFoundStrikes++;
             return job.NotFoundStrikes >= 2 ? PollResult.Vanished : PollResult.Running;
         }
+        catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.ServiceFault)
+        {
+            return PollResult.Faulted;
+        }
         catch (TranscribeException ex) when (IsTransient(ex))
         {
-            CountFault(ex);
+            return PollResult.Throttled;
+        }
+        catch (TranscribeException ex)
+        {
+            _stop = ex;
             return PollResult.Throttled;
         }
 
-        _faultStreak = 0;
         job.LastRead = _clock.GetUtcNow();
         job.NotFoundStrikes = 0;
         job.Latest = latest;
@@ -380,29 +409,19 @@ public sealed class WaitSession
         }
         catch (TranscribeException ex) when (IsTransient(ex))
         {
-            CountFault(ex);
+            return false;
+        }
+        catch (TranscribeException ex)
+        {
+            _stop = ex;
             return false;
         }
 
-        _faultStreak = 0;
         _listPages[kind] = Math.Max(1, pages);
         return true;
     }
 
-    /// <summary>Throttling proves the service is there and never ends the wait; a long run of faults does.</summary>
-    private void CountFault(TranscribeException ex)
-    {
-        if (ex.Kind != AwsErrorKind.ServiceFault)
-        {
-            _faultStreak = 0;
-        }
-        else if (++_faultStreak >= MaxFaultStreak)
-        {
-            ExceptionDispatchInfo.Throw(ex);
-        }
-    }
-
-    private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob state)
+    private WaitResult Leave(TrackedJob job, WaitOutcome outcome, TranscriptionJob state, TranscribeException? error = null)
     {
         _pending.Remove(job);
         job.Outcome = outcome;
@@ -416,6 +435,9 @@ public sealed class WaitSession
                 break;
             case WaitOutcome.NotFound:
                 _notFound++;
+                break;
+            case WaitOutcome.Abandoned:
+                _abandoned++;
                 break;
             default:
                 _timedOut++;
@@ -435,9 +457,11 @@ public sealed class WaitSession
                 WaitOutcome.Failed => Messages.JobFailed(job.Name, state.FailureReason),
                 WaitOutcome.NotFound => Messages.JobNotFound(job.Name, [job.Kind], job.Input.Region),
                 WaitOutcome.TimedOut => Messages.WaitJobTimedOut(job.Name, job.LastRead is null ? null : state.Status, _options.Timeout),
+                WaitOutcome.Abandoned => Messages.WaitJobAbandoned(job.Name, error!.Message),
                 _ => Messages.WaitJobCompleted(job.Name),
             },
             Elapsed = _clock.GetUtcNow() - job.Joined,
+            Error = error,
         };
     }
 
@@ -476,6 +500,7 @@ public sealed class WaitSession
             Failed = _failed,
             NotFound = _notFound,
             TimedOut = _timedOut,
+            Abandoned = _abandoned,
             Started = _started,
             Elapsed = _clock.GetUtcNow() - _started,
             NextCheck = _pending.Count == 0 ? null : _nextCycle,

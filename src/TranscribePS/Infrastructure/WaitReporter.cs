@@ -85,6 +85,10 @@ internal sealed class WaitReporter : IProgress<WaitProgress>
             case WaitOutcome.TimedOut:
                 shell.WriteError(new CommandError(new TimeoutException(result.Message), "TranscribeJobTimedOut", ErrorCategory.OperationTimeout, result.Job));
                 break;
+            case WaitOutcome.Abandoned when result.Error is { } error:
+                // The service's ErrorId and category (TranscribeAccessDenied, PermissionDenied...), one record per job.
+                shell.WriteError(new CommandError(new InvalidOperationException(result.Message, error), error.ErrorId, ErrorMapping.CategoryOf(error.Kind), result.Job));
+                break;
             default:
                 shell.WriteError(new CommandError(new ItemNotFoundException(result.Message), "TranscribeJobNotFound", ErrorCategory.ObjectNotFound, result.Job));
                 break;

@@ -488,28 +488,62 @@ public class JobWaiterTests
     }
 
     [Fact]
-    public async Task Wait_gives_up_on_an_endpoint_that_keeps_failing()
+    public async Task Wait_rides_out_a_burst_of_40_failing_gets_and_emits_all_20_jobs()
     {
         var h = new WaitHarness();
-        var job = h.Service.Add(JobKind.Medical, "unreachable", finishesAt: Seconds(30));
-        h.Service.Fault = _ => new TranscribeException(AwsErrorKind.ServiceFault, "Could not reach the endpoint.");
+        var jobs = Enumerable.Range(0, 20)
+            .Select(i => ScriptedJobs.Started(h.Service.Add(JobKind.Medical, $"burst-{i:00}", finishesAt: Seconds(5))))
+            .ToList();
+        var faults = 0;
+        h.Service.Fault = call => call.Operation == "Get" && ++faults <= 40
+            ? new TranscribeException(AwsErrorKind.ServiceFault, "There was an internal error.", "InternalFailureException", 500)
+            : null;
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => h.WaitAsync([ScriptedJobs.Started(job)]));
+        var results = await h.WaitAsync(jobs, new WaitOptions { Timeout = TimeSpan.FromSeconds(300) });
 
-        Assert.Equal(AwsErrorKind.ServiceFault, ex.Kind);
-        Assert.Equal(5, h.Service.Gets.Count());
-        Assert.True(h.Clock.Elapsed < TimeSpan.FromMinutes(5), $"gave up after {h.Clock.Elapsed}");
+        Assert.True(faults >= 40, $"{faults} Gets answered before the burst ended");
+        Assert.Equal(20, results.Count(r => r.Outcome == WaitOutcome.Completed));
+        Assert.Equal(20, results.Select(r => r.JobName).Distinct().Count());
     }
 
     [Fact]
-    public async Task Wait_stops_on_errors_that_waiting_cannot_fix()
+    public async Task Faults_that_never_end_slow_the_wait_but_each_job_leaves_at_its_deadline_with_its_own_result()
     {
         var h = new WaitHarness();
-        var job = h.Service.Add(JobKind.Medical, "denied", finishesAt: Seconds(20));
-        h.Service.Fault = _ => new TranscribeException(AwsErrorKind.AccessDenied, "User is not authorized to perform: transcribe:GetMedicalTranscriptionJob", "AccessDeniedException", 400);
+        var jobs = Enumerable.Range(0, 3)
+            .Select(i => ScriptedJobs.Started(h.Service.Add(JobKind.Medical, $"unreachable-{i}", finishesAt: Seconds(30))))
+            .ToList();
+        h.Service.Fault = _ => new TranscribeException(AwsErrorKind.ServiceFault, "Could not reach the endpoint.");
 
-        var ex = await Assert.ThrowsAsync<TranscribeException>(() => h.WaitAsync([ScriptedJobs.Started(job)]));
+        var results = await h.WaitAsync(jobs, new WaitOptions { Timeout = TimeSpan.FromMinutes(10) });
 
-        Assert.Equal(AwsErrorKind.AccessDenied, ex.Kind);
+        Assert.Equal(["unreachable-0", "unreachable-1", "unreachable-2"], results.Select(r => r.JobName).Order());
+        Assert.All(results, r => Assert.Equal(WaitOutcome.TimedOut, r.Outcome));
+        // Polling went on, further apart, until the deadline: more than the five faults the wait used to give up after.
+        Assert.True(h.Service.Gets.Count() > 5, $"{h.Service.Gets.Count()} Gets");
+        Assert.True(h.Clock.Elapsed >= TimeSpan.FromMinutes(10), $"left after {h.Clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task An_error_waiting_cannot_fix_ends_the_wait_with_one_result_per_pending_job_naming_it()
+    {
+        var h = new WaitHarness();
+        var early = h.Service.Add(JobKind.Medical, "done-early", finishesAt: Seconds(1));
+        var jobs = Enumerable.Range(0, 2).Select(i => h.Service.Add(JobKind.Medical, $"denied-{i}", finishesAt: Seconds(600))).ToList();
+        h.Service.Fault = call => call.At > Seconds(14)
+            ? new TranscribeException(AwsErrorKind.AccessDenied, "User is not authorized to perform: transcribe:GetMedicalTranscriptionJob", "AccessDeniedException", 400)
+            : null;
+
+        var results = await h.WaitAsync([ScriptedJobs.Started(early), .. jobs.Select(ScriptedJobs.Started)]);
+
+        Assert.Equal(WaitOutcome.Completed, results.Single(r => r.JobName == "done-early").Outcome);
+        var abandoned = results.Where(r => r.Outcome == WaitOutcome.Abandoned).OrderBy(r => r.JobName).ToList();
+        Assert.Equal(["denied-0", "denied-1"], abandoned.Select(r => r.JobName));
+        Assert.All(abandoned, r =>
+        {
+            Assert.Equal(AwsErrorKind.AccessDenied, r.Error!.Kind);
+            Assert.Contains($"'{r.JobName}'", r.Message, StringComparison.Ordinal);
+            Assert.Contains("not authorized", r.Message, StringComparison.Ordinal);
+        });
     }
 }
