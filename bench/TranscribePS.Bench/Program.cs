@@ -18,6 +18,19 @@ if (args is ["--write-conversation", var conversationPath])
     return 0;
 }
 
+if (args is ["--write-call-analytics", var callPath, "--hours", var hours])
+{
+    // bench/CallAnalytics.ps1's input: a generated call analytics output of that many hours.
+    CallAnalyticsCall.Write(callPath, double.Parse(hours, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args is ["--call-analytics", var measuredPath, var roundText])
+{
+    // The reader's own share of Get-TranscriptItem and Get-CallAnalyticsInsight on a call analytics file, in process.
+    return await CallAnalyticsTimes.RunAsync(measuredPath, int.Parse(roundText, CultureInfo.InvariantCulture));
+}
+
 if (Environment.GetEnvironmentVariable(Harness.ChildMarker) is not null)
 {
     // A measurement child that did not get its arguments must not start a harness of its own.
