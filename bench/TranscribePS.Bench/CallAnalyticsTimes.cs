@@ -46,15 +46,23 @@ internal static class CallAnalyticsTimes
         {
             long count = await read();
             var times = new List<double>();
+            var cpus = new List<double>();
+            using var self = Process.GetCurrentProcess();
             for (int r = 0; r < rounds; r++)
             {
+                GC.Collect();
+                self.Refresh();
+                var cpu = self.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 await read();
                 times.Add(clock.Elapsed.TotalSeconds);
+                self.Refresh();
+                cpus.Add((self.TotalProcessorTime - cpu).TotalSeconds);
             }
 
             times.Sort();
-            Console.WriteLine($"{name,-8} {count,8} read, median {times[times.Count / 2]:0.000} s (rounds: {string.Join(' ', times.Select(t => t.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))})");
+            cpus.Sort();
+            Console.WriteLine($"{name,-8} {count,8} read, median {times[times.Count / 2]:0.000} s wall, {cpus[cpus.Count / 2]:0.000} s cpu (wall rounds: {string.Join(' ', times.Select(t => t.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))})");
         }
 
         return 0;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TranscribePS;
 using TranscribePS.Core.Transcripts;
 
 // Measures the streaming transcript reader against a naive JsonDocument read, on generated transcripts of growing
