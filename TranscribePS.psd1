@@ -1,12 +1,12 @@
 # Source manifest. The build copies it into out/TranscribePS/ and stamps ModuleVersion from $(VersionPrefix)
 # in Directory.Build.props, the one source of truth for the version; the value below is never shipped.
 @{
-    # Dependency isolation. TranscribePS.Loader.dll, the only TranscribePS assembly in PowerShell's default load
-    # context, is imported first: it makes the module's own load context for bin/ and answers the default context's
-    # request for the assembly named next, TranscribePS (the cmdlets), with the copy loaded there, together with Core
-    # and the AWSSDK assemblies. So the module works beside AWS.Tools or anything else that loaded another
-    # AWSSDK.Core, and never hands its own to them. The second entry is an assembly name, not a file.
-    NestedModules        = @('TranscribePS.Loader.dll', 'TranscribePS, Culture=neutral, PublicKeyToken=null')
+    # Dependency isolation. TranscribePS.Loader.dll is imported first: it makes the module's own load context for bin/
+    # (Core and the AWSSDK assemblies) and answers PowerShell's default context's request for TranscribePS.Core, which
+    # the cmdlet assembly imported next, TranscribePS.dll, references. The cmdlets never reference AWSSDK themselves,
+    # so the module works beside AWS.Tools or anything else that loaded another AWSSDK.Core, and never hands its own
+    # to them. Both entries are files beside this manifest (Test-ModuleManifest checks that).
+    NestedModules        = @('TranscribePS.Loader.dll', 'TranscribePS.dll')
     ModuleVersion        = '0.0.0'
     CompatiblePSEditions = @('Core')
     GUID                 = '5f0c7a3e-2d41-4b8e-9c55-3e1f4a6b7d20'

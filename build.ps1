@@ -9,7 +9,9 @@
     Test    : dotnet test (xunit), then the Pester suite in a fresh `pwsh -NoProfile` against that folder, with
               Pester restored from NuGet at the version tests/Pester/Pester.csproj pins (no PowerShell Gallery).
               Fails when either suite has a failure. Results: out/test-results/.
-    Package : builds Release and zips out/TranscribePS/ to out/TranscribePS-<version>.zip.
+    Package : builds the module and publishes its folder (out/TranscribePS/ for Release) with PSResourceGet to the local file
+              repository out/packages/, leaving out/packages/TranscribePS.<version>.nupkg: the package a gallery takes,
+              and a repository to install from (see the README). Needs nothing from the network.
     Clean   : removes out/ and every bin/ and obj/ folder.
     Demo    : builds, starts the local emulator and runs the medical and call analytics pipelines against it
               (no AWS account or network needed).
@@ -107,13 +109,25 @@ Invoke-Pester -Configuration `$config
 }
 
 function Invoke-Package {
-    Invoke-Build
+    # The package holds exactly the module folder, so only the module's project is built.
+    Invoke-Dotnet build (Join-Path $root 'src/TranscribePS/TranscribePS.csproj') -c $Configuration
     $moduleDir = Get-ModuleDir
     $version = (Import-PowerShellDataFile (Join-Path $moduleDir 'TranscribePS.psd1')).ModuleVersion
-    $zip = Join-Path $root "out/TranscribePS-$version.zip"
-    Remove-Item $zip -ErrorAction SilentlyContinue
-    Compress-Archive -Path $moduleDir -DestinationPath $zip
-    Get-Item $zip
+    $repository = Join-Path $root 'out/packages'
+    New-Item -ItemType Directory -Path $repository -Force | Out-Null
+    Remove-Item (Join-Path $repository "TranscribePS.$version.nupkg") -ErrorAction SilentlyContinue
+
+    # Publish-PSResource only publishes to a registered repository; this one is registered for the publish alone,
+    # under a name of its own, so the user's repositories are left as they were. Publishing runs Test-ModuleManifest.
+    $name = "TranscribePS-build-$([guid]::NewGuid().ToString('N'))"
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Publish-PSResource -Path $moduleDir -Repository $name
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    Get-Item (Join-Path $repository "TranscribePS.$version.nupkg")
 }
 
 function Invoke-Clean {

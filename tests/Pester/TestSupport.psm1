@@ -5,6 +5,13 @@ Set-StrictMode -Version Latest
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:Emulator = $null
 $script:SavedEnvironment = @{}
+# The buckets every test emulator holds from the start (and again after Reset-Emulator), as an account's existing
+# buckets: S3 (and so the emulator) answers NoSuchBucket for any other name. A test of a missing bucket uses a name
+# not listed here.
+$script:TestBuckets = @(
+    'b-calls', 'b-media', 'b-uploads', 'call-transcripts', 'cc-analytics', 'clinic-batch', 'clinic-phi', 'clinic-transcripts',
+    'media-transcripts'
+)
 
 function Get-TestModulePath {
     # build.ps1 passes the module folder it built; a plain run uses the folder dotnet build assembles.
@@ -35,6 +42,7 @@ function Start-EmulatorProcess {
 
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($a in $dll.FullName, '--port', '0', '--timing', $Timing.ToLowerInvariant(), '--region', $Region) { $psi.ArgumentList.Add($a) }
+    foreach ($bucket in $script:TestBuckets) { $psi.ArgumentList.Add('--bucket'); $psi.ArgumentList.Add($bucket) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false

@@ -19,7 +19,7 @@ import {
   StartTranscriptionJobCommand,
   TranscribeServiceException,
 } from '@aws-sdk/client-transcribe';
-import { bucket, rejection, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
+import { bucket, ensureBucket, rejection, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
 import { makeWav } from './lib/wav.mjs';
 
 const transcribe = transcribeClient();
@@ -28,6 +28,7 @@ const mediaKey = `${runId}/errors/short.wav`;
 const mediaUri = `s3://${bucket}/${mediaKey}`;
 
 before(async () => {
+  await ensureBucket(s3);
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: mediaKey, Body: makeWav({ seconds: 2 }) }));
 });
 

@@ -20,7 +20,7 @@ import {
   StartMedicalTranscriptionJobCommand,
   StartTranscriptionJobCommand,
 } from '@aws-sdk/client-transcribe';
-import { bucket, captureHeaders, parseOutputUri, pollUntilFinished, readJsonObject, rejection, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
+import { bucket, ensureBucket, captureHeaders, parseOutputUri, pollUntilFinished, readJsonObject, rejection, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
 import { makeWav } from './lib/wav.mjs';
 
 const transcribe = transcribeClient();
@@ -160,6 +160,7 @@ function checkResultsSchema(document, name) {
 }
 
 before(async () => {
+  await ensureBucket(s3);
   // A Uint8Array body: the SDK sends it in one piece with a CRC32 checksum header.
   const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: mediaKey, Body: wav, ContentType: 'audio/wav' }));
   assert.match(put.ETag ?? '', /^"[0-9a-f]{32}"$/, 'PutObject answers with the object ETag');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ListCallAnalyticsCategoriesCommand } from '@aws-sdk/client-transcribe';
-import { bucket, endpointUrl, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
+import { bucket, ensureBucket, endpointUrl, runId, s3Client, transcribeClient } from './lib/emulator.mjs';
 
 const admin = (path) => new URL(`/_emulator/${path}`, endpointUrl);
 let adminRoutes = false;
@@ -22,6 +22,7 @@ async function throttleFirstCall(operation) {
 }
 
 before(async () => {
+  await ensureBucket(s3Client());
   try {
     adminRoutes = (await fetch(admin('health'))).ok;
   } catch {

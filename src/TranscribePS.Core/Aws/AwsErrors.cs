@@ -84,7 +84,7 @@ public static class AwsErrors
                 {
                     var status = failure.StatusCode == 0 ? (int?)null : (int)failure.StatusCode;
                     var kind = Classify(failure.ErrorCode, status, failure.Message, operation);
-                    return Create(service, kind, Messages.ServiceError(service, operation, kind, failure.ErrorCode, failure.Message), failure.ErrorCode, status, failure.RequestId, failure);
+                    return Create(service, kind, Messages.ServiceError(service, operation, kind, failure.ErrorCode, failure.Message, target), failure.ErrorCode, status, failure.RequestId, failure);
                 }
 
             case AmazonClientException client when IsMissingCredentials(client):

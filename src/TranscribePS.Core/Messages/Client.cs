@@ -11,11 +11,14 @@ public static partial class Messages
     public const string CredentialsMissing =
         "No AWS credentials were found: pass -ProfileName (or -AccessKey and -SecretKey), set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or run where an instance or container role provides them.";
 
-    public static string ServiceError(Aws.AwsService service, string operation, Aws.AwsErrorKind kind, string? errorCode, string? serviceMessage)
+    /// <param name="target">What the call was about (s3://bucket/key for S3), so a missing bucket is named.</param>
+    public static string ServiceError(Aws.AwsService service, string operation, Aws.AwsErrorKind kind, string? errorCode, string? serviceMessage, string? target = null)
     {
         var what = string.IsNullOrWhiteSpace(serviceMessage) ? errorCode ?? "an unknown error" : serviceMessage;
         var next = (service, kind) switch
         {
+            (Aws.AwsService.S3, Aws.AwsErrorKind.NotFound) when errorCode == "NoSuchBucket" && BucketOf(target) is { } bucket =>
+                $"No bucket named '{bucket}' exists in this account: check the name given (-OutputBucket, -UploadBucket, -OutputLocation or an S3 URI), or create the bucket first (for example 'aws s3 mb s3://{bucket}').",
             (Aws.AwsService.S3, Aws.AwsErrorKind.NotFound) when errorCode == "NoSuchBucket" => "Check the bucket's name and that it exists in this account.",
             (Aws.AwsService.S3, Aws.AwsErrorKind.NotFound) => "Check the bucket and key: the object may have been deleted (Remove-TranscribeJob -IncludeOutput deletes outputs).",
             (Aws.AwsService.S3, Aws.AwsErrorKind.AccessDenied) => "Check that the credentials are valid and allowed this S3 action (s3:GetObject, PutObject, HeadObject or DeleteObject) on the bucket.",
@@ -29,6 +32,11 @@ public static partial class Messages
         };
         return $"{(service == Aws.AwsService.S3 ? "S3 " : string.Empty)}{operation} failed: {Sentence(what)} {next}";
     }
+
+    private static string? BucketOf(string? target) =>
+        target is not null && target.StartsWith("s3://", StringComparison.Ordinal) && target.Length > 5
+            ? target[5..].Split('/')[0]
+            : null;
 
     public static string Unreachable(string operation, string target, string detail) =>
         $"{operation} could not reach {target}: {Sentence(detail)} Check the network, proxy and endpoint settings, then try again.";

@@ -11,7 +11,8 @@ namespace TranscribePS.Core.Submission;
 /// once and every recording of the batch is answered from the listing: a key listed with the recording's size holds
 /// its bytes (skipped, no HeadObject), a key not listed is uploaded without a HeadObject. A folder too large to list,
 /// or not listable (no s3:ListBucket), falls back to a HeadObject per recording, which skips objects that already
-/// hold the same bytes (size and stored SHA-256).
+/// hold the same bytes (size and stored SHA-256). A bucket that does not exist fails every recording bound for it
+/// with S3BucketNotFound, from the one listing, before any byte is sent.
 /// </summary>
 public sealed class S3MediaUploader : IMediaUploader
 {
@@ -81,9 +82,9 @@ public sealed class S3MediaUploader : IMediaUploader
             var keys = await _transfer.ListFolderAsync(bucket, folder, _maxFolderPages, cancellationToken).ConfigureAwait(false);
             return keys is null ? null : new Folder(keys);
         }
-        catch (S3Exception)
+        catch (S3Exception ex) when (ex.ErrorCode is not "NoSuchBucket")
         {
-            // Not allowed to list, no bucket yet, or S3 kept failing: each upload checks its own key, as without a listing.
+            // Not allowed to list, or S3 kept failing: each upload checks its own key, as without a listing.
             return null;
         }
     }

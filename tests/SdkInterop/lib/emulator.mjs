@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { S3Client, CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { TranscribeClient } from '@aws-sdk/client-transcribe';
 
 const REQUIRED = ['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION'];
@@ -31,6 +31,20 @@ export const runId = `interop-${Date.now().toString(36)}-${randomBytes(3).toStri
  */
 export function transcribeClient(config = {}) {
   return new TranscribeClient(config);
+}
+
+/**
+ * Creates the run's bucket, as S3 requires before any object goes in (the endpoint answers NoSuchBucket for a
+ * bucket never created). Creating it again is fine: us-east-1 answers 200, other regions BucketAlreadyOwnedByYou.
+ */
+export async function ensureBucket(s3) {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    if (error.name !== 'BucketAlreadyOwnedByYou') {
+      throw error;
+    }
+  }
 }
 
 /** Path-style is required: the emulator serves every bucket on one host and port. */

@@ -6,12 +6,13 @@ namespace TranscribePS.Emulator.Hosting;
 
 /// <summary>
 /// The emulator's command line: --port N (0 = any free port), --region, --access-key, --secret-key,
-/// --timing instant|realistic, --format both|env|pwsh (how the settings are printed), --verbose.
+/// --timing instant|realistic, --format both|env|pwsh (how the settings are printed), --bucket NAME (repeatable:
+/// buckets that exist from the start), --verbose.
 /// </summary>
 public sealed record EmulatorCommandLine(EmulatorOptions Options, SettingsFormat Format = SettingsFormat.Both)
 {
     public const string Usage =
-        "Usage: TranscribePS.Emulator [--port N] [--region us-east-1] [--access-key KEY --secret-key SECRET] [--timing instant|realistic] [--format both|env|pwsh] [--verbose]";
+        "Usage: TranscribePS.Emulator [--port N] [--region us-east-1] [--access-key KEY --secret-key SECRET] [--timing instant|realistic] [--format both|env|pwsh] [--bucket NAME]... [--verbose]";
 
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -61,6 +62,14 @@ public sealed record EmulatorCommandLine(EmulatorOptions Options, SettingsFormat
                         "realistic" => TranscribeTimingMode.Realistic,
                         _ => throw new ArgumentException($"--timing must be 'instant' or 'realistic', not '{value}'."),
                     };
+                    break;
+                case "--bucket":
+                    if (!S3.BucketNames.IsValid(value))
+                    {
+                        throw new ArgumentException($"--bucket '{value}' is not a valid S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit).");
+                    }
+
+                    options.Buckets.Add(value);
                     break;
                 case "--format":
                     format = value switch

@@ -35,6 +35,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Buckets that exist from the start and again after every reset (besides the service's own output bucket).
+    /// Any other bucket must be created with CreateBucket; S3 answers NoSuchBucket until then, as AWS does.
+    /// </summary>
+    public IList<string> Buckets { get; } = [];
+
     /// <summary>Write one line per request to stderr (method, path, operation, status).</summary>
     public bool Verbose { get; set; }
 }

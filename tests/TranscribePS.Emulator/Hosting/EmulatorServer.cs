@@ -35,7 +35,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         Region = options.Region;
         AccessKeyId = options.Credentials[0].AccessKeyId;
         SecretAccessKey = options.Credentials[0].SecretAccessKey;
-        Store = new ObjectStore(options.Time);
+        Store = new ObjectStore(options.Time, options.Buckets);
         Transcribe = new TranscribeApi(Store, options.Transcribe, options.Region, options.Time);
         Quotas = new RequestQuotas(new Dictionary<string, int?>(options.RequestQuotas));
         Faults = new FaultInjector(options.FaultSeed);
@@ -112,7 +112,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Back to a fresh emulator: counts, faults, quotas, objects, multipart uploads and Transcribe jobs.</summary>
+    /// <summary>
+    /// Back to a fresh emulator: counts, faults, quotas, objects, multipart uploads and Transcribe jobs; buckets
+    /// back to the start-up list.
+    /// </summary>
     public void Reset()
     {
         Transcribe.Reset();

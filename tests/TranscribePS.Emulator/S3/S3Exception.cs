@@ -16,6 +16,9 @@ public sealed class S3Exception(int statusCode, string code, string message) : E
     public static S3Exception NoSuchKey(string key) =>
         new(404, "NoSuchKey", "The specified key does not exist.") { Details = { ["Key"] = key } };
 
+    public static S3Exception NoSuchBucket(string bucket) =>
+        new(404, "NoSuchBucket", "The specified bucket does not exist") { Details = { ["BucketName"] = bucket } };
+
     public static S3Exception NoSuchUpload(string uploadId) =>
         new(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.") { Details = { ["UploadId"] = uploadId } };
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,7 +10,8 @@ namespace TranscribePS.Emulator.S3;
 
 /// <summary>
 /// The S3 subset the module and AWS SDKs use, path-style: objects (put, get with ranges, head, delete, copy),
-/// listing (V2 and V1), multipart uploads, DeleteObjects, flexible checksums, and buckets that exist on first use.
+/// listing (V2 and V1), multipart uploads, DeleteObjects, flexible checksums, and buckets (CreateBucket or the
+/// start-up list; any other bucket answers NoSuchBucket, as AWS does).
 /// </summary>
 public sealed class S3Service
 {
@@ -22,7 +22,6 @@ public sealed class S3Service
     private readonly TimeProvider _time;
     private readonly string _region;
     private readonly long _minimumPartSize;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _createdBuckets = new(StringComparer.Ordinal);
 
     public S3Service(ObjectStore store, string region, long minimumPartSize, TimeProvider? time = null)
     {
@@ -34,18 +33,19 @@ public sealed class S3Service
 
     public MultipartUploads Uploads { get; } = new();
 
-    /// <summary>Forgets created buckets and uploads in flight (the object store is cleared by its owner).</summary>
-    public void Reset()
-    {
-        _createdBuckets.Clear();
-        Uploads.Clear();
-    }
+    /// <summary>Forgets uploads in flight (the object store and its buckets are cleared by their owner).</summary>
+    public void Reset() => Uploads.Clear();
 
     public Task HandleAsync(S3Call call, CancellationToken cancellationToken)
     {
         if (call.Bucket.Length > 0 && !BucketNames.IsValid(call.Bucket))
         {
             throw new S3Exception(400, "InvalidBucketName", "The specified bucket is not valid.") { Details = { ["BucketName"] = call.Bucket } };
+        }
+
+        if (call.Bucket.Length > 0 && call.Operation is not ("CreateBucket" or S3Operations.Unsupported) && !_store.BucketExists(call.Bucket))
+        {
+            throw S3Exception.NoSuchBucket(call.Bucket);
         }
 
         return call.Operation switch
@@ -74,9 +74,7 @@ public sealed class S3Service
     }
 
     // The service's own output bucket lives in the service's account: a customer's ListBuckets never shows it.
-    private IEnumerable<string> AllBuckets() => _createdBuckets.Keys.Union(_store.Buckets())
-        .Where(b => b != $"aws-transcribe-{_region}-prod")
-        .Order(StringComparer.Ordinal);
+    private IEnumerable<string> AllBuckets() => _store.Buckets().Where(b => b != $"aws-transcribe-{_region}-prod");
 
     private Task ListBuckets(S3Call call, CancellationToken ct)
     {
@@ -85,7 +83,7 @@ public sealed class S3Service
             new XElement(Ns + "Owner", new XElement(Ns + "ID", "emulator"), new XElement(Ns + "DisplayName", "emulator")),
             new XElement(Ns + "Buckets", AllBuckets().Select(b => new XElement(Ns + "Bucket",
                 new XElement(Ns + "Name", b),
-                new XElement(Ns + "CreationDate", IsoTime(_createdBuckets.TryGetValue(b, out var created) ? created : now)),
+                new XElement(Ns + "CreationDate", IsoTime(_store.BucketCreated(b) ?? now)),
                 new XElement(Ns + "BucketRegion", _region)))));
         return WriteXml(call, 200, doc, ct);
     }
@@ -93,7 +91,7 @@ public sealed class S3Service
     private Task CreateBucket(S3Call call)
     {
         // us-east-1 answers a repeated CreateBucket by the owner with 200; every other region with 409.
-        if ((!_createdBuckets.TryAdd(call.Bucket, _time.GetUtcNow()) || _store.List(call.Bucket).Count > 0) && _region != "us-east-1")
+        if (!_store.CreateBucket(call.Bucket) && _region != "us-east-1")
         {
             throw new S3Exception(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded and you already own it.") { Details = { ["BucketName"] = call.Bucket } };
         }
@@ -115,7 +113,7 @@ public sealed class S3Service
             throw new S3Exception(409, "BucketNotEmpty", "The bucket you tried to delete is not empty.") { Details = { ["BucketName"] = call.Bucket } };
         }
 
-        _createdBuckets.TryRemove(call.Bucket, out _);
+        _store.DeleteBucket(call.Bucket);
         return Empty(call, 204);
     }
 
@@ -310,6 +308,11 @@ public sealed class S3Service
         if (slash <= 0 || slash == source.Length - 1)
         {
             throw S3Exception.InvalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey", "x-amz-copy-source", source);
+        }
+
+        if (!_store.BucketExists(source[..slash]))
+        {
+            throw S3Exception.NoSuchBucket(source[..slash]);
         }
 
         var original = _store.Get(source[..slash], source[(slash + 1)..]) ?? throw S3Exception.NoSuchKey(source[(slash + 1)..]);

@@ -14,6 +14,8 @@ internal static class ServiceErrors
     public const string CategoryNameTaken = "The requested category name already exists. Use a different category name.";
     public const string InvalidNextToken = "The NextToken you provided is invalid. Use the NextToken from your previous response and try your request again.";
     public const string ConcurrentJobs = "You have reached the limit of concurrent jobs for your account. Wait for a job to finish, or request a quota increase, and try your request again.";
+    // Wording of the emulator (not recorded from AWS): the service refuses an output bucket it cannot write to at Start.
+    public const string OutputBucketMissing = "The S3 bucket that you specified for your output can't be accessed. Check the bucket name and your permissions, and try your request again.";
     public const string JobNotFinished = "The job is still in progress. Wait until the job is complete and try your request again.";
 
     // FailureReason texts the service writes into failed jobs.

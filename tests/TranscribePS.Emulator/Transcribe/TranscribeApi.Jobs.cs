@@ -17,6 +17,13 @@ public sealed partial class TranscribeApi
         JobRequests.Validate(family, request);
         var media = S3Location.Parse(JobRequests.Str(request, "Media", "MediaFileUri")!)
             ?? throw ServiceErrors.BadRequest("The URI that you provided doesn't point to an S3 object. Make sure that the object exists and try your request again.");
+        // The service's own bucket always exists; a customer's bucket must have been created.
+        string outputBucket = _outputs.Transcript(family, name, request, redacted: false).Location.Bucket;
+        if (outputBucket != _outputs.ServiceBucket && !_store.BucketExists(outputBucket))
+        {
+            throw ServiceErrors.BadRequest(ServiceErrors.OutputBucketMissing);
+        }
+
         Settle(read: false);
         if (_jobs.ContainsKey((family, name)))
         {

@@ -83,6 +83,19 @@ public class AwsErrorsTests
     }
 
     [Fact]
+    public void A_missing_bucket_is_named_with_the_parameters_to_check_and_how_to_create_it()
+    {
+        var sdk = new Amazon.S3.AmazonS3Exception("The specified bucket does not exist", ErrorType.Sender, "NoSuchBucket", "req-3", System.Net.HttpStatusCode.NotFound);
+
+        var ex = Assert.IsType<S3Exception>(AwsErrors.Translate(AwsService.S3, sdk, "PutObject", "s3://typo-bucket/uploads/visit.wav", CancellationToken.None));
+
+        Assert.Equal("S3BucketNotFound", ex.ErrorId);
+        Assert.Equal(
+            "S3 PutObject failed: The specified bucket does not exist. No bucket named 'typo-bucket' exists in this account: check the name given (-OutputBucket, -UploadBucket, -OutputLocation or an S3 URI), or create the bucket first (for example 'aws s3 mb s3://typo-bucket').",
+            ex.Message);
+    }
+
+    [Fact]
     public void A_Transcribe_failure_keeps_its_Transcribe_ErrorId()
     {
         var sdk = new AmazonServiceException("The requested job couldn't be found. Check the job name and try your request again.", null, ErrorType.Sender, "BadRequestException", "req-2", System.Net.HttpStatusCode.BadRequest);

@@ -109,17 +109,20 @@ public sealed class AdminRouteTests(EmulatorFixture fixture) : EmulatorTest(fixt
     }
 
     [Fact]
-    public async Task Reset_route_clears_objects_counts_and_faults()
+    public async Task Reset_route_clears_objects_counts_and_faults_and_keeps_only_the_start_up_buckets()
     {
         Server.Store.Put("media", "a", [1]);
         Server.Faults.Add(FaultRule.Drop("GetObject"));
         using var client = new RawClient(Fixture);
+        (await client.S3Async(HttpMethod.Put, "/made-by-test", [])).Dispose();
         (await client.S3Async(HttpMethod.Put, "/media/b", [2])).Dispose();
+        Assert.Contains("made-by-test", Server.Store.Buckets());
 
         using var reset = await client.Http.PostAsync(new Uri(Server.Endpoint, "/_emulator/reset"), null);
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
-        Assert.Empty(Server.Store.Buckets());
+        Assert.Equal(TestBuckets.Names, Server.Store.Buckets());
+        Assert.Empty(Server.Store.List("media"));
         Assert.Equal(0, Server.Requests.Total);
         Assert.Empty(Server.Faults.Rules);
     }

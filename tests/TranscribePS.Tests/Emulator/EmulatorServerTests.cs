@@ -17,6 +17,7 @@ public sealed class EmulatorServerTests
         await using var server = await EmulatorServer.StartAsync(options);
 
         using var s3 = new AmazonS3Client(new BasicAWSCredentials("SECONDKEY", "second-secret"), Config(server));
+        await s3.PutBucketAsync("second");
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = "second", Key = "k", ContentBody = "v" });
 
         Assert.Equal("127.0.0.1", server.Endpoint.Host);
@@ -32,6 +33,7 @@ public sealed class EmulatorServerTests
         await using var server = await EmulatorServer.StartAsync();
         using var s3 = new AmazonS3Client(new SessionAWSCredentials(server.AccessKeyId, server.SecretAccessKey, "any-session-token"), Config(server));
 
+        await s3.PutBucketAsync("tokens");
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = "tokens", Key = "k", ContentBody = "v" });
 
         Assert.NotNull(server.Store.Get("tokens", "k"));

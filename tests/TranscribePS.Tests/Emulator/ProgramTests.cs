@@ -63,7 +63,18 @@ public sealed class ProgramTests
         Assert.True(parsed.Options.Verbose);
     }
 
+    [Fact]
+    public void Command_line_bucket_option_lists_the_buckets_that_exist_from_the_start()
+    {
+        var parsed = EmulatorCommandLine.Parse(["--bucket", "clinic-in", "--bucket", "clinic-out"]);
+
+        Assert.Equal(["clinic-in", "clinic-out"], parsed.Options.Buckets);
+        Assert.Empty(EmulatorCommandLine.Parse([]).Options.Buckets);
+    }
+
     [Theory]
+    [InlineData("--bucket", "Upper_Case")]
+    [InlineData("--bucket")]
     [InlineData("--port", "http")]
     [InlineData("--timing", "fast")]
     [InlineData("--access-key", "AK")]

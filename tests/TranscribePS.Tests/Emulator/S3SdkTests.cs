@@ -169,9 +169,10 @@ public sealed class S3SdkTests(EmulatorFixture fixture) : EmulatorTest(fixture)
     }
 
     [Fact]
-    public async Task ListObjectsV2_of_a_bucket_never_written_is_empty()
+    public async Task ListObjectsV2_of_a_bucket_created_but_never_written_is_empty()
     {
         using var s3 = Fixture.CreateS3Client();
+        await s3.PutBucketAsync("fresh-bucket");
         var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "fresh-bucket" });
 
         Assert.Empty(listing.S3Objects ?? []);
@@ -234,6 +235,7 @@ public sealed class S3SdkTests(EmulatorFixture fixture) : EmulatorTest(fixture)
         put.Metadata.Add("origin", "ward-3");
         await s3.PutObjectAsync(put);
 
+        await s3.PutBucketAsync("archive");
         await s3.CopyObjectAsync(Bucket, "src.txt", "archive", "dst.txt");
 
         var copy = Server.Store.Get("archive", "dst.txt")!;

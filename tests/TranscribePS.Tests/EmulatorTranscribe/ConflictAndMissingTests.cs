@@ -55,6 +55,26 @@ public class ConflictAndMissingTests
     }
 
     [Fact]
+    public async Task Starting_a_job_whose_output_bucket_was_never_created_is_refused_before_any_job_exists()
+    {
+        var emulator = new TranscribeHarness();
+        emulator.PutWav("typo.wav", 2);
+        var medical = TranscribeHarness.MedicalRequest("typo-medical", "s3://media-in/typo.wav");
+        medical["OutputBucketName"] = "transcripts-uot";
+        var call = TranscribeHarness.CallAnalyticsRequest("typo-call", "s3://media-in/typo.wav", outputLocation: "s3://transcripts-uot/calls/");
+
+        var medicalError = await emulator.FailsAsync("StartMedicalTranscriptionJob", medical);
+        var callError = await emulator.FailsAsync("StartCallAnalyticsJob", call);
+        var serviceBucket = await emulator.CallAsync("StartCallAnalyticsJob", TranscribeHarness.CallAnalyticsRequest("service-bucket", "s3://media-in/typo.wav", outputLocation: null));
+        var notStarted = await emulator.FailsAsync("GetMedicalTranscriptionJob", new Dictionary<string, object> { ["MedicalTranscriptionJobName"] = "typo-medical" });
+
+        Assert.All([medicalError, callError], e => Assert.Equal(("BadRequestException", 400), (e.ErrorType, e.StatusCode)));
+        Assert.Contains("bucket", medicalError.Message, StringComparison.Ordinal);
+        Assert.Contains("couldn't be found", notStarted.Message, StringComparison.Ordinal);
+        Assert.NotNull(serviceBucket["CallAnalyticsJob"]);
+    }
+
+    [Fact]
     public async Task Deleting_a_running_job_is_refused()
     {
         var emulator = new TranscribeHarness();

@@ -17,7 +17,7 @@ internal sealed class TranscribeHarness
     public TranscribeHarness(TranscribeOptions? options = null)
     {
         Options = options ?? new TranscribeOptions();
-        Store = new ObjectStore(Clock);
+        Store = new ObjectStore(Clock, TestBuckets.Names);
         Api = new TranscribeApi(Store, Options, "us-east-1", Clock);
     }
 

@@ -7,7 +7,7 @@ namespace TranscribePS.Tests.Infrastructure;
 /// <summary>
 /// One in-process emulator per test collection. Tests call <see cref="Reset"/> (or derive from
 /// <see cref="EmulatorTest"/>, which does it in its constructor) so each starts from an empty emulator with
-/// AWS's default quotas, no faults and zero request counts.
+/// AWS's default quotas, no faults, zero request counts and the buckets of <see cref="TestBuckets"/>.
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
@@ -18,7 +18,16 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>AWS_ENDPOINT_URL, keys and region of the running emulator.</summary>
     public EmulatorSettings Settings => Server.Settings;
 
-    public async Task InitializeAsync() => _server = await EmulatorServer.StartAsync().ConfigureAwait(false);
+    public async Task InitializeAsync()
+    {
+        var options = new EmulatorOptions();
+        foreach (var bucket in TestBuckets.Names)
+        {
+            options.Buckets.Add(bucket);
+        }
+
+        _server = await EmulatorServer.StartAsync(options).ConfigureAwait(false);
+    }
 
     public void Reset() => Server.Reset();
 

@@ -24,9 +24,9 @@ public sealed class ModuleFolderTests
         Assert.Empty(manifest.Array("VariablesToExport"));
         Assert.False(manifest.Has("RequiredAssemblies"));
         Assert.Equal("7.4", manifest.Scalar("PowerShellVersion"));
-        // The loader first (a file beside the manifest), then the cmdlet assembly by name, which the loader resolves.
+        // The loader first, then the cmdlet assembly, both files beside the manifest (Test-ModuleManifest requires it).
         Assert.False(manifest.Has("RootModule"));
-        Assert.Equal(["TranscribePS.Loader.dll", "TranscribePS, Culture=neutral, PublicKeyToken=null"], manifest.Array("NestedModules"));
+        Assert.Equal(["TranscribePS.Loader.dll", "TranscribePS.dll"], manifest.Array("NestedModules"));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ModuleFolderTests
     public void Manifest_version_is_the_assembly_version_stamped_by_the_build()
     {
         var manifestVersion = Version.Parse(ManifestFile.Built.Scalar("ModuleVersion"));
-        var assemblyVersion = AssemblyName.GetAssemblyName(RepoPaths.ModuleFile("bin", "TranscribePS.dll")).Version!;
+        var assemblyVersion = AssemblyName.GetAssemblyName(RepoPaths.ModuleFile("TranscribePS.dll")).Version!;
         Assert.Equal(manifestVersion.ToString(3), assemblyVersion.ToString(3));
         Assert.NotEqual(ManifestFile.Source.Scalar("ModuleVersion"), ManifestFile.Built.Scalar("ModuleVersion"));
     }
@@ -51,7 +51,7 @@ public sealed class ModuleFolderTests
         Assert.DoesNotContain(files, f => f.EndsWith("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
         foreach (var expected in new[]
         {
-            "TranscribePS.psd1", "TranscribePS.Loader.dll", "bin/TranscribePS.dll",
+            "TranscribePS.psd1", "TranscribePS.Loader.dll", "TranscribePS.dll", "LICENSE",
             "bin/TranscribePS.Core.dll", "bin/AWSSDK.Core.dll", "bin/AWSSDK.S3.dll", "TranscribePS.Format.ps1xml", "en-US/TranscribePS.dll-Help.xml", "en-US/about_TranscribePS.help.txt",
         })
         {
@@ -65,23 +65,27 @@ public sealed class ModuleFolderTests
     }
 
     [Fact]
-    public void Only_the_loader_sits_beside_the_manifest_and_everything_it_loads_sits_in_bin()
+    public void Only_the_loader_and_the_cmdlets_sit_beside_the_manifest_and_Core_and_AWSSDK_sit_in_bin()
     {
         // PowerShell loads the module folder's own dlls into its default load context; bin/ is read only by the
         // loader's context, so nothing there can clash with another module's AWSSDK.
         Assert.Equal(
-            ["TranscribePS.Loader.dll"],
-            Directory.GetFiles(RepoPaths.ModuleDir, "*.dll").Select(Path.GetFileName));
+            ["TranscribePS.Loader.dll", "TranscribePS.dll"],
+            Directory.GetFiles(RepoPaths.ModuleDir, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var isolated = Directory.GetFiles(RepoPaths.ModuleFile("bin"), "*.dll").Select(Path.GetFileName).ToArray();
-        Assert.Contains("TranscribePS.dll", isolated);
+        Assert.Contains("TranscribePS.Core.dll", isolated);
+        Assert.Contains("AWSSDK.Core.dll", isolated);
+        Assert.DoesNotContain("TranscribePS.dll", isolated);
         Assert.DoesNotContain("TranscribePS.Loader.dll", isolated);
 
-        // The cmdlets never reference the loader: it would load a second copy into the module's context.
-        using var pe = new PEReader(File.OpenRead(RepoPaths.ModuleFile("bin", "TranscribePS.dll")));
+        // The cmdlets, in the default context, reference Core (which the loader hands over from the module's context)
+        // and never an AWSSDK assembly: the default context would bind it to whatever AWSSDK another module loaded.
+        using var pe = new PEReader(File.OpenRead(RepoPaths.ModuleFile("TranscribePS.dll")));
         var metadata = pe.GetMetadataReader();
-        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name));
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToArray();
         Assert.Contains("TranscribePS.Core", references);
         Assert.DoesNotContain("TranscribePS.Loader", references);
+        Assert.DoesNotContain(references, r => r.StartsWith("AWSSDK", StringComparison.Ordinal));
     }
 
     [Fact]

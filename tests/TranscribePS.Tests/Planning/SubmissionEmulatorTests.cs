@@ -115,6 +115,27 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
     }
 
     [Fact]
+    public async Task Upload_bucket_that_does_not_exist_fails_every_recording_from_one_listing_before_any_byte_is_sent()
+    {
+        var plans = new List<JobPlan>();
+        foreach (var name in new[] { "a.wav", "b.wav" })
+        {
+            var request = new MedicalConversationJobRequest { Media = MediaSource.FromPath(_media.Wav(name, seconds: 1)), OutputBucket = "tps-ouptut" };
+            plans.Add((await JobPlanner.PlanAsync(request, CancellationToken.None)).Plan!);
+        }
+
+        foreach (var plan in plans)
+        {
+            var ex = await Assert.ThrowsAsync<S3Exception>(() => _submitter.SubmitAsync(plan, null, CancellationToken.None));
+            Assert.Equal("S3BucketNotFound", ex.ErrorId);
+            Assert.Contains("'tps-ouptut'", ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, Server.Requests["ListObjectsV2"]);
+        Assert.Equal(0, Server.Requests["PutObject"] + Server.Requests["HeadObject"] + Server.Requests["StartMedicalTranscriptionJob"]);
+    }
+
+    [Fact]
     public async Task Recording_changed_after_planning_is_refused_before_the_job_starts()
     {
         string path = _media.Wav("growing.wav", seconds: 1);

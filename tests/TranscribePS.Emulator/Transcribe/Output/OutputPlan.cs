@@ -26,6 +26,7 @@ internal sealed record OutputFile(S3Location Location, string Uri);
 /// </summary>
 internal sealed class OutputPlan(string region, string accountId, TimeProvider clock)
 {
+    /// <summary>The service's own output bucket (in the service's account: it always exists, customers never list it).</summary>
     public string ServiceBucket => $"aws-transcribe-{region}-prod";
 
     public OutputFile Transcript(TranscribeJobFamily family, string jobName, JsonObject request, bool redacted)
