@@ -76,7 +76,7 @@ function New-Recordings([int] $count) {
 
 function Start-Emulator {
     $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $emulatorDll, '--port', '0', '--timing', 'realistic', '--format', 'env') { $psi.ArgumentList.Add($a) }
+    foreach ($a in $emulatorDll, '--port', '0', '--timing', 'realistic', '--format', 'env', '--bucket', $bucket) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.UseShellExecute = $false
     $process = [Diagnostics.Process]::Start($psi)
