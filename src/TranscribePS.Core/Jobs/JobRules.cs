@@ -136,6 +136,13 @@ public static partial class JobRules
             yield return new PlanProblem("MediaTooLarge", Messages.MediaTooLarge(path, facts.SizeBytes, limit, kind), PlanProblemCategory.LimitsExceeded, path);
         }
 
+        if (facts.PresentDuration is TimeSpan present && facts.Duration is TimeSpan declared)
+        {
+            // The declared length is not what the service will read: one error, not a duration rule on a false length.
+            yield return new PlanProblem("MediaTruncated", Messages.MediaTruncated(path, declared, present), PlanProblemCategory.InvalidData, path);
+            yield break;
+        }
+
         if (facts.Duration is TimeSpan duration)
         {
             if (duration < MinDuration)

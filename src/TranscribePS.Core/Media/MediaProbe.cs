@@ -28,7 +28,8 @@ public static class MediaProbe
         {
             // Headers live in the first kilobytes; copying those makes every probe path able to rewind.
             var prefix = new byte[HeaderWindow];
-            return Probe(new MemoryStream(prefix, 0, ReadUpTo(stream, prefix), writable: false)) with { SizeBytes = 0 };
+            // Only the start was read, so whether the file holds what its header declares is unknown.
+            return Probe(new MemoryStream(prefix, 0, ReadUpTo(stream, prefix), writable: false)) with { SizeBytes = 0, PresentDuration = null };
         }
 
         long start = stream.Position;
@@ -113,6 +114,7 @@ public static class MediaProbe
         int? bits = null;
         long byteRate = 0;
         long? dataSize = null;
+        long? presentSize = null;
         long position = 12;
 
         while (ReadUpTo(stream, chunkHeader) == 8)
@@ -141,6 +143,11 @@ public static class MediaProbe
             {
                 // Streaming writers leave 0 or 0xFFFFFFFF here; the rest of the file is then the data.
                 dataSize = length is 0 or uint.MaxValue && size > 0 ? size - position : length;
+                if (size - position < dataSize)
+                {
+                    presentSize = Math.Max(size - position, 0);
+                }
+
                 break;
             }
             else if (!Skip(stream, length + (length & 1)))
@@ -152,7 +159,8 @@ public static class MediaProbe
         }
 
         TimeSpan? duration = dataSize is long d && byteRate > 0 ? TimeSpan.FromSeconds((double)d / byteRate) : null;
-        return facts with { Channels = channels, SampleRateHertz = sampleRate, BitsPerSample = bits, Duration = duration };
+        TimeSpan? present = presentSize is long p && byteRate > 0 ? TimeSpan.FromSeconds((double)p / byteRate) : null;
+        return facts with { Channels = channels, SampleRateHertz = sampleRate, BitsPerSample = bits, Duration = duration, PresentDuration = present };
     }
 
     private static MediaFacts ProbeFlac(Stream stream, MediaFacts facts)

@@ -32,6 +32,14 @@ public static partial class Messages
     public static string MediaTooShort(string path, TimeSpan duration) =>
         Text($"'{path}' lasts {duration.TotalSeconds:0.###} s; Transcribe needs at least 0.5 s of audio. Check that the recording is complete.");
 
+    public static string MediaTruncated(string path, TimeSpan declared, TimeSpan present) =>
+        Text($"'{path}' is cut short: its header declares {PlanLength(declared)} of audio, but the file holds {PlanLength(present)}. A copy, download or recording that did not finish leaves such a file; copy or export the recording again, then run the command again.");
+
+    private static string PlanLength(TimeSpan length) =>
+        length.TotalSeconds < 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{length.TotalSeconds:0.###} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)length.TotalHours}:{length.Minutes:00}:{length.Seconds:00}");
+
     public static string MediaTooLong(string path, TimeSpan duration) =>
         Text($"'{path}' lasts {duration:h\\:mm\\:ss}; batch jobs accept at most 4 hours. Split the recording into parts shorter than 4 hours.");
 

@@ -106,12 +106,51 @@ public class FailureReasonTests
     public async Task Audio_longer_than_four_hours_fails_as_too_large()
     {
         var emulator = new TranscribeHarness();
-        string uri = emulator.PutMedia("marathon.wav", SyntheticMedia.WavHeaderOnly(4 * 3600 + 60));
+        string uri = PutWhole(emulator, "marathon.wav", SyntheticMedia.WavHeaderOnly(4 * 3600 + 60));
 
         var job = await FinishMedicalAsync(emulator, uri);
 
         Assert.Equal("FAILED", job["TranscriptionJobStatus"]!.GetValue<string>());
         Assert.StartsWith("Invalid file size: file size too large.", job["FailureReason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wav_of_44_bytes_that_declares_three_hours_fails_as_too_short()
+    {
+        var emulator = new TranscribeHarness();
+        string uri = emulator.PutMedia("cut.wav", SyntheticMedia.WavHeaderOnly(3 * 3600));
+
+        var job = await FinishMedicalAsync(emulator, uri);
+
+        Assert.Equal("FAILED", job["TranscriptionJobStatus"]!.GetValue<string>());
+        Assert.Equal(
+            "The input media file length is too small. Minimum audio duration is 0.500000 milliseconds. Check the length of the file and try your request again.",
+            job["FailureReason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Wav_cut_short_is_read_for_the_audio_it_holds_not_for_its_header()
+    {
+        var emulator = new TranscribeHarness();
+        byte[] data = [.. SyntheticMedia.WavHeaderOnly(5 * 3600), .. new byte[16_000 * 2 * 3]];
+        string uri = emulator.PutMedia("cut-after-3s.wav", data);
+
+        var job = await FinishMedicalAsync(emulator, uri);
+
+        // Five hours declared would fail as too long; the three seconds present complete.
+        Assert.Equal("COMPLETED", job["TranscriptionJobStatus"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// A whole recording of the length its header declares, the audio zeroed: a large array the emulator never
+    /// touches past the header (no MD5 over it), so it costs address space, not memory.
+    /// </summary>
+    private static string PutWhole(TranscribeHarness emulator, string key, byte[] header)
+    {
+        var data = new byte[header.Length + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(40))];
+        header.CopyTo(data, 0);
+        emulator.Store.Put(new TranscribePS.Emulator.Storage.StoredObject(TranscribeHarness.MediaBucket, key, data, "audio/wav", "\"0\"", emulator.Clock.GetUtcNow(), new Dictionary<string, string>()));
+        return $"s3://{TranscribeHarness.MediaBucket}/{key}";
     }
 
     [Fact]

@@ -72,7 +72,9 @@ public sealed record MediaHeader(string? Format, int? SampleRateHertz = null, in
             else if (id.SequenceEqual("data"u8))
             {
                 // A writer that streams leaves the size 0 or 0xFFFFFFFF: the audio then runs to the end of the object.
-                long audioBytes = size is 0 or uint.MaxValue ? data.Length - body : size;
+                // A size past the end of the object (a copy that did not finish) counts only what is there: the service
+                // reads the audio, not the header's claim, so a 44-byte file that declares hours is too short.
+                long audioBytes = size is 0 or uint.MaxValue ? data.Length - body : Math.Min(size, data.Length - body);
                 TimeSpan? length = bytesPerSecond == 0 ? null : TimeSpan.FromSeconds(audioBytes / (double)bytesPerSecond);
                 return new MediaHeader("wav", rate, channels, length);
             }

@@ -49,8 +49,8 @@ public static class SyntheticMedia
     }
 
     /// <summary>
-    /// Only the 44-byte header of a WAV file that declares <paramref name="seconds"/> of audio: what a probe of a huge
-    /// (or truncated) recording sees, without the bytes.
+    /// Only the 44-byte header of a WAV file that declares <paramref name="seconds"/> of audio: a truncated recording
+    /// (the service reads no audio in it), or the start of a long one whose zeroed data follows (a sparse file).
     /// </summary>
     public static byte[] WavHeaderOnly(double seconds, int sampleRate = 16000, int channels = 1, int bitsPerSample = 16) =>
         WavHeader(FrameCount(seconds, sampleRate, channels, bitsPerSample) * channels * (bitsPerSample / 8), sampleRate, channels, bitsPerSample);

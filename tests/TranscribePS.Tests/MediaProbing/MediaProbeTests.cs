@@ -1,3 +1,4 @@
+using TranscribePS.Emulator.Media;
 using System.Buffers.Binary;
 using System.Text;
 using TranscribePS.Core.Media;
@@ -140,6 +141,44 @@ public class MediaProbeTests
     {
         Assert.Null(Probe("hello, this is not audio"u8.ToArray()).Format);
         Assert.Null(Probe([]).Format);
+    }
+
+    [Fact]
+    public void Wav_whose_data_runs_past_the_end_of_the_file_reports_what_it_really_holds()
+    {
+        var whole = Wav(seconds: 10, sampleRate: 8000, channels: 1);
+        var cut = whole.AsSpan(0, whole.Length - (8000 * 2 * 6)).ToArray();
+
+        var facts = Probe(cut);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), facts.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(4), facts.PresentDuration);
+        Assert.Null(Probe(whole).PresentDuration);
+    }
+
+    [Fact]
+    public void Wav_of_a_header_only_declares_hours_and_holds_nothing()
+    {
+        var facts = Probe(SyntheticMedia.WavHeaderOnly(3 * 3600));
+
+        Assert.Equal(TimeSpan.FromHours(3), facts.Duration);
+        Assert.Equal(TimeSpan.Zero, facts.PresentDuration);
+    }
+
+    [Fact]
+    public void Unseekable_stream_probed_from_its_start_does_not_claim_truncation()
+    {
+        var whole = Wav(seconds: 10, sampleRate: 16000, channels: 1);
+
+        var facts = MediaProbe.Probe(new UnseekableStream(whole));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), facts.Duration);
+        Assert.Null(facts.PresentDuration);
+    }
+
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]

@@ -138,12 +138,30 @@ public sealed class MediaValidationTests : IDisposable
     [Fact]
     public async Task Recording_over_four_hours_is_MediaTooLong()
     {
-        string path = _media.WavHeaderOnly("marathon.wav", seconds: 15_625);
+        string path = _media.LongWav("marathon.wav", seconds: 15_625);
 
         var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
 
+        Assert.Equal(44 + (15_625L * 32_000), new FileInfo(path).Length);
         Assert.Equal("MediaTooLong", problem.ErrorId);
         Assert.Contains("4:20:25", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "0 s")]
+    [InlineData(12.5, "12.5 s")]
+    public async Task Recording_shorter_than_its_header_says_is_MediaTruncated_with_declared_and_actual_length(double present, string holds)
+    {
+        string path = _media.TruncatedWav("cut.wav", declaredSeconds: 3 * 3600, presentSeconds: present);
+
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
+
+        Assert.Equal("MediaTruncated", problem.ErrorId);
+        Assert.Equal(PlanProblemCategory.InvalidData, problem.Category);
+        Assert.Equal(path, problem.Target);
+        Assert.Equal(
+            $"'{path}' is cut short: its header declares 3:00:00 of audio, but the file holds {holds}. A copy, download or recording that did not finish leaves such a file; copy or export the recording again, then run the command again.",
+            problem.Message);
     }
 
     [Fact]

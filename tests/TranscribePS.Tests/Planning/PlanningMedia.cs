@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using TranscribePS.Emulator.Media;
 
@@ -18,9 +19,22 @@ public sealed class PlanningMedia : IDisposable
     public string Wav(string fileName, int channels = 1, int sampleRate = 16_000, double seconds = 1.0) =>
         Write(fileName, SyntheticMedia.Wav(seconds, sampleRate, channels));
 
-    /// <summary>Only the header of a WAV that declares <paramref name="seconds"/> of audio.</summary>
-    public string WavHeaderOnly(string fileName, double seconds) =>
-        Write(fileName, SyntheticMedia.WavHeaderOnly(seconds));
+    /// <summary>
+    /// A 16 kHz mono WAV of <paramref name="seconds"/> as a sparse file: the header, then a data chunk of the length it
+    /// declares that takes no disk space (the file is whole, unlike a truncated one).
+    /// </summary>
+    public string LongWav(string fileName, double seconds)
+    {
+        var header = SyntheticMedia.WavHeaderOnly(seconds);
+        string path = Write(fileName, header);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+        stream.SetLength(header.Length + BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(40)));
+        return path;
+    }
+
+    /// <summary>A WAV whose header declares <paramref name="declaredSeconds"/> but that ends after <paramref name="presentSeconds"/> (16 kHz mono).</summary>
+    public string TruncatedWav(string fileName, double declaredSeconds, double presentSeconds = 0) =>
+        Write(fileName, [.. SyntheticMedia.WavHeaderOnly(declaredSeconds), .. new byte[(int)(presentSeconds * 16_000 * 2)]]);
 
     public string Flac(string fileName, int channels = 2, int sampleRate = 16_000, double seconds = 1.0) =>
         Write(fileName, SyntheticMedia.Flac(seconds, sampleRate, channels));
