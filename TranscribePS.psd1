@@ -12,6 +12,8 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TranscribePS.Format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertTo-Transcript'
+        'Export-Transcript'
         'Get-CallAnalyticsCategory'
         'Get-CallAnalyticsInsight'
         'Get-ClinicalNote'
