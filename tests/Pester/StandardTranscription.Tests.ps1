@@ -70,6 +70,27 @@ Describe 'Get-ChildItem *.wav | Start-TranscriptionJob -OutputBucket b -Wait | G
     }
 }
 
+Describe 'Output kept in the service''s own bucket (no -OutputBucket)' {
+    BeforeEach { Reset-Emulator }
+
+    It 'uploads to -UploadBucket, and the transcript is read, saved and removed through the service''s pre-signed URL' {
+        $job = Get-ChildItem -LiteralPath $script:Calls.FullName -Filter call-1.wav | Start-TranscriptionJob -UploadBucket b-uploads -Wait
+        $destination = Join-Path $script:Folder "saved-$([guid]::NewGuid().ToString('N'))"
+
+        $job.Status | Should -Be 'Completed'
+        $job.MediaUri | Should -BeLike 's3://b-uploads/*'
+        $job.TranscriptUri | Should -BeLike '*/aws-transcribe-*X-Amz-Signature=*'
+        $turns = $job | Get-TranscriptTurn
+        @($turns).Count | Should -BeGreaterThan 1
+        $turns[0].JobName | Should -Be $job.JobName
+        $saved = $job | Save-TranscribeOutput -Destination $destination
+        @($saved).Count | Should -Be 1
+        (Get-Content -LiteralPath @($saved)[0].FullName -Raw | ConvertFrom-Json).jobName | Should -Be $job.JobName
+        $job | Remove-TranscribeJob -Confirm:$false
+        { Get-TranscribeJob -Name $job.JobName -Kind Standard -ErrorAction Stop } | Should -Throw
+    }
+}
+
 Describe 'Start-TranscriptionJob refuses before any upload what the service would refuse' {
     BeforeEach { Reset-Emulator }
 

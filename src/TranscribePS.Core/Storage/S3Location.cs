@@ -72,8 +72,16 @@ public sealed partial record S3Location
 
         if (!TryReadHost(uri.Host, out var hostBucket, out var region))
         {
-            error = Messages.NotAnS3Location(Redact(value));
-            return false;
+            // A pre-signed URL from an S3-compatible endpoint (the emulator, MinIO) names the object path-style on its
+            // own host, and is read as given.
+            if (!IsPresignedQuery(uri.Query))
+            {
+                error = Messages.NotAnS3Location(Redact(value));
+                return false;
+            }
+
+            hostBucket = null;
+            region = null;
         }
 
         // The raw path, so that Uri's dot-segment and escaping normalisation never changes a key.

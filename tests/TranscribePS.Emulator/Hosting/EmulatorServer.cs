@@ -100,6 +100,9 @@ public sealed class EmulatorServer : IAsyncDisposable
             await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             server.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+            var signer = new EmulatorCredential(server.AccessKeyId, server.SecretAccessKey);
+            server.Transcribe.ServiceFileSigner = (bucket, key) =>
+                Presigner.PresignGet(server.Endpoint, bucket, key, signer, server.Region, TimeProvider.System.GetUtcNow(), 900);
             return server;
         }
         catch

@@ -5,7 +5,9 @@ namespace TranscribePS.Emulator.Transcribe;
 /// <summary>A job as the service describes it: the full shape (Start/Get) and the summary shape (List).</summary>
 internal static class JobViews
 {
-    public static JsonObject Full(JobRecord job)
+    /// <param name="present">Maps a stored output URI to the one this answer reports (the service re-signs the files it
+    /// keeps in its own bucket on every Get).</param>
+    public static JsonObject Full(JobRecord job, Func<string, string> present)
     {
         var names = JobRequests.Names[job.Family];
         var request = job.Request;
@@ -24,7 +26,7 @@ internal static class JobViews
         view["Media"] = Copy(request["Media"]);
         if (job.Outputs?.RedactedMediaFileUri is { } redactedMedia)
         {
-            view["Media"]!["RedactedMediaFileUri"] = redactedMedia;
+            view["Media"]!["RedactedMediaFileUri"] = present(redactedMedia);
         }
 
         switch (job.Family)
@@ -32,12 +34,12 @@ internal static class JobViews
             case TranscribeJobFamily.Scribe:
                 if (job.Outputs is { } scribe)
                 {
-                    view["MedicalScribeOutput"] = new JsonObject { ["TranscriptFileUri"] = scribe.TranscriptFileUri, ["ClinicalDocumentUri"] = scribe.ClinicalDocumentUri };
+                    view["MedicalScribeOutput"] = new JsonObject { ["TranscriptFileUri"] = Present(scribe.TranscriptFileUri, present), ["ClinicalDocumentUri"] = Present(scribe.ClinicalDocumentUri, present) };
                 }
 
                 break;
             default:
-                view["Transcript"] = TranscriptMember(job);
+                view["Transcript"] = TranscriptMember(job, present);
                 break;
         }
 
@@ -85,7 +87,7 @@ internal static class JobViews
                     var output = (JsonObject)subtitles.DeepClone();
                     if (job.Outputs is { } outputs)
                     {
-                        output["SubtitleFileUris"] = new JsonArray(outputs.SubtitleFileUris.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray());
+                        output["SubtitleFileUris"] = new JsonArray(outputs.SubtitleFileUris.Select(u => (JsonNode)JsonValue.Create(present(u))!).ToArray());
                     }
 
                     view["Subtitles"] = output;
@@ -134,13 +136,15 @@ internal static class JobViews
         return view;
     }
 
-    private static JsonObject TranscriptMember(JobRecord job)
+    private static string? Present(string? uri, Func<string, string> present) => uri is null ? null : present(uri);
+
+    private static JsonObject TranscriptMember(JobRecord job, Func<string, string> present)
     {
         var transcript = new JsonObject();
         if (job.Outputs is { } outputs)
         {
-            AddIfPresent(transcript, "TranscriptFileUri", outputs.TranscriptFileUri);
-            AddIfPresent(transcript, "RedactedTranscriptFileUri", outputs.RedactedTranscriptFileUri);
+            AddIfPresent(transcript, "TranscriptFileUri", Present(outputs.TranscriptFileUri, present));
+            AddIfPresent(transcript, "RedactedTranscriptFileUri", Present(outputs.RedactedTranscriptFileUri, present));
         }
 
         return transcript;

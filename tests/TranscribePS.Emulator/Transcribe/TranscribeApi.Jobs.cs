@@ -56,7 +56,7 @@ public sealed partial class TranscribeApi
             Admit(job, now);
         }
 
-        return new JsonObject { [names.Wrapper] = JobViews.Full(job) };
+        return new JsonObject { [names.Wrapper] = JobViews.Full(job, PresentOutputUri) };
     }
 
     private JsonObject GetJob(TranscribeJobFamily family, JsonObject request)
@@ -64,7 +64,7 @@ public sealed partial class TranscribeApi
         var names = JobRequests.Names[family];
         Settle(read: true);
         var job = Find(family, JobRequests.Str(request, names.JobName)!);
-        return new JsonObject { [names.Wrapper] = JobViews.Full(job) };
+        return new JsonObject { [names.Wrapper] = JobViews.Full(job, PresentOutputUri) };
     }
 
     private JsonObject ListJobs(TranscribeJobFamily family, JsonObject request)

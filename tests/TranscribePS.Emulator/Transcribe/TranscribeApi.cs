@@ -63,6 +63,28 @@ public sealed partial class TranscribeApi
 
     public string Region { get; }
 
+    /// <summary>
+    /// Signs a GET URL (bucket, key) for a file kept in the service's own bucket, on the emulator's address; set by the
+    /// server once it listens, so a client can read the file back as it would from AWS. Without it the stored
+    /// https://s3.&lt;region&gt;.amazonaws.com form is reported.
+    /// </summary>
+    public Func<string, string, string>? ServiceFileSigner { get; set; }
+
+    /// <summary>The URI a Start or Get reports for an output file: a service-bucket file is re-signed on every answer.</summary>
+    private string PresentOutputUri(string uri)
+    {
+        if (ServiceFileSigner is null || !uri.Contains('?', StringComparison.Ordinal) || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+        {
+            return uri;
+        }
+
+        string path = parsed.AbsolutePath.TrimStart('/');
+        int slash = path.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && path[..slash] == _outputs.ServiceBucket
+            ? ServiceFileSigner(_outputs.ServiceBucket, Uri.UnescapeDataString(path[(slash + 1)..]))
+            : uri;
+    }
+
     /// <param name="operation">The part of X-Amz-Target after "Transcribe.".</param>
     public Task<ApiResponse> HandleAsync(string operation, JsonElement body, CancellationToken cancellationToken)
     {

@@ -42,6 +42,24 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
     }
 
     [Fact]
+    public async Task Output_kept_in_the_service_bucket_is_a_presigned_url_on_the_emulator_that_reads_without_credentials()
+    {
+        await client.StartTranscriptionJobAsync(new() { TranscriptionJobName = "std-service", LanguageCode = "en-US", Media = new() { MediaFileUri = "s3://recordings/visit.wav" } }, CancellationToken.None);
+        var got = await client.GetTranscriptionJobAsync(new() { TranscriptionJobName = "std-service" }, CancellationToken.None);
+        string url = got.TranscriptionJob!.Transcript!.TranscriptFileUri!;
+        using var http = new HttpClient();
+
+        using var read = await http.GetAsync(new Uri(url));
+        using var tampered = await http.GetAsync(new Uri(url.Replace("std-service", "std-servicf", StringComparison.Ordinal)));
+
+        Assert.StartsWith(Server.Endpoint + "aws-transcribe-us-east-1-prod/", url, StringComparison.Ordinal);
+        Assert.True(S3Location.Parse(url).IsPresigned);
+        Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("\"jobName\":\"std-service\"", (await read.Content.ReadAsStringAsync()).Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, tampered.StatusCode);
+    }
+
+    [Fact]
     public async Task Medical_job_round_trips_and_maps_through_transcribe_jobs()
     {
         await client.StartMedicalTranscriptionJobAsync(new() { MedicalTranscriptionJobName = "med-1", Media = new() { MediaFileUri = "s3://recordings/visit.wav" }, OutputBucketName = "transcripts", Settings = new() { ShowSpeakerLabels = true, MaxSpeakerLabels = 2 } }, CancellationToken.None);

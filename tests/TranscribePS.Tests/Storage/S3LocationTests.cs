@@ -52,6 +52,19 @@ public class S3LocationTests
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:45401/aws-transcribe-us-east-1-prod/123/call-7/asrOutput.json?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=ab12")]
+    [InlineData("https://minio.example.net/aws-transcribe-us-east-1-prod/123/call-7/asrOutput.json?X-Amz-Signature=ab12&X-Amz-Expires=900")]
+    public void Presigned_url_on_an_S3_compatible_host_is_read_path_style_as_given(string url)
+    {
+        var location = S3Location.Parse(url);
+
+        Assert.True(location.IsPresigned);
+        Assert.Equal(url, location.PresignedUrl.OriginalString);
+        Assert.Equal("s3://aws-transcribe-us-east-1-prod/123/call-7/asrOutput.json", location.ToString());
+        Assert.Null(location.Region);
+    }
+
+    [Theory]
     [InlineData("https://example.com/calls/k.wav")]
     [InlineData("https://calls.s3-website-us-east-1.amazonaws.com/k.wav")]
     [InlineData("https://dynamodb.us-east-1.amazonaws.com/")]
