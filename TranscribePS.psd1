@@ -13,6 +13,7 @@
     FormatsToProcess     = @('TranscribePS.Format.ps1xml')
     CmdletsToExport      = @(
         'ConvertTo-Transcript'
+        'Export-CallAnalyticsReport'
         'Export-Transcript'
         'Get-CallAnalyticsCategory'
         'Get-CallAnalyticsInsight'

@@ -102,6 +102,92 @@ Describe 'Export-Transcript from jobs of every kind' {
     }
 }
 
+Describe 'Export-Transcript -Format Docx' {
+    BeforeAll {
+        function script:Get-DocxXml([string] $Path) {
+            # word/document.xml as Word reads it from the package.
+            Add-Type -AssemblyName System.IO.Compression.FileSystem
+            $zip = [IO.Compression.ZipFile]::OpenRead($Path)
+            try {
+                $reader = [IO.StreamReader]::new($zip.GetEntry('word/document.xml').Open())
+                try { [xml]$reader.ReadToEnd() } finally { $reader.Dispose() }
+            }
+            finally { $zip.Dispose() }
+        }
+    }
+
+    It 'a call analytics job gives a title block, the call''s figures as tables, and a timed paragraph per turn' {
+        $file = $script:Call | Export-Transcript -Path (Join-Path $script:Out 'call.docx') -SpeakerName @{ Agent = 'Ana' }
+        $file.Extension | Should -Be '.docx'
+        $xml = Get-DocxXml $file.FullName
+        $ns = [Xml.XmlNamespaceManager]::new($xml.NameTable)
+        $ns.AddNamespace('w', 'http://schemas.openxmlformats.org/wordprocessingml/2006/main')
+        $paragraphs = $xml.SelectNodes('/w:document/w:body/w:p', $ns) | ForEach-Object { ($_.SelectNodes('.//w:t', $ns) | ForEach-Object InnerText) -join '' }
+        $paragraphs[0] | Should -Be $script:Call.JobName
+        $paragraphs | Should -Contain 'Kind: CallAnalytics'
+        $insight = $script:Call | Get-CallAnalyticsInsight
+        # Characteristics and quarters always; categories, issues, outcomes and action items when the call has them.
+        $expectedTables = 2 + @($insight.MatchedCategories, $insight.Issues, $insight.Outcomes, $insight.ActionItems | Where-Object { $_.Count -gt 0 }).Count
+        $xml.SelectNodes('/w:document/w:body/w:tbl', $ns).Count | Should -Be $expectedTables
+        $paragraphs | Should -Contain 'Talk time, interruptions and sentiment'
+        $tableText = $xml.SelectNodes('/w:document/w:body/w:tbl//w:t', $ns) | ForEach-Object InnerText
+        foreach ($category in $insight.MatchedCategories) { $tableText | Should -Contain $category }
+        $turns = @($script:Call | Get-TranscriptTurn -SpeakerName @{ Agent = 'Ana' })
+        $spoken = @($paragraphs | Where-Object { $_ -match '^\d\d:\d\d:\d\d (Ana|Customer): ' })
+        $spoken.Count | Should -Be $turns.Count
+        $spoken[0] | Should -Match "^00:00:\d\d Ana: $([regex]::Escape($turns[0].Text))$"
+        $spoken -join ' ' | Should -Match '\[PII\]'
+    }
+
+    It 'a standard job gives no call figures and the format comes from the extension' {
+        $file = $script:Standard | Export-Transcript -Path (Join-Path $script:Out 'standard.docx')
+        $xml = Get-DocxXml $file.FullName
+        $xml.document.body.tbl | Should -BeNullOrEmpty
+        ($xml.document.body.p.Count) | Should -BeGreaterThan 3
+    }
+
+    It 'ConvertTo-Transcript refuses Docx, which is not text' {
+        { $script:Standard | ConvertTo-Transcript -Format Docx -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}
+
+Describe 'Export-CallAnalyticsReport' {
+    It 'a batch of calls gives one HTML file with every call, every turn and every matched category' {
+        $second = Get-TranscribeJob -Kind CallAnalytics -Status COMPLETED | Where-Object JobName -ne $script:Call.JobName | Select-Object -First 1
+        if (-not $second) {
+            $stereo = New-TestWav -Path (Join-Path $script:Root 'call-2.wav') -Seconds 8 -Channels 2
+            $second = Start-CallAnalyticsJob -LiteralPath $stereo.FullName -OutputBucket cc-analytics -DataAccessRoleArn $script:Role -Wait
+        }
+        $file = $script:Call, $second | Export-CallAnalyticsReport -Path (Join-Path $script:Out 'calls.html')
+        $file | Should -BeOfType [IO.FileInfo]
+        $html = Get-Content -LiteralPath $file.FullName -Raw
+        $html | Should -Match '<table class="sortable calls">'
+        foreach ($job in $script:Call, $second) {
+            $html | Should -Match ([regex]::Escape("data-job=""$($job.JobName)"""))
+            foreach ($category in ($job | Get-CallAnalyticsInsight).MatchedCategories) { $html | Should -Match ([regex]::Escape("data-category=""$category""")) }
+        }
+        $turns = @($script:Call, $second | Get-TranscriptTurn)
+        ([regex]::Matches($html, '<li class="turn"')).Count | Should -Be $turns.Count
+        $html | Should -Not -Match '\b(src|href)="(?!#)'
+    }
+
+    It 'a file that is not call analytics is refused by name and the call is still reported' {
+        $saved = Get-ChildItem -LiteralPath $script:Saved -Filter *.json | Select-Object -First 1
+        $file = $saved, $script:Call | Export-CallAnalyticsReport -Path (Join-Path $script:Out 'one.html') -ErrorVariable problems -ErrorAction SilentlyContinue
+        $file | Should -Not -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'NotCallAnalytics,*'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape($saved.Name))
+    }
+
+    It '-WhatIf writes nothing and reads no job' {
+        $before = (Get-EmulatorRequestCount)['GetObject']
+        $script:Call | Export-CallAnalyticsReport -Path (Join-Path $script:Out 'whatif.html') -WhatIf
+        Test-Path (Join-Path $script:Out 'whatif.html') | Should -BeFalse
+        (Get-EmulatorRequestCount)['GetObject'] | Should -Be $before
+    }
+}
+
 Describe 'Export-Transcript from files, items and turns' {
     It 'transcript files from Get-ChildItem go one file per transcript into a folder, named after the job' {
         $folder = (New-Item -ItemType Directory -Path (Join-Path $script:Root 'vtt')).FullName

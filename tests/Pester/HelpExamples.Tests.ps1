@@ -7,7 +7,7 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $examples = foreach ($command in 'Start-TranscriptionJob', 'Start-MedicalScribeJob', 'Get-ClinicalNote', 'Export-Transcript', 'ConvertTo-Transcript') {
+    $examples = foreach ($command in 'Start-TranscriptionJob', 'Start-MedicalScribeJob', 'Get-ClinicalNote', 'Export-Transcript', 'ConvertTo-Transcript', 'Export-CallAnalyticsReport') {
         $number = 0
         foreach ($example in (Get-Help -Name $command -Examples).Examples.Example) {
             @{ Command = $command; Number = ++$number; Code = ($example.Code -join "`n").Trim() }
@@ -27,6 +27,7 @@ BeforeAll {
         'Export-Transcript' = (New-Item -ItemType Directory -Path (Join-Path $script:Root 'exports')).FullName
     }
     $script:Folders['ConvertTo-Transcript'] = $script:Folders['Export-Transcript']
+    $script:Folders['Export-CallAnalyticsReport'] = $script:Folders['Export-Transcript']
     $calls = $script:Folders['Start-TranscriptionJob']
     New-TestWav -Path (Join-Path $calls 'call-1.wav') -Seconds 15 -SampleRate 8000 | Out-Null
     New-TestWav -Path (Join-Path $calls 'support-call.wav') -Seconds 15 -SampleRate 8000 | Out-Null
@@ -36,11 +37,12 @@ BeforeAll {
     New-TestWav -Path (Join-Path $visits 'visit.wav') -Seconds 30 | Out-Null
     New-TestWav -Path (Join-Path $visits 'telehealth-visit.wav') -Seconds 20 -Channels 2 | Out-Null
 
-    # A call to transcribe and one saved transcript (of another call), as the export examples expect.
+    # A call to transcribe and a finished call analytics job saved as call-1.json, as the export examples expect.
     $exports = $script:Folders['Export-Transcript']
     New-TestWav -Path (Join-Path $exports 'call-1.wav') -Seconds 15 -SampleRate 8000 | Out-Null
-    $other = New-TestWav -Path (Join-Path $script:Root 'call-0.wav') -Seconds 12 -SampleRate 8000
-    Start-TranscriptionJob -LiteralPath $other.FullName -OutputBucket call-transcripts -MaxSpeakers 2 -Wait | Save-TranscribeOutput -Destination $exports | Out-Null
+    $stereo = New-TestWav -Path (Join-Path $script:Root 'call-1-stereo.wav') -Seconds 20 -Channels 2
+    Start-CallAnalyticsJob -LiteralPath $stereo.FullName -JobName call-1 -OutputBucket cc-analytics -DataAccessRoleArn 'arn:aws:iam::123456789012:role/TranscribeDataAccess' -Wait |
+        Save-TranscribeOutput -Destination $exports | Out-Null
 
     # Finished HealthScribe jobs in the emulator and one saved pair, as the Get-ClinicalNote examples expect.
     $visit = New-TestWav -Path (Join-Path $script:Root 'visit-0412.wav') -Seconds 40

@@ -1,4 +1,5 @@
 using System.Text;
+using TranscribePS.Core.Analytics;
 using TranscribePS.Core.Transcripts;
 
 namespace TranscribePS.Core.Export;
@@ -9,6 +10,10 @@ public sealed record TranscriptExportOptions
     /// <summary>The document's title (the job name).</summary>
     public required string Title { get; init; }
     public SubtitleRules Rules { get; init; } = SubtitleRules.Default;
+    /// <summary>Lines of a document's title block, such as the job's kind, language and completion time.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
+    /// <summary>A call's analytics, which a Word document shows as tables before the transcript.</summary>
+    public CallAnalyticsInsight? Insight { get; init; }
 }
 
 /// <summary>
@@ -40,10 +45,19 @@ public abstract class TranscriptWriter
         };
     }
 
-    /// <summary>A writer of any format to a file or other stream (text as UTF-8 without a byte order mark).</summary>
+    /// <summary>
+    /// A writer of any format to a file or other stream (text as UTF-8 without a byte order mark; a Word document as
+    /// its zip package, part by part). The output is left open.
+    /// </summary>
     public static TranscriptWriter ForStream(TranscriptFormat format, Stream output, TranscriptExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        if (format == TranscriptFormat.Docx)
+        {
+            return new DocxTranscriptWriter(output, options);
+        }
+
         return ForText(format, new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true), options);
     }
 
@@ -129,32 +143,33 @@ internal sealed class SubtitleWriter(TextWriter output, TranscriptExportOptions 
 }
 
 /// <summary>
-/// Plain text and Markdown: a title, then one paragraph per turn opening with its start time and speaker. Read from
-/// items, a long turn (one speaker, or a transcript without speakers) is cut into paragraphs at the first sentence end
-/// after <see cref="ParagraphWords"/> words, so every paragraph keeps a time a reader can find in the recording.
+/// Turns as paragraphs a reader can follow: consecutive items of one speaker, and a long turn (one speaker, or a
+/// transcript without speakers) cut at the first sentence end after <see cref="ParagraphWords"/> words, so every
+/// paragraph keeps a time a reader can find in the recording.
 /// </summary>
-internal sealed class DocumentTextWriter(TextWriter output, TranscriptExportOptions options, bool markdown) : TranscriptWriter
+internal sealed class ParagraphBuilder
 {
     internal const int ParagraphWords = 80;
 
     private readonly TurnBuilder _turns = new();
-    private bool _started;
-    private double _reached;
     private int _words;
     private bool _sentenceEnded;
 
-    public override void Write(TranscriptItem item)
+    /// <summary>Adds an item; returns the paragraph this item closed, else null.</summary>
+    public TranscriptTurn? Add(TranscriptItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        TranscriptTurn? finished = null;
         if (item.Type == TranscriptItemType.Punctuation)
         {
             _sentenceEnded = item.Content is "." or "?" or "!" or "…" or "。" or "？" or "！";
         }
         else
         {
-            if (_sentenceEnded && _words >= ParagraphWords && _turns.Complete() is { } paragraph)
+            if (_sentenceEnded && _words >= ParagraphWords)
             {
-                Write(paragraph);
+                finished = _turns.Complete();
+                _words = 0;
             }
 
             _sentenceEnded = false;
@@ -163,7 +178,28 @@ internal sealed class DocumentTextWriter(TextWriter output, TranscriptExportOpti
 
         if (_turns.Add(item) is { } turn)
         {
-            Write(turn);
+            finished = turn;
+            _words = 1;
+        }
+
+        return finished;
+    }
+
+    public TranscriptTurn? Complete() => _turns.Complete();
+}
+
+/// <summary>Plain text and Markdown: a title, then one paragraph per turn (<see cref="ParagraphBuilder"/>) opening with its start time and speaker.</summary>
+internal sealed class DocumentTextWriter(TextWriter output, TranscriptExportOptions options, bool markdown) : TranscriptWriter
+{
+    private readonly ParagraphBuilder _paragraphs = new();
+    private readonly TurnClock _clock = new();
+    private bool _started;
+
+    public override void Write(TranscriptItem item)
+    {
+        if (_paragraphs.Add(item) is { } paragraph)
+        {
+            Write(paragraph);
         }
     }
 
@@ -171,10 +207,7 @@ internal sealed class DocumentTextWriter(TextWriter output, TranscriptExportOpti
     {
         ArgumentNullException.ThrowIfNull(turn);
         Start();
-        _words = 0;
-        // A turn without a time (one of only redacted or untimed items) shows the time the transcript had reached.
-        double start = turn.StartTime ?? _reached;
-        _reached = Math.Max(_reached, turn.EndTime ?? start);
+        double start = _clock.StartOf(turn);
         var speaker = SpeakerOf(turn);
         if (markdown)
         {
@@ -208,7 +241,7 @@ internal sealed class DocumentTextWriter(TextWriter output, TranscriptExportOpti
 
     public override void Complete()
     {
-        if (_turns.Complete() is { } last)
+        if (_paragraphs.Complete() is { } last)
         {
             Write(last);
         }
@@ -249,6 +282,19 @@ internal sealed class DocumentTextWriter(TextWriter output, TranscriptExportOpti
         }
 
         return escaped.ToString();
+    }
+}
+
+/// <summary>The time a paragraph opens with: its own, or for a turn without one (only untimed items) the time the transcript had reached.</summary>
+internal sealed class TurnClock
+{
+    private double _reached;
+
+    public double StartOf(TranscriptTurn turn)
+    {
+        double start = turn.StartTime ?? _reached;
+        _reached = Math.Max(_reached, turn.EndTime ?? start);
+        return start;
     }
 }
 

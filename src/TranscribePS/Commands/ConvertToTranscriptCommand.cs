@@ -17,12 +17,14 @@ public sealed class ConvertToTranscriptCommand : TranscriptExportCmdlet
     [ValidateSet(nameof(TranscriptFormat.Srt), nameof(TranscriptFormat.Vtt), nameof(TranscriptFormat.Text), nameof(TranscriptFormat.Markdown))]
     public TranscriptFormat Format { get; set; }
 
+    private protected override TranscriptFormat ExportFormat => Format;
+
     private protected override Task<bool> ConfirmAsync(string jobName, object target) => Task.FromResult(true);
 
-    private protected override ExportTarget? Open(string jobName, object target)
+    private protected override ExportTarget? Open(TranscriptExportOptions document, object target)
     {
         var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        return new TextTarget(text, TranscriptWriter.ForText(Format, text, new TranscriptExportOptions { Title = jobName }));
+        return new TextTarget(text, TranscriptWriter.ForText(Format, text, document));
     }
 
     private sealed class TextTarget(StringWriter text, TranscriptWriter writer) : ExportTarget

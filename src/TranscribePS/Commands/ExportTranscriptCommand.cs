@@ -22,8 +22,9 @@ public sealed class ExportTranscriptCommand : TranscriptExportCmdlet
     public string? Path { get; set; }
 
     [Parameter]
-    [ValidateSet(nameof(TranscriptFormat.Srt), nameof(TranscriptFormat.Vtt), nameof(TranscriptFormat.Text), nameof(TranscriptFormat.Markdown))]
     public TranscriptFormat? Format { get; set; }
+
+    private protected override TranscriptFormat ExportFormat => _format;
 
     private protected override async Task BeginWorkAsync(CancellationToken cancellationToken)
     {
@@ -54,16 +55,18 @@ public sealed class ExportTranscriptCommand : TranscriptExportCmdlet
         return true;
     }
 
-    private protected override ExportTarget? Open(string jobName, object target)
+    private protected override ExportTarget? Open(TranscriptExportOptions document, object target)
     {
-        var file = FileFor(jobName);
+        var file = FileFor(document.Title);
+        FileStream? stream = null;
         try
         {
-            var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
-            return new FileTarget(file, stream, TranscriptWriter.ForStream(_format, stream, new TranscriptExportOptions { Title = jobName }));
+            stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            return new FileTarget(file, stream, TranscriptWriter.ForStream(_format, stream, document));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            stream?.Dispose();
             Shell.WriteError(new CommandError(ex, "OutputWriteFailed", ErrorCategory.WriteError, target));
             return null;
         }

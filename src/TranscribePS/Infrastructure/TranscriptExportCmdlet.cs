@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using TranscribePS.Core;
+using TranscribePS.Core.Analytics;
 using TranscribePS.Core.Export;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Transcripts;
@@ -30,11 +31,14 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
     [Parameter]
     public SwitchParameter Unredacted { get => UnredactedOn; set => UnredactedOn = value.IsPresent; }
 
+    /// <summary>The format every transcript of this invocation is written in.</summary>
+    private protected abstract TranscriptFormat ExportFormat { get; }
+
     /// <summary>Asks to write the transcript of <paramref name="jobName"/>; false when declined (-WhatIf) or refused (error written).</summary>
     private protected abstract Task<bool> ConfirmAsync(string jobName, object target);
 
-    /// <summary>Opens the output of one confirmed transcript; null when that failed (error written).</summary>
-    private protected abstract ExportTarget? Open(string jobName, object target);
+    /// <summary>Opens the output of one confirmed transcript (its job name is the title); null when that failed (error written).</summary>
+    private protected abstract ExportTarget? Open(TranscriptExportOptions document, object target);
 
     private IReadOnlyDictionary<string, string> Names => _names ??= Hashtables.ToStringMap(SpeakerName, StringComparer.OrdinalIgnoreCase);
 
@@ -103,7 +107,14 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
             return;
         }
 
-        if (Open(jobName, target) is not { } output)
+        var document = new TranscriptExportOptions
+        {
+            Title = jobName,
+            Details = Details(source),
+            // A Word document shows a call's figures before its transcript, so they are read first, from a second open.
+            Insight = ExportFormat == TranscriptFormat.Docx ? await InsightAsync(source, cancellationToken).ConfigureAwait(false) : null,
+        };
+        if (Open(document, target) is not { } output)
         {
             return;
         }
@@ -130,7 +141,7 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
         if (!_piped.TryGetValue(jobName, out var target))
         {
             _pipedOrder.Add(jobName);
-            _piped[jobName] = target = await ConfirmAsync(jobName, value).ConfigureAwait(false) ? Open(jobName, value) : null;
+            _piped[jobName] = target = await ConfirmAsync(jobName, value).ConfigureAwait(false) ? Open(new TranscriptExportOptions { Title = jobName }, value) : null;
         }
 
         if (target is null)
@@ -160,6 +171,41 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
         {
             output.Abandon();
             Shell.WriteError(new CommandError(ex, "OutputWriteFailed", ErrorCategory.WriteError, target));
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> Details(TranscriptSource source)
+    {
+        var details = new List<KeyValuePair<string, string>>();
+        if (source.Job is { } job)
+        {
+            details.Add(new(Messages.DocxKindLabel, job.Kind.ToString()));
+            if (job.LanguageCode is { } language)
+            {
+                details.Add(new(Messages.DocxLanguageLabel, language));
+            }
+
+            if (job.CompletionTime is { } completed)
+            {
+                details.Add(new(Messages.DocxCompletedLabel, completed.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (job.MediaUri is { } media)
+            {
+                details.Add(new(Messages.DocxRecordingLabel, media));
+            }
+        }
+
+        details.Add(new(Messages.DocxSourceLabel, source.Name));
+        return details;
+    }
+
+    private async Task<CallAnalyticsInsight?> InsightAsync(TranscriptSource source, CancellationToken cancellationToken)
+    {
+        var again = await OpenAsync(source.Location, source.Job, cancellationToken).ConfigureAwait(false);
+        await using (again.ConfigureAwait(false))
+        {
+            return await CallAnalyticsInsightReader.ReadIfCallAnalyticsAsync(again, source.Name, cancellationToken).ConfigureAwait(false);
         }
     }
 
