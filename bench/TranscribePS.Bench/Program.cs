@@ -18,6 +18,15 @@ if (args is ["--write-conversation", var conversationPath])
     return 0;
 }
 
+if (args is ["--write-conversation", var scaledPath, "--hours", var hoursText])
+{
+    // bench/Export.ps1's inputs: the same conversation at the pump figure's pace, over the hours asked for.
+    double hours = double.Parse(hoursText, CultureInfo.InvariantCulture);
+    double scale = hours / Conversation.Hours;
+    Conversation.Write(scaledPath, (int)(Conversation.Turns * scale), (int)(Conversation.Items * scale), hours);
+    return 0;
+}
+
 if (Environment.GetEnvironmentVariable(Harness.ChildMarker) is not null)
 {
     // A measurement child that did not get its arguments must not start a harness of its own.

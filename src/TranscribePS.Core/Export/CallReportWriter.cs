@@ -192,7 +192,7 @@ public static class CallReportWriter
         var insight = call.Insight;
         const double lane = 26;
         double[] rows = [24, 58, 92, 126];
-        w.Raw("<figure>\n<svg class=\"timeline\" viewBox=\"0 0 1100 170\" role=\"img\" aria-labelledby=\"").Raw(id).Raw("-tl-t ").Raw(id).Raw("-tl-d\">")
+        w.Raw("<figure>\n<svg class=\"timeline\" viewBox=\"0 0 1140 170\" role=\"img\" aria-labelledby=\"").Raw(id).Raw("-tl-t ").Raw(id).Raw("-tl-d\">")
             .Raw("<title id=\"").Raw(id).Raw("-tl-t\">").Text(Messages.ReportTimelineTitle).Raw("</title>")
             .Raw("<desc id=\"").Raw(id).Raw("-tl-d\">").Text(Messages.ReportTimelineDescription(call.Turns.Count, insight.NonTalkTimeInstances.Count, insight.InterruptionCount)).Raw("</desc>\n");
         string[] labels = ["Agent", "Customer", "Non-talk", "Categories"];
@@ -243,9 +243,9 @@ public static class CallReportWriter
             return;
         }
 
-        w.Raw("<figure>\n<svg class=\"loudness\" viewBox=\"0 0 1100 150\" role=\"img\" aria-labelledby=\"").Raw(id).Raw("-ld-t\"><title id=\"").Raw(id).Raw("-ld-t\">")
+        w.Raw("<figure>\n<svg class=\"loudness\" viewBox=\"0 0 1140 150\" role=\"img\" aria-labelledby=\"").Raw(id).Raw("-ld-t\"><title id=\"").Raw(id).Raw("-ld-t\">")
             .Text(Messages.ReportLoudnessTitle).Raw("</title>");
-        w.Raw("<line class=\"grid\" x1=\"90\" x2=\"1090\" y1=\"20\" y2=\"20\"/><line class=\"grid\" x1=\"90\" x2=\"1090\" y1=\"120\" y2=\"120\"/>")
+        w.Raw("<line class=\"grid\" x1=\"100\" x2=\"1100\" y1=\"20\" y2=\"20\"/><line class=\"grid\" x1=\"100\" x2=\"1100\" y1=\"120\" y2=\"120\"/>")
             .Raw("<text x=\"0\" y=\"24\" class=\"lane\">100</text><text x=\"0\" y=\"124\" class=\"lane\">0</text>");
         Axis(w, duration, 140);
         foreach (var who in new[] { "Agent", "Customer" })
@@ -285,7 +285,7 @@ public static class CallReportWriter
         w.Raw("<rect class=\"").Raw(cssClass).Raw("\" x=\"").Number(x).Raw("\" y=\"").Number(y).Raw("\" width=\"").Number(width).Raw("\" height=\"").Number(height).Raw("\"><title>").Text(title).Raw("</title></rect>");
     }
 
-    private static double X(double seconds, double duration) => 90 + ChartWidth * Math.Clamp(seconds / duration, 0, 1);
+    private static double X(double seconds, double duration) => 100 + ChartWidth * Math.Clamp(seconds / duration, 0, 1);
 
     private static void Figure(Html w, string label, string value) => w.Raw("<div><dt>").Text(label).Raw("</dt><dd>").Text(value).Raw("</dd></div>");
 
@@ -346,7 +346,7 @@ public static class CallReportWriter
         dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 6px 16px; margin: 8px 0; }
         dl.figures dt { font-size: .85rem; color: #57606a; } dl.figures dd { margin: 0; font-weight: 600; }
         figure { margin: 4px 0 8px; } svg { width: 100%; height: auto; display: block; } figcaption { font-size: .85rem; color: #57606a; }
-        svg text { font-size: 13px; fill: #1f2328; } svg .tick { font-size: 11px; fill: #57606a; }
+        svg text { font-size: 13px; fill: #1f2328; } svg .tick { font-size: 11px; fill: #57606a; text-anchor: middle; }
         rect.s-positive { fill: #1a7f37; } rect.s-negative { fill: #b42318; } rect.s-mixed { fill: #9a6700; } rect.s-neutral { fill: #6e7781; } rect.s-none { fill: #8c959f; }
         rect.gap { fill: #d0d7de; stroke: #57606a; stroke-dasharray: 2 2; } rect.poi { fill: #8250df; } path.interruption { fill: #cf222e; }
         polyline { fill: none; stroke-width: 2; } polyline.agent { stroke: #0550ae; } polyline.customer { stroke: #bc4c00; } line.grid { stroke: #d0d7de; }
