@@ -17,6 +17,9 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TranscribePS.Format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertTo-Transcript'
+        'Export-CallAnalyticsReport'
+        'Export-Transcript'
         'Get-CallAnalyticsCategory'
         'Get-CallAnalyticsInsight'
         'Get-ClinicalNote'

@@ -32,6 +32,15 @@ if (args is ["--call-analytics", var measuredPath, var roundText])
     return await CallAnalyticsTimes.RunAsync(measuredPath, int.Parse(roundText, CultureInfo.InvariantCulture));
 }
 
+if (args is ["--write-conversation", var scaledPath, "--hours", var hoursText])
+{
+    // bench/Export.ps1's inputs: the same conversation at the pump figure's pace, over the hours asked for.
+    double scaledHours = double.Parse(hoursText, CultureInfo.InvariantCulture);
+    double scale = scaledHours / Conversation.Hours;
+    Conversation.Write(scaledPath, (int)(Conversation.Turns * scale), (int)(Conversation.Items * scale), scaledHours);
+    return 0;
+}
+
 if (Environment.GetEnvironmentVariable(Harness.ChildMarker) is not null)
 {
     // A measurement child that did not get its arguments must not start a harness of its own.

@@ -19,6 +19,16 @@ public static class CallAnalyticsInsightReader
         return job is { SkippedFeatures.Count: > 0 } ? insight with { SkippedFeatures = job.SkippedFeatures } : insight;
     }
 
+    /// <summary>
+    /// The insight when <paramref name="utf8Json"/> is call analytics output, else null (the file is only looked at
+    /// as far as its first members): for exports that add the call's figures when there are any.
+    /// </summary>
+    public static async Task<CallAnalyticsInsight?> ReadIfCallAnalyticsAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+    {
+        var (schema, replay) = await TranscriptSchemaDetector.DetectAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
+        return schema == TranscriptSchema.CallAnalytics ? await ReadAsync(replay, sourceName, cancellationToken).ConfigureAwait(false) : null;
+    }
+
     internal static CallAnalyticsInsight FromDocument(CallAnalyticsDocument document, string sourceName)
     {
         var characteristics = document.ConversationCharacteristics;
@@ -51,8 +61,10 @@ public static class CallAnalyticsInsightReader
             InterruptionTime = Millis(interruptions?.TotalTimeMillis ?? allInterruptions.Sum(s => s.Duration)),
             AgentInterruptions = agentInterruptions.Count,
             AgentInterruptionTime = Millis(agentInterruptions.Sum(s => s.Duration)),
+            AgentInterruptionInstances = Ranges(CallAnalyticsDocument.ByRole(byInterrupter, AgentRole)),
             CustomerInterruptions = customerInterruptions.Count,
             CustomerInterruptionTime = Millis(customerInterruptions.Sum(s => s.Duration)),
+            CustomerInterruptionInstances = Ranges(CallAnalyticsDocument.ByRole(byInterrupter, CustomerRole)),
             AgentSentiment = CallAnalyticsDocument.ByRole(sentiment?.OverallSentiment, AgentRole),
             CustomerSentiment = CallAnalyticsDocument.ByRole(sentiment?.OverallSentiment, CustomerRole),
             AgentSentimentByQuarter = Scores(CallAnalyticsDocument.ByRole(quarters, AgentRole)),
