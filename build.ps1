@@ -6,7 +6,7 @@
     Build   : dotnet build; the AssembleModule target leaves the loadable module in the configuration's module folder:
               out/TranscribePS/ for Release, out/Debug/TranscribePS/ for Debug (Directory.Build.props), rewriting only
               what changed.
-    Test    : dotnet test (xunit), then the Pester suite in a fresh `pwsh -NoProfile` against that folder, with
+    Test    : dotnet test (xunit: the emulator's tests, then the module's on .NET 10 and .NET 8), then the Pester suite in a fresh `pwsh -NoProfile` against that folder, with
               Pester restored from NuGet at the version tests/Pester/Pester.csproj pins (no PowerShell Gallery).
               Fails when either suite has a failure. Results: out/test-results/.
     Package : builds the module and publishes its folder (out/TranscribePS/ for Release) with PSResourceGet to the local file
@@ -85,9 +85,15 @@ function Get-PesterManifest {
 }
 
 function Invoke-Test {
-    # xunit; this also builds the module folder and the emulator the Pester suite uses.
+    # xunit: the emulator's own tests, then the module's (which also build the module folder and the emulator the
+    # Pester suite uses). One results file each.
     $results = Join-Path $root 'out/test-results'
-    Invoke-Dotnet test (Join-Path $root 'TranscribePS.sln') -c $Configuration --logger "trx;LogFileName=xunit.trx" --results-directory $results
+    Invoke-Dotnet test (Join-Path $root 'tests/TranscribePS.Emulator.Tests') -c $Configuration --logger "trx;LogFileName=emulator.trx" --results-directory $results
+    # The module's tests on both ends of the runtimes it supports: .NET 10, and .NET 8 (PowerShell 7.4's), the latter
+    # self-contained from NuGet's runtime packs so no .NET 8 install is needed.
+    foreach ($framework in 'net10.0', 'net8.0') {
+        Invoke-Dotnet test (Join-Path $root 'tests/TranscribePS.Tests') -c $Configuration -f $framework --logger "trx;LogFileName=xunit-$framework.trx" --results-directory $results
+    }
 
     # A fresh process so the module under test is the only TranscribePS (and AWSSDK) loaded;
     # tests/Pester/TestSupport.psm1 reads TRANSCRIBEPS_MODULE/_CONFIGURATION.

@@ -35,7 +35,7 @@ function Start-EmulatorProcess {
     # Starts the emulator dotnet built (Release from build.ps1 / .ci, Debug from a plain `dotnet build`), newest
     # first, and returns its process and the AWS_* settings it printed.
     param([string] $Timing, [string] $Region)
-    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator/bin/*/net*/TranscribePS.Emulator.dll') -ErrorAction SilentlyContinue |
+    $dll = Get-ChildItem (Join-Path $script:RepoRoot 'tests/TranscribePS.Emulator/bin/*/net10.0/TranscribePS.Emulator.dll') -ErrorAction SilentlyContinue |
         Where-Object { -not $env:TRANSCRIBEPS_CONFIGURATION -or $_.FullName -match "[\\/]$($env:TRANSCRIBEPS_CONFIGURATION)[\\/]" } |
         Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
     if (-not $dll) { throw "The emulator is not built: run 'dotnet build TranscribePS.sln' (or ./build.ps1) first." }

@@ -1,6 +1,16 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace TranscribePS.Core.Jobs;
 
-/// <summary>The four families of Amazon Transcribe batch jobs; each has its own API operations.</summary>
+/// <summary>
+/// The four families of Amazon Transcribe batch jobs; each has its own API operations.
+/// Output enums carry Newtonsoft.Json's StringEnumConverter: PowerShell's ConvertTo-Json hands enum values to
+/// Newtonsoft.Json, which honours the type's converter, so plain ConvertTo-Json writes "Medical" (as Export-Csv
+/// does), not 0, while the objects keep enum values for -eq, Sort-Object and Group-Object. Only the attribute's
+/// metadata is referenced; at run time it is PowerShell's own Newtonsoft.Json.
+/// </summary>
+[JsonConverter(typeof(StringEnumConverter))]
 public enum JobKind
 {
     Medical,
@@ -9,7 +19,8 @@ public enum JobKind
     Scribe,
 }
 
-/// <summary>Job status as the service reports it (QUEUED, IN_PROGRESS, FAILED, COMPLETED).</summary>
+/// <summary>Job status as the service reports it (QUEUED, IN_PROGRESS, FAILED, COMPLETED); a name in JSON, as <see cref="JobKind"/>.</summary>
+[JsonConverter(typeof(StringEnumConverter))]
 public enum JobStatus
 {
     Queued,

@@ -23,6 +23,11 @@ public sealed record TranscriptionJob
     /// </summary>
     public bool IsSummary { get; init; }
     public string? MediaUri { get; init; }
+    /// <summary>
+    /// The local recording a Start-* cmdlet started (or reused) the job for, kept by Wait-TranscribeJob; null for a
+    /// job started from an S3 URI or read from the service, which knows nothing of local files.
+    /// </summary>
+    public string? LocalPath { get; init; }
     public string? MediaFormat { get; init; }
     public int? MediaSampleRateHertz { get; init; }
     public string? LanguageCode { get; init; }

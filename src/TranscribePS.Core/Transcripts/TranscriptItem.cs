@@ -1,5 +1,10 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
 namespace TranscribePS.Core.Transcripts;
 
+/// <summary>Plain ConvertTo-Json writes the name ("Pronunciation"), as Export-Csv does (see <see cref="Jobs.JobKind"/>).</summary>
+[JsonConverter(typeof(StringEnumConverter))]
 public enum TranscriptItemType
 {
     Pronunciation,

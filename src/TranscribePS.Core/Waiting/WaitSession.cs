@@ -428,7 +428,8 @@ public sealed class WaitSession
             Outcome = outcome,
             Kind = job.Kind,
             JobName = job.Name,
-            Job = state,
+            // A job read again from the service keeps the local recording it was started for.
+            Job = job.Input.LocalPath is { } localPath ? state with { LocalPath = localPath } : state,
             Message = outcome switch
             {
                 WaitOutcome.Failed => Messages.JobFailed(job.Name, state.FailureReason),

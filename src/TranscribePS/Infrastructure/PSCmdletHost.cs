@@ -27,6 +27,7 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
         {
             wrapped.TypeNames.Insert(0, variant);
         }
+        InvariantTimes.Attach(wrapped, value!);
         cmdlet.WriteObject(wrapped);
     }
 

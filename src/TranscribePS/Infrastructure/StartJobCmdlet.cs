@@ -247,13 +247,14 @@ public abstract class StartJobCmdlet : AwsCmdlet
                 Shell.WriteWarning(warning);
             }
 
+            var job = plan.Source.LocalPath is { } localPath ? result.Job with { LocalPath = localPath } : result.Job;
             if (_wait is not null)
             {
-                _wait.Add(result.Job);
+                _wait.Add(job);
             }
             else
             {
-                Shell.WriteObject(result.Job);
+                Shell.WriteObject(job);
             }
         }
         catch (PlanProblemException ex)

@@ -31,7 +31,7 @@ public static class SigV4
     public const string EmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     public const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
+    public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexString(SHA256.HashData(data)).ToLowerInvariant();
 
     public static string Sha256Hex(string text) => Sha256Hex(Encoding.UTF8.GetBytes(text));
 
@@ -44,7 +44,7 @@ public static class SigV4
     }
 
     public static string Sign(byte[] signingKey, string stringToSign) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
+        Convert.ToHexString(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign))).ToLowerInvariant();
 
     public static string StringToSign(string amzDate, string scope, string canonicalRequest) =>
         $"{Algorithm}\n{amzDate}\n{scope}\n{Sha256Hex(canonicalRequest)}";

@@ -7,7 +7,7 @@ public sealed record FaultDecision(TimeSpan Delay, FaultRule? Terminal);
 public sealed class FaultInjector
 {
     private readonly List<(FaultRule Rule, int Calls)> _rules = [];
-    private readonly Lock _lock = new();
+    private readonly object _lock = new();
     private readonly Random _random;
 
     public FaultInjector(int? seed = null) => _random = seed is null ? new Random() : new Random(seed.Value);

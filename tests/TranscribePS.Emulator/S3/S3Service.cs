@@ -486,7 +486,7 @@ public sealed class S3Service
 
         var upload = Uploads.Get(call.Param("uploadId")!, call.Bucket, call.Key);
         var checksums = VerifyContent(call);
-        var etag = "\"" + Convert.ToHexStringLower(MD5.HashData(call.Payload)) + "\"";
+        var etag = "\"" + Convert.ToHexString(MD5.HashData(call.Payload)).ToLowerInvariant() + "\"";
         upload.Parts[partNumber] = new UploadedPart(partNumber, call.Payload, etag, _time.GetUtcNow(), checksums);
         call.Response.Headers.ETag = etag;
         EchoChecksums(call.Response, checksums, checksumType: null);
@@ -551,7 +551,7 @@ public sealed class S3Service
         }
 
         var checksums = CombinedChecksums(call, upload, parts, data);
-        var objectEtag = $"\"{Convert.ToHexStringLower(MD5.HashData(md5s))}-{parts.Count}\"";
+        var objectEtag = $"\"{Convert.ToHexString(MD5.HashData(md5s)).ToLowerInvariant()}-{parts.Count}\"";
         var stored = _store.Put(new StoredObject(call.Bucket, call.Key, data, upload.ContentType, objectEtag, _time.GetUtcNow(), upload.Metadata) { Checksums = checksums });
         Uploads.Remove(upload.UploadId);
         EchoChecksums(call.Response, checksums, checksums.Count == 0 ? null : upload.ChecksumType);

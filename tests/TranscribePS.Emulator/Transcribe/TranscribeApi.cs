@@ -44,7 +44,7 @@ public sealed partial class TranscribeApi
     private readonly TranscribeOptions _options;
     private readonly EmulatorClock _clock;
     private readonly OutputPlan _outputs;
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private readonly Dictionary<(TranscribeJobFamily, string), JobRecord> _jobs = [];
     private readonly Dictionary<string, CategoryRecord> _categories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationScript> _jobScripts = new(StringComparer.Ordinal);

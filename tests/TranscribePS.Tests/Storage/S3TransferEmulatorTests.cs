@@ -39,7 +39,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
         var stored = Server.Store.Get("recordings", "2026/visit 1.wav")!;
         Assert.Equal(data, stored.Data);
         Assert.False(result.Skipped);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(data)), result.Sha256);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(data)).ToLowerInvariant(), result.Sha256);
         Assert.Equal(result.Sha256, stored.Metadata.First(m => m.Key.EndsWith(S3Transfer.Sha256MetadataName, StringComparison.Ordinal)).Value);
         Assert.Equal("s3://recordings/2026/visit 1.wav", result.Location.ToString());
         Assert.Equal(1, Server.Requests["PutObject"]);
@@ -217,7 +217,7 @@ public sealed class S3TransferEmulatorTests : EmulatorTest, IDisposable
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order and complete on return.</summary>
     private sealed class SynchronousProgress(Action<TransferProgress> report) : IProgress<TransferProgress>
     {
-        private readonly Lock _gate = new();
+        private readonly object _gate = new();
 
         public void Report(TransferProgress value)
         {
