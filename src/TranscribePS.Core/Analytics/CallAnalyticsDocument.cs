@@ -81,7 +81,8 @@ internal sealed class CallAnalyticsDocument
         {
             // The serializer's own text names .NET types (System.Nullable`1[System.Int64]); say it in the file's terms.
             var line = (ex.LineNumber ?? 0) + 1;
-            var message = ex.GetType() == typeof(JsonException) && !string.IsNullOrEmpty(ex.Path) && ex.Path != "$"
+            // A reader failure (cut short, not JSON) arrives wrapped with the path it reached: not a wrong type.
+            var message = ex.GetType() == typeof(JsonException) && ex.InnerException is not JsonException && !string.IsNullOrEmpty(ex.Path) && ex.Path != "$"
                 ? Messages.CallAnalyticsValueWrongType(sourceName, ex.Path.TrimStart('$', '.'), line)
                 : Messages.CallAnalyticsNotWellFormed(sourceName, line);
             throw new TranscriptFormatException(sourceName, message, ex);

@@ -42,6 +42,34 @@ public sealed partial class MessageTextTests
     }
 
     [Fact]
+    public void A_json_readers_position_suffix_never_reaches_the_user()
+    {
+        const string Reader = "Expected end of string, but instead reached end of data. LineNumber: 0 | BytePositionInLine: 742.";
+        const string Serializer = "The JSON value could not be converted to System.Int64. Path: $.Transcript[0] | LineNumber: 3 | BytePositionInLine: 12.";
+
+        string[] texts =
+        [
+            Core.Messages.TranscriptMalformed("cut.json", 739, Reader),
+            Core.Messages.TranscriptNotJson("cut.json", Reader),
+            Core.Messages.CategoryRuleJsonUnreadable("rules.json", Serializer),
+            Core.Messages.UnreadableResponse("GetMedicalTranscriptionJob", Serializer),
+        ];
+
+        Assert.All(texts, t => Assert.DoesNotContain("LineNumber", t, StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain("..", t, StringComparison.Ordinal));
+        Assert.Equal("'cut.json' is not a well-formed transcript near byte 739: Expected end of string, but instead reached end of data. The file may be truncated or edited; download it again from the job's output location.", texts[0]);
+        Assert.StartsWith("GetMedicalTranscriptionJob returned a response that could not be read (The JSON value could not be converted to System.Int64). Try again;", texts[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_exceeded_without_a_full_stop_reads_as_its_own_sentence()
+    {
+        var text = Core.Messages.ServiceError(Core.Aws.AwsService.Transcribe, "GetMedicalTranscriptionJob", Core.Aws.AwsErrorKind.Throttled, "LimitExceededException", "Rate exceeded");
+
+        Assert.Equal("GetMedicalTranscriptionJob failed: Rate exceeded. Requests were still throttled after retrying; lower the request rate or try again later.", text);
+    }
+
+    [Fact]
     public void Every_message_reads_the_same_in_every_culture()
     {
         var invariant = AllTexts(CultureInfo.InvariantCulture);
