@@ -67,10 +67,10 @@ public static class CallReportWriter
         {
             var insight = calls[i].Insight;
             w.Raw("<tr><th scope=\"row\" data-value=\"").Text(insight.JobName).Raw("\"><a href=\"#call-").Number(i + 1).Raw("\">").Text(insight.JobName).Raw("</a></th>");
-            Cell(w, insight.Duration.TotalSeconds, Timestamps.Clock(insight.Duration.TotalSeconds));
-            Cell(w, insight.AgentTalkTime.TotalSeconds, Timestamps.Clock(insight.AgentTalkTime.TotalSeconds));
-            Cell(w, insight.CustomerTalkTime.TotalSeconds, Timestamps.Clock(insight.CustomerTalkTime.TotalSeconds));
-            Cell(w, insight.NonTalkTime.TotalSeconds, Timestamps.Clock(insight.NonTalkTime.TotalSeconds));
+            Cell(w, insight.Duration, Timestamps.Clock(insight.Duration));
+            Cell(w, insight.AgentTalkTime, Timestamps.Clock(insight.AgentTalkTime));
+            Cell(w, insight.CustomerTalkTime, Timestamps.Clock(insight.CustomerTalkTime));
+            Cell(w, insight.NonTalkTime, Timestamps.Clock(insight.NonTalkTime));
             Cell(w, insight.InterruptionCount, insight.InterruptionCount.ToString(CultureInfo.InvariantCulture));
             Cell(w, insight.AgentSentiment ?? double.NaN, Score(insight.AgentSentiment));
             Cell(w, insight.CustomerSentiment ?? double.NaN, Score(insight.CustomerSentiment));
@@ -89,16 +89,16 @@ public static class CallReportWriter
     {
         var insight = call.Insight;
         var id = "call-" + number.ToString(CultureInfo.InvariantCulture);
-        double duration = Math.Max(insight.Duration.TotalSeconds, call.Turns.Select(t => t.EndTime ?? 0).DefaultIfEmpty(0).Max());
+        double duration = Math.Max(insight.Duration, call.Turns.Select(t => t.EndTime ?? 0).DefaultIfEmpty(0).Max());
         duration = duration > 0 ? duration : 1;
         w.Raw("<section class=\"call\" id=\"").Raw(id).Raw("\" aria-labelledby=\"").Raw(id).Raw("-h\" data-job=\"").Text(insight.JobName).Raw("\">\n<h2 id=\"").Raw(id).Raw("-h\">").Text(inBatch ? insight.JobName : Messages.ReportCallHeading).Raw("</h2>\n");
 
         w.Raw("<dl class=\"figures\">");
-        Figure(w, "Duration", Timestamps.Clock(insight.Duration.TotalSeconds));
+        Figure(w, "Duration", Timestamps.Clock(insight.Duration));
         Figure(w, "Language", insight.LanguageCode ?? "—");
-        Figure(w, "Agent talk time", Timestamps.Clock(insight.AgentTalkTime.TotalSeconds) + Speed(insight.AgentTalkSpeed));
-        Figure(w, "Customer talk time", Timestamps.Clock(insight.CustomerTalkTime.TotalSeconds) + Speed(insight.CustomerTalkSpeed));
-        Figure(w, "Non-talk time", Timestamps.Clock(insight.NonTalkTime.TotalSeconds) + $" ({insight.NonTalkTimeInstances.Count.ToString(CultureInfo.InvariantCulture)} gaps)");
+        Figure(w, "Agent talk time", Timestamps.Clock(insight.AgentTalkTime) + Speed(insight.AgentTalkSpeed));
+        Figure(w, "Customer talk time", Timestamps.Clock(insight.CustomerTalkTime) + Speed(insight.CustomerTalkSpeed));
+        Figure(w, "Non-talk time", Timestamps.Clock(insight.NonTalkTime) + $" ({insight.NonTalkTimeInstances.Count.ToString(CultureInfo.InvariantCulture)} gaps)");
         Figure(w, "Interruptions", string.Create(CultureInfo.InvariantCulture, $"{insight.InterruptionCount} (agent {insight.AgentInterruptions}, customer {insight.CustomerInterruptions})"));
         Figure(w, "Agent sentiment", Score(insight.AgentSentiment));
         Figure(w, "Customer sentiment", Score(insight.CustomerSentiment));

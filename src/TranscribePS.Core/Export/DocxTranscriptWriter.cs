@@ -165,9 +165,9 @@ internal sealed class DocxTranscriptWriter : TranscriptWriter
     private static IEnumerable<string> Quarters(IReadOnlyList<double> scores, int count)
         => Enumerable.Range(0, count).Select(i => i < scores.Count ? Number(scores[i]) : string.Empty);
 
-    private static string Span(TimeSpan time) => Timestamps.Clock(time.TotalSeconds);
+    private static string Span(double seconds) => Timestamps.Clock(seconds);
 
-    private static string Count(int count, TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{count} ({Span(time)})");
+    private static string Count(int count, double time) => string.Create(CultureInfo.InvariantCulture, $"{count} ({Span(time)})");
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : string.Empty;
 

@@ -13,7 +13,7 @@ public class CallReportWriterTests
         {
             JobName = job,
             SourceName = job + ".json",
-            Duration = TimeSpan.FromSeconds(90),
+            Duration = 90,
             NonTalkTimeInstances = [new TimeRange(40, 44)],
             AgentInterruptionInstances = [new TimeRange(20, 21)],
             InterruptionCount = 1,

@@ -20,9 +20,9 @@ public class DocxTranscriptWriterTests
     {
         JobName = "call-1",
         SourceName = "call-1.json",
-        Duration = TimeSpan.FromSeconds(95),
-        AgentTalkTime = TimeSpan.FromSeconds(40),
-        CustomerTalkTime = TimeSpan.FromSeconds(35),
+        Duration = 95,
+        AgentTalkTime = 40,
+        CustomerTalkTime = 35,
         AgentTalkSpeed = 150,
         InterruptionCount = 2,
         AgentSentiment = 1.5,
