@@ -79,4 +79,65 @@ Describe 'A folder piped into Start-MedicalConversationJob' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,TranscribePS.Commands.StartMedicalConversationJobCommand'
         (Get-EmulatorRequestCount).Count | Should -Be 0
     }
+
+    It 'refuses -MaxConcurrentJobs 0 before anything is called' {
+        { Start-MedicalConversationJob -Path (Join-Path $script:Folder 'visit-001.wav') -OutputBucket clinic-batch -MaxConcurrentJobs 0 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,TranscribePS.Commands.StartMedicalConversationJobCommand'
+        (Get-EmulatorRequestCount).Count | Should -Be 0
+    }
+}
+
+Describe 'More recordings than the account may run at once' {
+    BeforeAll {
+        $script:Quotas = (Invoke-RestMethod -Uri "$script:Endpoint/_emulator/transcribe/state").Quotas
+        function Set-MedicalQuota([int] $Limit) {
+            Invoke-RestMethod -Method Post -Uri "$script:Endpoint/_emulator/transcribe/quotas" -ContentType 'application/json' -Body (@{ Medical = $Limit } | ConvertTo-Json) | Out-Null
+        }
+        function Invoke-Child([string] $Script) {
+            # A pipeline of its own, as a host runs it, so its progress records can be read afterwards.
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'").AddStatement().AddScript($Script)
+            try {
+                [pscustomobject]@{ Jobs = @($ps.Invoke()); Errors = @($ps.Streams.Error); Progress = @($ps.Streams.Progress) }
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+    BeforeEach {
+        Reset-Emulator
+        Set-MedicalQuota 5
+        # Jobs that run a second once admitted, so slots free up while the batch goes on.
+        Invoke-RestMethod -Method Post -Uri "$script:Endpoint/_emulator/transcribe/timing" -ContentType 'application/json' -Body (@{ Mode = 'Realistic'; QueueDelaySeconds = 0; BaseProcessingSeconds = 1; ProcessingFactor = 0 } | ConvertTo-Json) | Out-Null
+    }
+    AfterEach {
+        Set-EmulatorTiming Instant
+        Set-MedicalQuota $script:Quotas.Medical
+    }
+
+    It 'with the medical quota at 5, 20 recordings give 20 jobs and no error; the progress bar says it waits for a slot' {
+        $run = Invoke-Child "Get-ChildItem -LiteralPath '$script:Folder' -Filter *.wav | Select-Object -First 20 | Start-MedicalConversationJob -OutputBucket clinic-batch"
+
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Jobs.JobName | Sort-Object -Unique).Count | Should -Be 20
+        (Get-EmulatorJob).Count | Should -Be 20
+        # The service said "too many jobs" and the batch waited instead of failing those recordings.
+        (Get-StartAttempt).Outcome | Should -Contain 'LimitExceededException'
+        $slot = @($run.Progress | Where-Object Activity -eq 'Waiting for a free job slot')
+        # The window learnt the quota from the service's count when it refused (5, or 4 when a job ended in between).
+        $slot.StatusDescription | Where-Object { $_ -match '^[45] of [45] medical jobs queued or in progress in the account; the next starts when one ends$' } | Should -Not -BeNullOrEmpty
+        $slot.StatusDescription | Where-Object { $_ -match '^\d+ of \d+ medical' -and $_ -notmatch '^[0-5] of [45] ' } | Should -BeNullOrEmpty
+        $slot[-1].RecordType | Should -Be 'Completed'
+    }
+
+    It 'with -MaxConcurrentJobs 5 the service seldom has to refuse a Start' {
+        $run = Invoke-Child "Get-ChildItem -LiteralPath '$script:Folder' -Filter *.wav | Select-Object -First 12 | Start-MedicalConversationJob -OutputBucket clinic-batch -MaxConcurrentJobs 5"
+
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Jobs).Count | Should -Be 12
+        (Get-EmulatorJob).Count | Should -Be 12
+        # The window keeps Starts inside the quota; a refusal a race lets through is waited out (without the window
+        # each of the 7 Starts past the quota would be refused).
+        @((Get-StartAttempt).Outcome | Where-Object { $_ -eq 'LimitExceededException' }).Count | Should -BeLessThan 7
+        @($run.Progress | Where-Object Activity -eq 'Waiting for a free job slot').Count | Should -BeGreaterThan 0
+    }
 }

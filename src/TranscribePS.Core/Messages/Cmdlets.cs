@@ -57,6 +57,23 @@ public static partial class Messages
     public static string UploadStatus(string path, long done, long total)
         => Text($"{Path.GetFileName(path)}: {done / 1048576.0:0.0} of {total / 1048576.0:0.0} MB");
 
+    public const string SlotActivity = "Waiting for a free job slot";
+
+    public const string SlotFree = "A job slot is free";
+
+    /// <summary>The concurrent-job window is full.</summary>
+    public static string SlotStatus(Jobs.JobKind kind, int running, int limit)
+    {
+        var name = kind switch
+        {
+            Jobs.JobKind.Medical => "medical",
+            Jobs.JobKind.CallAnalytics => "call analytics",
+            Jobs.JobKind.Scribe => "HealthScribe",
+            _ => "transcription",
+        };
+        return Text($"{running} of {limit} {name} jobs queued or in progress in the account; the next starts when one ends");
+    }
+
     /// <summary>Several uploads side by side: their bytes together.</summary>
     public static string UploadsStatus(int files, long done, long total)
         => Text($"{files} recordings: {done / 1048576.0:0.0} of {total / 1048576.0:0.0} MB");

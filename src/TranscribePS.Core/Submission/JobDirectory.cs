@@ -59,6 +59,21 @@ internal sealed class JobDirectory(ITranscribeJobs jobs, SubmissionOptions optio
         }
     }
 
+    /// <summary>
+    /// QUEUED and IN_PROGRESS jobs of the kind in this batch's existence listing, when one was made and read to the
+    /// end (the window's first count then costs no request); null otherwise.
+    /// </summary>
+    public async Task<int?> ListedRunningAsync(JobKind kind)
+    {
+        if (!_listings.TryGetValue(kind, out var lazy))
+        {
+            return null;
+        }
+
+        var listing = await lazy.Value.ConfigureAwait(false);
+        return listing.Complete ? listing.Running : null;
+    }
+
     private Task<Listing> ListingOf(JobKind kind, CancellationToken cancellationToken) =>
         _listings.GetOrAdd(kind, k => new Lazy<Task<Listing>>(() => ListAsync(k, cancellationToken))).Value;
 
@@ -71,7 +86,7 @@ internal sealed class JobDirectory(ITranscribeJobs jobs, SubmissionOptions optio
         catch (TranscribeException)
         {
             // Not allowed to list, or the service kept failing: every name is checked by Get, as without a listing.
-            return new Listing([], Complete: false);
+            return new Listing([], 0, Complete: false);
         }
     }
 
@@ -79,6 +94,7 @@ internal sealed class JobDirectory(ITranscribeJobs jobs, SubmissionOptions optio
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var seen = 0;
+        var running = 0;
         var limit = options.MaxExistenceListPages * TranscribeClient.MaxPageSize;
         await using var items = jobs.ListAsync(kind, null, null, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -87,7 +103,7 @@ internal sealed class JobDirectory(ITranscribeJobs jobs, SubmissionOptions optio
             {
                 if (seen >= limit)
                 {
-                    return new Listing(names, Complete: false);
+                    return new Listing(names, running, Complete: false);
                 }
 
                 // The enumerator fetches a page whenever the previous one is used up: pace each fetch.
@@ -96,13 +112,17 @@ internal sealed class JobDirectory(ITranscribeJobs jobs, SubmissionOptions optio
 
             if (!await items.MoveNextAsync().ConfigureAwait(false))
             {
-                return new Listing(names, Complete: true);
+                return new Listing(names, running, Complete: true);
             }
 
             seen++;
             names.Add(items.Current.JobName);
+            if (items.Current.Status is JobStatus.Queued or JobStatus.InProgress)
+            {
+                running++;
+            }
         }
     }
 
-    private sealed record Listing(HashSet<string> Names, bool Complete);
+    private sealed record Listing(HashSet<string> Names, int Running, bool Complete);
 }

@@ -8,8 +8,9 @@ namespace TranscribePS.Core.Submission;
 /// Runs plans, many at once from any number of threads: finds an existing job by the plan's name first, so a rerun
 /// never submits a recording twice, then uploads (skipped when the object is there) and starts. Existence is checked
 /// in bulk (one listing of the kind answers every plan, see <see cref="JobDirectory"/>; a Get only for names it
-/// holds). Calls are paced per operation under the service's request quotas, and throttling and service faults are
-/// retried with backoff. Service failures that remain surface as <see cref="TranscribeException"/>; a name held by
+/// holds). Starts go out inside the account's concurrent-job window of their kind (<see cref="JobWindow"/>: a full
+/// window or "too many jobs" waits for a slot, never fails). Calls are paced per operation under the service's request
+/// quotas, and throttling and service faults are retried with backoff. Service failures that remain surface as <see cref="TranscribeException"/>; a name held by
 /// another recording as <see cref="PlanProblemException"/> (<c>NameTaken</c>) unless the plan says Force.
 /// </summary>
 public sealed class JobSubmitter
@@ -21,6 +22,7 @@ public sealed class JobSubmitter
     private readonly JobDirectory _directory;
     private readonly Dictionary<JobKind, CallPacer> _startPacers;
     private readonly Dictionary<JobKind, CallPacer> _getPacers;
+    private readonly Dictionary<JobKind, JobWindow> _windows;
 
     /// <param name="jobs">The service's job operations.</param>
     /// <param name="starter">Starts a planned job.</param>
@@ -28,7 +30,8 @@ public sealed class JobSubmitter
     /// <param name="options">Call rates and retries; <see cref="SubmissionOptions.Default"/> when null.</param>
     /// <param name="clock">For pacing and backoff; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="random">Jitter of the backoff; <see cref="Random.Shared"/> when null.</param>
-    public JobSubmitter(ITranscribeJobs jobs, IJobStarter starter, IMediaUploader uploader, SubmissionOptions? options = null, TimeProvider? clock = null, Random? random = null)
+    /// <param name="slotProgress">Told when a Start waits for a slot in the concurrent-job window, and when the wait ends.</param>
+    public JobSubmitter(ITranscribeJobs jobs, IJobStarter starter, IMediaUploader uploader, SubmissionOptions? options = null, TimeProvider? clock = null, Random? random = null, IProgress<SlotWait>? slotProgress = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(starter);
@@ -39,7 +42,11 @@ public sealed class JobSubmitter
         options ??= SubmissionOptions.Default;
         clock ??= TimeProvider.System;
         _retry = new ServiceRetry(options, clock, random ?? Random.Shared);
-        _directory = new JobDirectory(jobs, options, new CallPacer(options.ListCallsPerSecond, clock), _retry);
+        var listPacer = new CallPacer(options.ListCallsPerSecond, clock);
+        _directory = new JobDirectory(jobs, options, listPacer, _retry);
+        _windows = Enum.GetValues<JobKind>().ToDictionary(
+            k => k,
+            k => new JobWindow(k, options.ConcurrentJobs(k), () => _directory.ListedRunningAsync(k), jobs, listPacer, _retry, options, clock) { Progress = slotProgress });
         _startPacers = Enum.GetValues<JobKind>().ToDictionary(k => k, k => new CallPacer(options.StartRate(k), clock));
         _getPacers = Enum.GetValues<JobKind>().ToDictionary(k => k, k => new CallPacer(options.GetRate(k), clock));
     }
@@ -135,17 +142,53 @@ public sealed class JobSubmitter
     }
 
     /// <summary>
-    /// A Start retried through throttling and faults. A retry after a Start that did reach the service answers
-    /// ConflictException, which the caller resolves like any race: the job is found and reused.
+    /// A Start inside the kind's concurrent-job window, retried through throttling and faults; "too many jobs" is
+    /// waited out. A call analytics job with a data access role is not windowed: the service queues it itself. A retry
+    /// after a Start that did reach the service answers ConflictException, which the caller resolves like any race:
+    /// the job is found and reused.
     /// </summary>
-    private Task<TranscriptionJob> StartAsync(JobPlan plan, CancellationToken cancellationToken) =>
-        _retry.RunAsync(
-            async token =>
+    private async Task<TranscriptionJob> StartAsync(JobPlan plan, CancellationToken cancellationToken)
+    {
+        var window = _windows[plan.Kind];
+        bool windowed = plan is not CallAnalyticsJobPlan { DataAccessRoleArn: not null };
+        while (true)
+        {
+            int? ticket = windowed ? await window.AcquireAsync(cancellationToken).ConfigureAwait(false) : null;
+            try
             {
-                await _startPacers[plan.Kind].WaitAsync(token).ConfigureAwait(false);
-                return await _starter.StartAsync(plan, token).ConfigureAwait(false);
-            },
-            cancellationToken);
+                var job = await _retry.RunAsync(
+                    async token =>
+                    {
+                        await _startPacers[plan.Kind].WaitAsync(token).ConfigureAwait(false);
+                        return await _starter.StartAsync(plan, token).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (ticket is not null)
+                {
+                    window.Started();
+                }
+
+                return job;
+            }
+            catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.TooManyConcurrentJobs)
+            {
+                // Also for a Start that went out unwindowed: the service did not queue it after all, so the window rules.
+                windowed = true;
+                await window.RefusedAsync(ticket, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.NameConflict && ticket is not null)
+            {
+                // A job of the name exists (our lost answer's, or another runner's): it holds a slot.
+                window.Started();
+                throw;
+            }
+            catch when (ticket is not null)
+            {
+                window.Failed();
+                throw;
+            }
+        }
+    }
 
     private async Task<TranscriptionJob?> TryGetAsync(JobPlan plan, CancellationToken cancellationToken)
     {

@@ -49,6 +49,29 @@ public sealed record SubmissionOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The concurrent-job window for every kind (-MaxConcurrentJobs); null for each kind's default, the service's
+    /// default quota: 250 standard and medical, 100 call analytics and HealthScribe.
+    /// </summary>
+    public int? MaxConcurrentJobs { get; init; }
+
+    /// <summary>
+    /// The Start of a kind at which the window first counts the account's running jobs (two Lists). A run of fewer
+    /// Starts, or a rerun that starts nothing, counts nothing: should the account be full, the service's "too many
+    /// jobs" answer makes the window count and wait then.
+    /// </summary>
+    public int WindowCountFrom { get; init; } = 5;
+
+    /// <summary>How often a full window counts the running jobs again.</summary>
+    public TimeSpan SlotRecheck { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The window of a kind.</summary>
+    public int ConcurrentJobs(JobKind kind) => MaxConcurrentJobs ?? kind switch
+    {
+        JobKind.Standard or JobKind.Medical => 250,
+        _ => 100,
+    };
+
     /// <summary>The rate of Start calls for a kind.</summary>
     public double StartRate(JobKind kind) => kind == JobKind.CallAnalytics ? CallAnalyticsStartCallsPerSecond : StartCallsPerSecond;
 

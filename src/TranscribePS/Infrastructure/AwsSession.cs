@@ -15,7 +15,6 @@ internal sealed class AwsSession : IDisposable
     private readonly AwsConnections _connections;
     private readonly InvocationPump _shell;
     private readonly HashSet<string> _warned = [];
-    private JobSubmitter? _submitter;
 
     private AwsSession(AwsSettings settings, InvocationPump shell)
     {
@@ -33,17 +32,9 @@ internal sealed class AwsSession : IDisposable
 
     public S3Transfer Storage => _connections.Default.Transfer;
 
-    /// <summary>Reuse-or-upload-and-start for the Start cmdlets: one per invocation, shared by its parallel submissions (one listing, one pace).</summary>
-    public JobSubmitter Submitter
-    {
-        get
-        {
-            lock (_connections)
-            {
-                return _submitter ??= new JobSubmitter(Jobs, new TranscribeJobStarter(Client, Jobs), new S3MediaUploader(Storage));
-            }
-        }
-    }
+    /// <summary>Reuse-or-upload-and-start for the Start cmdlets: one per invocation, shared by its parallel submissions (one listing, one pace, one window).</summary>
+    public JobSubmitter CreateSubmitter(SubmissionOptions options, IProgress<SlotWait>? slotProgress) =>
+        new(Jobs, new TranscribeJobStarter(Client, Jobs), new S3MediaUploader(Storage, options), options, slotProgress: slotProgress);
 
     /// <summary>The clients that reach <paramref name="job"/>: where it lives, unless -Region or -EndpointUrl said where to go.</summary>
     /// <exception cref="AwsSettingsException">The job lives at a plain http endpoint off this machine and no opt-in was given.</exception>

@@ -34,6 +34,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
     private WaitSession? _wait;
     private SemaphoreSlim? _slots;
     private UploadProgressReporter? _uploads;
+    private JobSubmitter? _submitter;
     private int _recordings;
 
     // As Get-Content and Import-Csv declare them: a piped file binds -LiteralPath through its PSPath, piped strings
@@ -83,6 +84,10 @@ public abstract class StartJobCmdlet : AwsCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int? MaxConcurrentJobs { get; set; }
+
     internal bool ForceOn { get; set; }
 
     internal bool WaitOn { get; set; }
@@ -109,6 +114,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
     {
         _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         _uploads = new UploadProgressReporter(Shell);
+        _submitter = Aws.CreateSubmitter(new SubmissionOptions { MaxConcurrentJobs = MaxConcurrentJobs }, new SlotProgressReporter(Shell));
         if (_waitOptions is { } options)
         {
             _wait = WaitReporter.Start(Shell, new JobWaiter(Aws.Jobs), options, StartBackground);
@@ -234,7 +240,7 @@ public abstract class StartJobCmdlet : AwsCmdlet
             SubmissionResult result;
             try
             {
-                result = await Aws.Submitter.SubmitAsync(plan, _uploads, cancellationToken).ConfigureAwait(false);
+                result = await _submitter!.SubmitAsync(plan, _uploads, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

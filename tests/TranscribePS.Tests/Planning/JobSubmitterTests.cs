@@ -173,11 +173,74 @@ public sealed class JobSubmitterTests
     [Fact]
     public async Task Service_failure_on_start_surfaces_as_TranscribeException()
     {
-        _starter.Failure = new TranscribeException(AwsErrorKind.TooManyConcurrentJobs, "The limit has been exceeded.", "LimitExceededException", 429);
+        _starter.Failure = new TranscribeException(AwsErrorKind.AccessDenied, "User is not authorized to perform: transcribe:StartMedicalTranscriptionJob", "AccessDeniedException", 400);
 
         var ex = await Assert.ThrowsAsync<TranscribeException>(() => _submitter.SubmitAsync(Plan(), null, CancellationToken.None));
 
-        Assert.Equal(AwsErrorKind.TooManyConcurrentJobs, ex.Kind);
+        Assert.Equal(AwsErrorKind.AccessDenied, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Too_many_jobs_is_waited_out_and_the_start_goes_through_when_a_slot_frees()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast);
+        _starter.Failures.Enqueue(new TranscribeException(AwsErrorKind.TooManyConcurrentJobs, "The limit has been exceeded.", "LimitExceededException", 429));
+
+        var result = await submitter.SubmitAsync(Plan(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionOutcome.Started, result.Outcome);
+        // The refusal counts the account's running jobs (the window learns the quota from it), a recheck later the
+        // window counts again, finds a slot, and the Start goes again.
+        Assert.Equal(
+            ["list Medical", "upload " + PlannedMedia, "start visit-1", "list Medical InProgress", "list Medical Queued", "list Medical InProgress", "list Medical Queued", "start visit-1"],
+            _calls);
+    }
+
+    [Fact]
+    public async Task A_full_window_waits_for_a_slot_shows_it_and_starts_when_the_service_counts_one_free()
+    {
+        var waits = new List<SlotWait>();
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader, Fast with { MaxConcurrentJobs = 2, SlotRecheck = TimeSpan.FromMilliseconds(50) }, slotProgress: new SyncProgress<SlotWait>(waits.Add));
+        _jobs.FinishAfterCounts = 3;
+
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            await submitter.SubmitAsync(Plan() with { JobName = "visit-" + i }, null, CancellationToken.None);
+        }
+
+        Assert.Equal(3, _calls.Count(c => c.StartsWith("start", StringComparison.Ordinal)));
+        // The third Start waited: visit-1 and visit-2 held the window of 2 until a count found them finished.
+        Assert.True(_calls.IndexOf("start visit-3") > _calls.LastIndexOf("list Medical Queued"));
+        Assert.Equal([true, false], waits.Select(w => w.Waiting));
+        Assert.Equal((JobKind.Medical, 2, 2), (waits[0].Kind, waits[0].Running, waits[0].Limit));
+    }
+
+    [Fact]
+    public async Task A_run_of_a_few_starts_never_counts_the_window()
+    {
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader);
+
+        foreach (var i in Enumerable.Range(1, SubmissionOptions.Default.WindowCountFrom - 1))
+        {
+            await submitter.SubmitAsync(Plan() with { JobName = "visit-" + i }, null, CancellationToken.None);
+        }
+
+        Assert.DoesNotContain(_calls, c => c.StartsWith("list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_longer_batch_takes_the_windows_count_from_its_existence_listing()
+    {
+        _jobs.Add(Job("running-elsewhere", "s3://tps-output/other.wav", JobStatus.InProgress));
+        var submitter = new JobSubmitter(_jobs, _starter, _uploader);
+
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            await submitter.SubmitAsync(Plan() with { JobName = "visit-" + i }, null, CancellationToken.None);
+        }
+
+        Assert.Equal(12, _calls.Count(c => c.StartsWith("start", StringComparison.Ordinal)));
+        Assert.Equal(["list Medical"], _calls.Where(c => c.StartsWith("list", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -218,7 +281,7 @@ public sealed class JobSubmitterTests
         }
 
         Assert.Equal(SubmissionOptions.Default.ExistenceListFrom - 1, _calls.Count(c => c.StartsWith("get", StringComparison.Ordinal)));
-        Assert.Equal(1, _calls.Count(c => c == "list Medical"));
+        Assert.Equal(["list Medical"], _calls.Where(c => c.StartsWith("list", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -285,7 +348,7 @@ public sealed class JobSubmitterTests
         Assert.Equal(3, _calls.Count(c => c == "start visit-1"));
     }
 
-    private static SubmissionOptions Fast => new() { ExistenceListFrom = 1, FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2) };
+    private static SubmissionOptions Fast => new() { ExistenceListFrom = 1, FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(2), SlotRecheck = TimeSpan.FromMilliseconds(1) };
 
     private static MedicalJobPlan Plan() => new()
     {
@@ -305,11 +368,19 @@ public sealed class JobSubmitterTests
         public void Report(UploadProgress value) => report(value);
     }
 
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     private sealed class FakeJobs(List<string> calls) : ITranscribeJobs
     {
         private readonly Dictionary<(JobKind, string), TranscriptionJob> _store = [];
 
         public void Add(TranscriptionJob job) => _store[(job.Kind, job.JobName)] = job;
+
+        /// <summary>Lists by status (the window's counts) after which every job has finished; null: jobs never finish.</summary>
+        public int? FinishAfterCounts { get; set; }
 
         public bool Contains(JobKind kind, string name) => _store.ContainsKey((kind, name));
 
@@ -324,8 +395,16 @@ public sealed class JobSubmitterTests
         public async IAsyncEnumerable<TranscriptionJob> ListAsync(JobKind kind, JobStatus? status, string? jobNameContains, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.CompletedTask;
-            calls.Add("list " + kind);
-            foreach (var job in _store.Values.Where(j => j.Kind == kind).ToList())
+            calls.Add(status is null ? "list " + kind : $"list {kind} {status}");
+            if (status is not null && --FinishAfterCounts == 0)
+            {
+                foreach (var (key, job) in _store.ToList())
+                {
+                    _store[key] = job with { Status = JobStatus.Completed };
+                }
+            }
+
+            foreach (var job in _store.Values.Where(j => j.Kind == kind && (status is null || j.Status == status)).ToList())
             {
                 yield return job;
             }
