@@ -51,23 +51,10 @@ public sealed class ExportCallAnalyticsReportCommand : TranscriptReadingCmdlet
 
         foreach (var input in InputObject ?? [])
         {
-            switch (input is PSObject wrapped ? wrapped.BaseObject : input)
+            // The one file was confirmed in Begin: every source is read.
+            if (!await ReadPipedAsync(input is PSObject wrapped ? wrapped.BaseObject : input, static (_, _) => Task.FromResult(true), cancellationToken).ConfigureAwait(false))
             {
-                case TranscriptionJob job:
-                    await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
-                    break;
-                case FileInfo file:
-                    await ReadPathAsync(file.FullName, literal: true, cancellationToken).ConfigureAwait(false);
-                    break;
-                case string uri when uri.Contains("://", StringComparison.Ordinal):
-                    await ReadUriAsync(uri, cancellationToken).ConfigureAwait(false);
-                    break;
-                case string path:
-                    await ReadPathAsync(path, literal: false, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    Shell.WriteError(new CommandError(new ArgumentException(Messages.ReportInputUnsupported(input?.GetType().FullName)), "ReportInputUnsupported", ErrorCategory.InvalidArgument, input));
-                    break;
+                Shell.WriteError(new CommandError(new ArgumentException(Messages.ReportInputUnsupported(input?.GetType().FullName)), "ReportInputUnsupported", ErrorCategory.InvalidArgument, input));
             }
         }
     }

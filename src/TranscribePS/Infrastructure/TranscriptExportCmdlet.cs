@@ -54,36 +54,22 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
                 case TranscriptTurn turn:
                     await WritePipedAsync(turn.JobName, turn, writer => writer.Write(Named(turn))).ConfigureAwait(false);
                     break;
-                case TranscriptionJob job:
-                    if (await ConfirmAsync(job.JobName, job).ConfigureAwait(false))
+                case var source:
+                    if (!await ReadPipedAsync(source, ConfirmSourceAsync, cancellationToken).ConfigureAwait(false))
                     {
-                        _confirmedSource = true;
-                        await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
+                        Shell.WriteError(new CommandError(new ArgumentException(Messages.ExportInputUnsupported(input?.GetType().FullName)), "ExportInputUnsupported", ErrorCategory.InvalidArgument, input));
                     }
 
-                    break;
-                case FileInfo file:
-                    await ReadPathAsync(file.FullName, literal: true, cancellationToken).ConfigureAwait(false);
-                    break;
-                case string uri when uri.Contains("://", StringComparison.Ordinal):
-                    if (await ConfirmAsync(TranscriptReader.JobNameFromSource(uri), uri).ConfigureAwait(false))
-                    {
-                        _confirmedSource = true;
-                        await ReadUriAsync(uri, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                case string path:
-                    await ReadPathAsync(path, literal: false, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    Shell.WriteError(new CommandError(new ArgumentException(Messages.ExportInputUnsupported(input?.GetType().FullName)), "ExportInputUnsupported", ErrorCategory.InvalidArgument, input));
                     break;
             }
 
             _confirmedSource = false;
         }
     }
+
+    /// <summary>A job or URI asked for as a whole: its reading is not asked again per source.</summary>
+    private async Task<bool> ConfirmSourceAsync(string jobName, object target)
+        => _confirmedSource = await ConfirmAsync(jobName, target).ConfigureAwait(false);
 
     private protected override Task EndAsync(CancellationToken cancellationToken)
     {

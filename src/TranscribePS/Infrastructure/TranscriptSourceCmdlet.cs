@@ -107,6 +107,40 @@ public abstract class TranscriptReadingCmdlet : AwsCmdlet
         }
     }
 
+    /// <summary>
+    /// Reads what an object piped to -InputObject names: a job, a file, an S3 URI or a path. A job or a URI is read only
+    /// when <paramref name="confirm"/> (given its job name and the object) agrees; a file or path is confirmed per file
+    /// by <see cref="ReadAsync"/> itself. False for anything else, which the caller reports.
+    /// </summary>
+    private protected async Task<bool> ReadPipedAsync(object? input, Func<string, object, Task<bool>> confirm, CancellationToken cancellationToken)
+    {
+        switch (input)
+        {
+            case TranscriptionJob job:
+                if (await confirm(job.JobName, job).ConfigureAwait(false))
+                {
+                    await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            case FileInfo file:
+                await ReadPathAsync(file.FullName, literal: true, cancellationToken).ConfigureAwait(false);
+                return true;
+            case string uri when uri.Contains("://", StringComparison.Ordinal):
+                if (await confirm(TranscriptReader.JobNameFromSource(uri), uri).ConfigureAwait(false))
+                {
+                    await ReadUriAsync(uri, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            case string path:
+                await ReadPathAsync(path, literal: false, cancellationToken).ConfigureAwait(false);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Reads a finished job's output where the job lives; a job without one is an error of its own.</summary>
     private protected async Task ReadJobAsync(TranscriptionJob job, CancellationToken cancellationToken)
     {
