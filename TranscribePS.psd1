@@ -17,6 +17,9 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TranscribePS.Format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertTo-Transcript'
+        'Export-CallAnalyticsReport'
+        'Export-Transcript'
         'Get-CallAnalyticsCategory'
         'Get-CallAnalyticsInsight'
         'Get-ClinicalNote'
@@ -45,7 +48,7 @@
             Tags         = @('AWS', 'Transcribe', 'AmazonTranscribe', 'Medical', 'CallAnalytics', 'HealthScribe', 'Subtitles', 'Transcription', 'SpeechToText', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/transcribeps/TranscribePS'
             LicenseUri   = 'https://github.com/transcribeps/TranscribePS/blob/main/LICENSE'
-            ReleaseNotes = 'First release: medical conversation and call analytics jobs (start, rerun-safe reuse, wait, remove), transcript items and turns, call analytics insight, call analytics categories and rules.'
+            ReleaseNotes = 'First release: medical conversation, call analytics, HealthScribe and standard jobs (start with rerun-safe reuse, wait for many at once, remove with their output and the media this module uploaded), transcript items and turns, call analytics insight, categories and rules, clinical notes. Works beside AWS.Tools (AWSSDK 4 in a load context of its own); objects export to CSV and JSON the same in every culture.'
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TranscribePS;
 using TranscribePS.Core.Transcripts;
 
 // Measures the streaming transcript reader against a naive JsonDocument read, on generated transcripts of growing
@@ -15,6 +16,28 @@ if (args is ["--write-conversation", var conversationPath])
 {
     // bench/Pipeline.ps1's input: the 10-hour two-speaker transcript of the pump figure.
     Conversation.Write(conversationPath, Conversation.Turns, Conversation.Items, Conversation.Hours);
+    return 0;
+}
+
+if (args is ["--write-call-analytics", var callPath, "--hours", var hours])
+{
+    // bench/CallAnalytics.ps1's input: a generated call analytics output of that many hours.
+    CallAnalyticsCall.Write(callPath, double.Parse(hours, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args is ["--call-analytics", var measuredPath, var roundText])
+{
+    // The reader's own share of Get-TranscriptItem and Get-CallAnalyticsInsight on a call analytics file, in process.
+    return await CallAnalyticsTimes.RunAsync(measuredPath, int.Parse(roundText, CultureInfo.InvariantCulture));
+}
+
+if (args is ["--write-conversation", var scaledPath, "--hours", var hoursText])
+{
+    // bench/Export.ps1's inputs: the same conversation at the pump figure's pace, over the hours asked for.
+    double scaledHours = double.Parse(hoursText, CultureInfo.InvariantCulture);
+    double scale = scaledHours / Conversation.Hours;
+    Conversation.Write(scaledPath, (int)(Conversation.Turns * scale), (int)(Conversation.Items * scale), scaledHours);
     return 0;
 }
 

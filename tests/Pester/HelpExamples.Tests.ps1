@@ -1,13 +1,13 @@
 #Requires -Version 7.4
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
-# Every help example of the HealthScribe and standard cmdlets runs as written, taken from Get-Help, in a folder that
+# Every help example of the HealthScribe, standard and export cmdlets runs as written, taken from Get-Help, in a folder that
 # holds the recordings and files it names, against the emulator.
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $examples = foreach ($command in 'Start-TranscriptionJob', 'Start-MedicalScribeJob', 'Get-ClinicalNote') {
+    $examples = foreach ($command in 'Start-TranscriptionJob', 'Start-MedicalScribeJob', 'Get-ClinicalNote', 'Export-Transcript', 'ConvertTo-Transcript', 'Export-CallAnalyticsReport') {
         $number = 0
         foreach ($example in (Get-Help -Name $command -Examples).Examples.Example) {
             @{ Command = $command; Number = ++$number; Code = ($example.Code -join "`n").Trim() }
@@ -24,7 +24,10 @@ BeforeAll {
         'Start-TranscriptionJob' = (New-Item -ItemType Directory -Path (Join-Path $script:Root 'calls')).FullName
         'Start-MedicalScribeJob' = (New-Item -ItemType Directory -Path (Join-Path $script:Root 'visits')).FullName
         'Get-ClinicalNote' = (New-Item -ItemType Directory -Path (Join-Path $script:Root 'notes')).FullName
+        'Export-Transcript' = (New-Item -ItemType Directory -Path (Join-Path $script:Root 'exports')).FullName
     }
+    $script:Folders['ConvertTo-Transcript'] = $script:Folders['Export-Transcript']
+    $script:Folders['Export-CallAnalyticsReport'] = $script:Folders['Export-Transcript']
     $calls = $script:Folders['Start-TranscriptionJob']
     New-TestWav -Path (Join-Path $calls 'call-1.wav') -Seconds 15 -SampleRate 8000 | Out-Null
     New-TestWav -Path (Join-Path $calls 'support-call.wav') -Seconds 15 -SampleRate 8000 | Out-Null
@@ -33,6 +36,13 @@ BeforeAll {
     $visits = $script:Folders['Start-MedicalScribeJob']
     New-TestWav -Path (Join-Path $visits 'visit.wav') -Seconds 30 | Out-Null
     New-TestWav -Path (Join-Path $visits 'telehealth-visit.wav') -Seconds 20 -Channels 2 | Out-Null
+
+    # A call to transcribe and a finished call analytics job saved as call-1.json, as the export examples expect.
+    $exports = $script:Folders['Export-Transcript']
+    New-TestWav -Path (Join-Path $exports 'call-1.wav') -Seconds 15 -SampleRate 8000 | Out-Null
+    $stereo = New-TestWav -Path (Join-Path $script:Root 'call-1-stereo.wav') -Seconds 20 -Channels 2
+    Start-CallAnalyticsJob -LiteralPath $stereo.FullName -JobName call-1 -OutputBucket cc-analytics -DataAccessRoleArn 'arn:aws:iam::123456789012:role/TranscribeDataAccess' -Wait |
+        Save-TranscribeOutput -Destination $exports | Out-Null
 
     # Finished HealthScribe jobs in the emulator and one saved pair, as the Get-ClinicalNote examples expect.
     $visit = New-TestWav -Path (Join-Path $script:Root 'visit-0412.wav') -Seconds 40

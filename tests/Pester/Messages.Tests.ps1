@@ -94,3 +94,37 @@ Describe 'S3 failures are S3''s' {
         $failure.Exception.GetType().Name | Should -Be 'S3Exception'
     }
 }
+
+Describe 'Outside text read as one sentence (issue 9, item 7)' {
+    BeforeEach { Reset-Emulator }
+
+    It 'a transcript cut short at byte 742 says so in the file''s terms: no "742.." and no reader position' {
+        $item = '{"start_time":"0.1","end_time":"0.2","alternatives":[{"confidence":"0.9","content":"ok"}],"type":"pronunciation"},'
+        $cut = Join-Path $script:Folder 'cut.json'
+        Set-Content -LiteralPath $cut -Value ('{"jobName":"j","results":{"items":[' + ($item * 8)).Substring(0, 742) -NoNewline
+
+        Get-TranscriptItem -LiteralPath $cut -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        "$($problems[0])" | Should -Be "'$cut' is not a well-formed transcript near byte 739: the file ends too early. The file may be truncated or edited; download it again from the job's output location."
+    }
+
+    It 'a call analytics file cut short is not well-formed, not "of the wrong type"' {
+        $cut = Join-Path $script:Folder 'call-cut.json'
+        Set-Content -LiteralPath $cut -Value '{"JobName":"c","Transcript":[{"Content":"hi","BeginOffsetMillis":1,"EndOffsetMillis":742,"Partici' -NoNewline
+
+        Get-CallAnalyticsInsight -LiteralPath $cut -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        "$($problems[0])" | Should -Be "'$cut' is not well-formed JSON at line 1. Check that the file is the complete JSON output of the job (download it again if it was cut short)."
+    }
+
+    It 'throttling that outlasts the retries reads "Rate exceeded. Requests were still throttled ..."' {
+        $job = Start-MedicalConversationJob -LiteralPath $script:Wav -OutputBucket clinic-transcripts
+        $rule = @{ operation = 'GetMedicalTranscriptionJob'; action = 'Throttle'; firstCall = 1 } | ConvertTo-Json
+        Invoke-RestMethod -Method Post "$env:AWS_ENDPOINT_URL/_emulator/faults" -ContentType application/json -Body $rule | Out-Null
+
+        Get-TranscribeJob -Name $job.JobName -Kind Medical -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'TranscribeThrottled,*'
+        "$($problems[0])" | Should -Be 'GetMedicalTranscriptionJob failed: Rate exceeded. Requests were still throttled after retrying; lower the request rate or try again later.'
+    }
+}

@@ -27,7 +27,7 @@ BeforeAll {
     function Invoke-Child([string] $Command, [hashtable] $Environment) {
         # A fresh pwsh with the default module path and the given environment; returns its output and exit code.
         $saved = @{}
-        $values = @{ PSModulePath = $null; TPS_PACKAGE_REPOSITORY = (Join-Path $script:Root 'out/packages'); TPS_PACKAGE_RECORDING = $script:Recording.FullName } + $Environment
+        $values = @{ PSModulePath = $null; TPS_PACKAGE_ROOT = $script:Root; TPS_PACKAGE_RECORDING = $script:Recording.FullName } + $Environment
         foreach ($kv in $values.GetEnumerator()) {
             $saved[$kv.Key] = [Environment]::GetEnvironmentVariable($kv.Key)
             [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value)
@@ -75,15 +75,19 @@ Describe 'build.ps1 -Task Package, then Install-PSResource from the local reposi
         $script:Version = (Import-PowerShellDataFile (Get-TestModulePath)).ModuleVersion
         $script:Nupkg = Join-Path $script:Root "out/packages/TranscribePS.$($script:Version).nupkg"
 
-        $script:Installed = Invoke-Child @'
+        # The install commands exactly as about_TranscribePS (and the README) give them, run from the source tree.
+        $about = Get-Content -LiteralPath (Join-Path (Split-Path (Get-TestModulePath)) 'en-US/about_TranscribePS.help.txt')
+        $script:InstallLines = @($about.Trim() | Where-Object { $_ -match '^(Register-PSResourceRepository|Install-PSResource) -' })
+        $script:Installed = Invoke-Child (@'
 if (Get-PSResourceRepository -Name PSGallery -ErrorAction SilentlyContinue) { Unregister-PSResourceRepository -Name PSGallery }
-Register-PSResourceRepository -Name TranscribePSLocal -Uri $env:TPS_PACKAGE_REPOSITORY
-$installed = Install-PSResource -Name TranscribePS -Repository TranscribePSLocal -TrustRepository -PassThru
+Set-Location -LiteralPath $env:TPS_PACKAGE_ROOT
+'@ + "`n" + ($script:InstallLines -join "`n") + "`n" + @'
+$installed = Get-InstalledPSResource -Name TranscribePS
 [pscustomobject]@{
     Repositories = @(Get-PSResourceRepository | ForEach-Object Name)
     Name = $installed.Name; Version = "$($installed.Version)"; Repository = $installed.Repository
 } | ConvertTo-Json -Compress
-'@ $ownHome
+'@) $ownHome
 
         # A new session, as after installing: the module is found by name on the user module path.
         $script:Used = Invoke-Child @'
@@ -96,7 +100,7 @@ Test-ModuleManifest -Path (Join-Path $module.ModuleBase 'TranscribePS.psd1') -Er
     ModuleBase = $module.ModuleBase; Version = "$($module.Version)"; Cmdlets = $module.ExportedCmdlets.Count
     UserModules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
     Status = "$($job.Status)"; Turns = @($job | Get-TranscriptTurn).Count; Listed = @(Get-TranscribeJob -Name $job.JobName).Count
-    Synopsis = (Get-Help Get-TranscribeJob).Synopsis; About = [bool](Get-Help about_TranscribePS)
+    Synopsis = (Get-Help Get-TranscribeJob).Synopsis; About = (Get-Help about_TranscribePS | Out-String)
     Format = [bool](Get-FormatData -TypeName 'TranscribePS.TranscriptionJob'); ManifestErrors = @($manifestErrors).Count
 } | ConvertTo-Json -Compress
 '@ $ownHome
@@ -136,7 +140,9 @@ Test-ModuleManifest -Path (Join-Path $module.ModuleBase 'TranscribePS.psd1') -Er
         $metadata.tags -split ' ' | Should -Contain 'Transcribe'
     }
 
-    It 'installs from the local repository, the only one registered' {
+    It 'installs with the commands about_TranscribePS gives, from the local repository, the only one registered' {
+        $script:InstallLines.Count | Should -Be 2
+        $script:InstallLines[1] | Should -Match '-Repository TranscribePSLocal -TrustRepository'
         $script:Installed.Exit | Should -Be 0 -Because $script:Installed.Text
         $result = $script:Installed.Last | ConvertFrom-Json
         $result.Repositories | Should -Be @('TranscribePSLocal')
@@ -160,7 +166,9 @@ Test-ModuleManifest -Path (Join-Path $module.ModuleBase 'TranscribePS.psd1') -Er
     It 'brings its help, about topic and formats, and its installed manifest passes Test-ModuleManifest' {
         $result = $script:Used.Last | ConvertFrom-Json
         $result.Synopsis | Should -Match 'Transcribe jobs'
-        $result.About | Should -BeTrue
+        foreach ($section in 'EXPORTS', 'BESIDE AWS.TOOLS \(DEPENDENCY ISOLATION\)', 'INSTALLING THE PACKAGE') {
+            $result.About | Should -Match $section
+        }
         $result.Format | Should -BeTrue
         $result.ManifestErrors | Should -Be 0
     }

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using TranscribePS.Core.Transcripts;
 
 namespace TranscribePS.Core.Analytics;
@@ -17,6 +19,30 @@ internal sealed class CallAnalyticsDocument
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>
+    /// The same reading without each turn's items and loudness scores, which the call-level figures never use: the
+    /// serializer skips those arrays instead of building tens of thousands of objects (Get-CallAnalyticsInsight).
+    /// </summary>
+    private static readonly JsonSerializerOptions CallLevelOptions = new(SerializerOptions)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                static info =>
+                {
+                    if (info.Type == typeof(CaTurn))
+                    {
+                        foreach (var property in info.Properties.Where(p => p.Name is nameof(CaTurn.Items) or nameof(CaTurn.LoudnessScores)).ToList())
+                        {
+                            info.Properties.Remove(property);
+                        }
+                    }
+                },
+            },
+        },
     };
 
     public string? JobName { get; set; }
@@ -40,7 +66,8 @@ internal sealed class CallAnalyticsDocument
             || Participants is not null || ContentMetadata is not null);
 
     /// <summary>Reads the whole file once into this model; a file of another kind fails with the file named.</summary>
-    public static async Task<CallAnalyticsDocument> LoadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+    /// <param name="callLevelOnly">Leave out each turn's items and loudness scores (read past, not kept or checked).</param>
+    public static async Task<CallAnalyticsDocument> LoadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken, bool callLevelOnly = false)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -48,13 +75,14 @@ internal sealed class CallAnalyticsDocument
         CallAnalyticsDocument? document;
         try
         {
-            document = await JsonSerializer.DeserializeAsync<CallAnalyticsDocument>(utf8Json, SerializerOptions, cancellationToken).ConfigureAwait(false);
+            document = await JsonSerializer.DeserializeAsync<CallAnalyticsDocument>(utf8Json, callLevelOnly ? CallLevelOptions : SerializerOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
             // The serializer's own text names .NET types (System.Nullable`1[System.Int64]); say it in the file's terms.
             var line = (ex.LineNumber ?? 0) + 1;
-            var message = ex.GetType() == typeof(JsonException) && !string.IsNullOrEmpty(ex.Path) && ex.Path != "$"
+            // A reader failure (cut short, not JSON) arrives wrapped with the path it reached: not a wrong type.
+            var message = ex.GetType() == typeof(JsonException) && ex.InnerException is not JsonException && !string.IsNullOrEmpty(ex.Path) && ex.Path != "$"
                 ? Messages.CallAnalyticsValueWrongType(sourceName, ex.Path.TrimStart('$', '.'), line)
                 : Messages.CallAnalyticsNotWellFormed(sourceName, line);
             throw new TranscriptFormatException(sourceName, message, ex);
@@ -70,6 +98,7 @@ internal sealed class CallAnalyticsDocument
     }
 
     /// <summary>Times not negative and not ending before they start, confidences from 0 to 1: the error names the turn and item.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckRanges(string sourceName)
     {
         for (int t = 0; t < (Transcript?.Count ?? 0); t++)
@@ -79,17 +108,18 @@ internal sealed class CallAnalyticsDocument
                 continue;
             }
 
-            Check($"Transcript[{t}]", turn.BeginOffsetMillis, turn.EndOffsetMillis, null);
+            Check(t, -1, turn.BeginOffsetMillis, turn.EndOffsetMillis, null);
             for (int i = 0; i < (turn.Items?.Count ?? 0); i++)
             {
                 if (turn.Items![i] is { } item)
                 {
-                    Check($"Transcript[{t}].Items[{i}]", item.BeginOffsetMillis, item.EndOffsetMillis, item.Confidence);
+                    Check(t, i, item.BeginOffsetMillis, item.EndOffsetMillis, item.Confidence);
                 }
             }
         }
 
-        void Check(string where, long? begin, long? end, double? confidence)
+        // The place is put into words only for a value that is wrong (this runs for every item of the call).
+        void Check(int turn, int item, long? begin, long? end, double? confidence)
         {
             var problem = begin < 0 ? Messages.TranscriptTimeNegative("BeginOffsetMillis", begin.Value)
                 : end < 0 ? Messages.TranscriptTimeNegative("EndOffsetMillis", end.Value)
@@ -98,6 +128,7 @@ internal sealed class CallAnalyticsDocument
                 : null;
             if (problem is not null)
             {
+                var where = item < 0 ? $"Transcript[{turn}]" : $"Transcript[{turn}].Items[{item}]";
                 throw new TranscriptFormatException(sourceName, Messages.CallAnalyticsValueOutOfRange(sourceName, where, problem));
             }
         }

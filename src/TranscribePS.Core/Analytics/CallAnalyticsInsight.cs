@@ -32,6 +32,8 @@ public sealed record CallAnalyticsInsight
 {
     // Every list and map is held as TextList/TextMap (whatever a reader assigns), so Export-Csv writes the items.
     private readonly TextList<TimeRange> _nonTalkTimeInstances = TextList<TimeRange>.None;
+    private readonly TextList<TimeRange> _agentInterruptionInstances = TextList<TimeRange>.None;
+    private readonly TextList<TimeRange> _customerInterruptionInstances = TextList<TimeRange>.None;
     private readonly TextList<double> _agentSentimentByQuarter = TextList<double>.None;
     private readonly TextList<double> _customerSentimentByQuarter = TextList<double>.None;
     private readonly TextList<string> _matchedCategories = TextList<string>.None;
@@ -65,9 +67,13 @@ public sealed record CallAnalyticsInsight
     /// <summary>Times the agent interrupted the customer.</summary>
     public int AgentInterruptions { get; init; }
     public double AgentInterruptionTime { get; init; }
+    /// <summary>When the agent interrupted the customer.</summary>
+    public IReadOnlyList<TimeRange> AgentInterruptionInstances { get => _agentInterruptionInstances; init => _agentInterruptionInstances = TextList.Of(value); }
     /// <summary>Times the customer interrupted the agent.</summary>
     public int CustomerInterruptions { get; init; }
     public double CustomerInterruptionTime { get; init; }
+    /// <summary>When the customer interrupted the agent.</summary>
+    public IReadOnlyList<TimeRange> CustomerInterruptionInstances { get => _customerInterruptionInstances; init => _customerInterruptionInstances = TextList.Of(value); }
 
     /// <summary>Overall sentiment score, −5 (negative) … +5 (positive).</summary>
     public double? AgentSentiment { get; init; }

@@ -6,7 +6,7 @@ namespace TranscribePS.Core.Analytics;
 /// <summary>Reads the call-level sections of a Call Analytics output file into one <see cref="CallAnalyticsInsight"/>.</summary>
 public static class CallAnalyticsInsightReader
 {
-    /// <summary>Reads the file once; throws <see cref="TranscriptFormatException"/> naming <paramref name="sourceName"/>
+    /// <summary>Reads the file once (each turn's items are read past: the insight never uses them); throws <see cref="TranscriptFormatException"/> naming <paramref name="sourceName"/>
     /// when it is not call analytics output.</summary>
     public static Task<CallAnalyticsInsight> ReadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
         => ReadAsync(utf8Json, sourceName, null, cancellationToken);
@@ -14,9 +14,19 @@ public static class CallAnalyticsInsightReader
     /// <summary>Reads the output of <paramref name="job"/> (null for a file or URI given directly): the insight also carries the features the service skipped.</summary>
     public static async Task<CallAnalyticsInsight> ReadAsync(Stream utf8Json, string sourceName, Jobs.TranscriptionJob? job, CancellationToken cancellationToken)
     {
-        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
+        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken, callLevelOnly: true).ConfigureAwait(false);
         var insight = FromDocument(document, sourceName);
         return job is { SkippedFeatures.Count: > 0 } ? insight with { SkippedFeatures = job.SkippedFeatures } : insight;
+    }
+
+    /// <summary>
+    /// The insight when <paramref name="utf8Json"/> is call analytics output, else null (the file is only looked at
+    /// as far as its first members): for exports that add the call's figures when there are any.
+    /// </summary>
+    public static async Task<CallAnalyticsInsight?> ReadIfCallAnalyticsAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken)
+    {
+        var (schema, replay) = await TranscriptSchemaDetector.DetectAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
+        return schema == TranscriptSchema.CallAnalytics ? await ReadAsync(replay, sourceName, cancellationToken).ConfigureAwait(false) : null;
     }
 
     internal static CallAnalyticsInsight FromDocument(CallAnalyticsDocument document, string sourceName)
@@ -51,8 +61,10 @@ public static class CallAnalyticsInsightReader
             InterruptionTime = Millis(interruptions?.TotalTimeMillis ?? allInterruptions.Sum(s => s.Duration)),
             AgentInterruptions = agentInterruptions.Count,
             AgentInterruptionTime = Millis(agentInterruptions.Sum(s => s.Duration)),
+            AgentInterruptionInstances = Ranges(CallAnalyticsDocument.ByRole(byInterrupter, AgentRole)),
             CustomerInterruptions = customerInterruptions.Count,
             CustomerInterruptionTime = Millis(customerInterruptions.Sum(s => s.Duration)),
+            CustomerInterruptionInstances = Ranges(CallAnalyticsDocument.ByRole(byInterrupter, CustomerRole)),
             AgentSentiment = CallAnalyticsDocument.ByRole(sentiment?.OverallSentiment, AgentRole),
             CustomerSentiment = CallAnalyticsDocument.ByRole(sentiment?.OverallSentiment, CustomerRole),
             AgentSentimentByQuarter = Scores(CallAnalyticsDocument.ByRole(quarters, AgentRole)),

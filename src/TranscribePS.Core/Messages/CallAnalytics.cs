@@ -77,7 +77,7 @@ public static partial class Messages
         => $"{path} must be {expected}, not {DescribeRuleValue(value)}. Fix the value and try again.";
 
     public static string CategoryRuleJsonUnreadable(string path, string detail)
-        => $"{path} looks like JSON but could not be read: {Sentence(detail)} Give the rules as ConvertTo-Json -Depth 10 wrote them, or build them with New-CallAnalyticsRule.";
+        => $"{path} looks like JSON but could not be read: {JsonDetail(detail)} Give the rules as ConvertTo-Json -Depth 10 wrote them, or build them with New-CallAnalyticsRule.";
 
     public static string CategoryRuleMissingValue(string path)
         => $"{path} is required. Add it and try again.";

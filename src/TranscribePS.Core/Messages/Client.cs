@@ -42,7 +42,7 @@ public static partial class Messages
         $"{operation} could not reach {target}: {Sentence(detail)} Check the network, proxy and endpoint settings, then try again.";
 
     public static string UnreadableResponse(string operation, string detail) =>
-        $"{operation} returned a response that could not be read ({detail}). Try again; if it persists, report it with the request.";
+        $"{operation} returned a response that could not be read ({JsonDetail(detail).TrimEnd('.')}). Try again; if it persists, report it with the request.";
 
     public static string JobWithoutName(string kind) =>
         $"Amazon Transcribe returned a {kind} job without a name. Try again; if it persists, report it.";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace TranscribePS.Core;
 
@@ -19,4 +20,13 @@ public static partial class Messages
         var trimmed = text.Trim().TrimEnd('.').TrimEnd();
         return trimmed.Length == 0 || trimmed[^1] is '?' or '!' ? trimmed : trimmed + ".";
     }
+
+    /// <summary>
+    /// A JSON reader's or serializer's message without its position suffix ("Path: $.x | LineNumber: 0 |
+    /// BytePositionInLine: 742."): counted from 0 and in .NET's words; the message gives the position its own way.
+    /// </summary>
+    private static string JsonDetail(string detail) => Sentence(JsonPosition().Replace(detail, string.Empty));
+
+    [GeneratedRegex(@"\s*(Path: [^|]*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?\s*$")]
+    private static partial Regex JsonPosition();
 }

@@ -15,7 +15,7 @@ public static partial class Messages
         => $"'{source}' is empty, so it is not a transcript. Check that the transcription job completed and that the whole output file was downloaded, then read it again.";
 
     public static string TranscriptNotJson(string source, string detail)
-        => $"'{source}' is not JSON ({detail}), so it is not an Amazon Transcribe output file." + PassTranscriptJson;
+        => $"'{source}' is not JSON ({JsonDetail(detail).TrimEnd('.')}), so it is not an Amazon Transcribe output file." + PassTranscriptJson;
 
     public static string TranscriptUtf16(string source)
         => $"'{source}' is UTF-16 text, and Amazon Transcribe output files are UTF-8 JSON (the file was probably re-saved by an editor or by Out-File in Windows PowerShell). Save it as UTF-8, for example Get-Content -LiteralPath <file> | Set-Content -LiteralPath <new file> -Encoding utf8, or download it again from the job's output location.";
@@ -30,7 +30,7 @@ public static partial class Messages
         => $"'{source}' holds no transcript member in its first {limitBytes / 1024} KB: expected top-level 'jobName'/'results', 'JobName'/'Transcript' or 'Conversation'." + PassTranscriptJson;
 
     public static string TranscriptMalformed(string source, long byteOffset, string detail)
-        => $"'{source}' is not a well-formed transcript near byte {byteOffset}: {Sentence(detail)} The file may be truncated or edited; download it again from the job's output location.";
+        => $"'{source}' is not a well-formed transcript near byte {byteOffset}: {JsonDetail(detail)} The file may be truncated or edited; download it again from the job's output location.";
 
     public static string TranscriptValueTooLarge(string source, long byteOffset, int limitBytes)
         => $"'{source}' has a single JSON value larger than {limitBytes / (1024 * 1024)} MB near byte {byteOffset}, which no transcript item needs. Check that the file is an Amazon Transcribe output file.";

@@ -25,43 +25,67 @@ public static class CallAnalyticsReader
         var jobName = document.ResolveJobName(fallbackJobName);
         var labels = new SpeakerLabels(document, options);
 
-        // Each item sorts by its own begin time; punctuation (no time) and any item earlier than its predecessor take the
-        // predecessor's key, so a turn's own order survives and the stable sort only interleaves overlapping turns.
-        // A turn's speaker, name and channel are worked out once and shared by its items.
-        var keyed = new List<(long Key, CaItem Item, TurnLabels Labels)>();
+        foreach (var item in InTimeOrder(document, jobName, labels, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Every item, sorted by time across turns. Each item sorts by its own begin time; punctuation (no time) and any item
+    /// earlier than its predecessor take the predecessor's key, so a turn's own order survives and the sort only
+    /// interleaves overlapping turns. A turn's speaker, name and channel are worked out once and shared by its items.
+    /// </summary>
+    /// <remarks>
+    /// Built in one synchronous, fully optimised pass (a call's tens of thousands of items would otherwise run through
+    /// the iterator's first-tier code in a fresh process); the key (begin, position) is unique, so the sort is stable.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static TranscriptItem[] InTimeOrder(CallAnalyticsDocument document, string jobName, SpeakerLabels labels, CancellationToken cancellationToken)
+    {
+        var entries = new List<(long Key, int Position, CaItem Item, int Turn)>();
+        var turns = new List<(string? Speaker, string? Name, string? Channel)>();
         foreach (var turn in InTimeOrder(document))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = turn.BeginOffsetMillis ?? (keyed.Count > 0 ? keyed[^1].Key : 0);
-            var turnLabels = new TurnLabels(SpeakerLabels.Role(turn), labels.NameOf(turn), labels.ChannelOf(turn));
-            foreach (var item in turn.ItemList)
+            var key = turn.BeginOffsetMillis ?? (entries.Count > 0 ? entries[^1].Key : 0);
+            turns.Add((SpeakerLabels.Role(turn), labels.NameOf(turn), labels.ChannelOf(turn)));
+            foreach (var item in turn.Items ?? [])
             {
-                key = Math.Max(key, item.BeginOffsetMillis ?? key);
-                keyed.Add((key, item, turnLabels));
+                if (item is not null)
+                {
+                    key = Math.Max(key, item.BeginOffsetMillis ?? key);
+                    entries.Add((key, entries.Count, item, turns.Count - 1));
+                }
             }
         }
 
-        var index = 0;
-        foreach (var (_, item, turnLabels) in keyed.OrderBy(entry => entry.Key))
+        var order = entries.ToArray();
+        Array.Sort(order, static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Position.CompareTo(b.Position));
+        var items = new TranscriptItem[order.Length];
+        for (int i = 0; i < order.Length; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var (_, _, item, turnIndex) = order[i];
+            var (speaker, name, channel) = turns[turnIndex];
             var punctuation = item.IsPunctuation;
             var redacted = item.IsRedacted;
-            yield return new TranscriptItem
+            items[i] = new TranscriptItem
             {
                 JobName = jobName,
-                Index = index++,
+                Index = i,
                 Type = punctuation ? TranscriptItemType.Punctuation : TranscriptItemType.Pronunciation,
                 Content = item.Content ?? string.Empty,
                 Confidence = punctuation || redacted ? null : item.Confidence,
                 StartTime = punctuation ? null : Seconds(item.BeginOffsetMillis),
                 EndTime = punctuation ? null : Seconds(item.EndOffsetMillis),
-                Speaker = turnLabels.Speaker,
-                SpeakerName = turnLabels.Name,
-                Channel = turnLabels.Channel,
+                Speaker = speaker,
+                SpeakerName = name,
+                Channel = channel,
                 IsRedacted = redacted,
             };
         }
+
+        return items;
     }
 
     /// <summary>The file's own turns, with participant, sentiment, loudness and issue/outcome/action-item spans.</summary>
@@ -159,8 +183,6 @@ public static class CallAnalyticsReader
 
     private static int CountWords(string content)
         => content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-
-    private readonly record struct TurnLabels(string? Speaker, string? Name, string? Channel);
 
     /// <summary>What a turn's items say about it, gathered in one pass over them.</summary>
     private readonly record struct TurnFacts(long? FirstBegin, long? LastEnd, int Words, double? Confidence, bool AnyRedacted)

@@ -415,6 +415,7 @@ internal sealed class JsonCursor
         }
     }
 
+    // The reader says a file cut short "reached end of data": say it in the file's terms.
     private TranscriptFormatException Malformed(Exception ex, long offset)
-        => new(_source, Messages.TranscriptMalformed(_source, offset, ex.Message), ex);
+        => new(_source, Messages.TranscriptMalformed(_source, offset, ex.Message.Contains("end of data", StringComparison.Ordinal) ? Messages.TranscriptEndsTooEarly : ex.Message), ex);
 }

@@ -1,17 +1,13 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
+using TranscribePS.Core.Transcripts;
 
-namespace TranscribePS.Core.Transcripts;
+namespace TranscribePS;
 
-/// <summary>Plain ConvertTo-Json writes the name ("Pronunciation"), as Export-Csv does (see <see cref="Jobs.JobKind"/>).</summary>
-[JsonConverter(typeof(StringEnumConverter))]
-public enum TranscriptItemType
-{
-    Pronunciation,
-    Punctuation,
-}
-
-/// <summary>One word or punctuation mark of a transcript (PSTypeName <c>TranscribePS.TranscriptItem</c>).</summary>
+/// <summary>One word or punctuation mark of a transcript.</summary>
+/// <remarks>
+/// Declared in the <c>TranscribePS</c> namespace so that its .NET name is its PSTypeName (<c>TranscribePS.TranscriptItem</c>,
+/// which the format file's views select): a transcript has tens of thousands of items, and the cmdlets write each one
+/// as it is, without the PSObject wrapper and type-name insert (about 5 µs an item) other output types need.
+/// </remarks>
 public sealed record TranscriptItem
 {
     /// <summary>The job the transcript belongs to (from <c>jobName</c>/<c>JobName</c> in the file, else the file name).</summary>
@@ -36,36 +32,4 @@ public sealed record TranscriptItem
     public bool IsPhi { get; init; }
     /// <summary>The PHI entity's category, e.g. <c>PHI</c>, when <see cref="IsPhi"/>.</summary>
     public string? PhiCategory { get; init; }
-}
-
-/// <summary>Consecutive items of one speaker (PSTypeName <c>TranscribePS.TranscriptTurn</c>).</summary>
-public sealed record TranscriptTurn
-{
-    private readonly TextList<string> _issues = TextList<string>.None;
-    private readonly TextList<string> _outcomes = TextList<string>.None;
-    private readonly TextList<string> _actionItems = TextList<string>.None;
-
-    public required string JobName { get; init; }
-    public required int Index { get; init; }
-    public string? Speaker { get; init; }
-    public string? SpeakerName { get; init; }
-    /// <summary>Call analytics: <c>Agent</c> or <c>Customer</c>.</summary>
-    public string? Participant { get; init; }
-    public string? Channel { get; init; }
-    public double? StartTime { get; init; }
-    public double? EndTime { get; init; }
-    /// <summary>Words joined with spaces, punctuation attached to the word before it.</summary>
-    public required string Text { get; init; }
-    public int WordCount { get; init; }
-    /// <summary>Mean confidence of the words that carry one; null when none does.</summary>
-    public double? Confidence { get; init; }
-    /// <summary>Call analytics: POSITIVE, NEGATIVE, NEUTRAL or MIXED.</summary>
-    public string? Sentiment { get; init; }
-    /// <summary>Call analytics: mean of the non-null loudness scores.</summary>
-    public double? Loudness { get; init; }
-    /// <summary>Held as <see cref="TextList{T}"/> (whatever is assigned), so Export-Csv writes the texts, not a type name.</summary>
-    public IReadOnlyList<string> Issues { get => _issues; init => _issues = TextList.Of(value); }
-    public IReadOnlyList<string> Outcomes { get => _outcomes; init => _outcomes = TextList.Of(value); }
-    public IReadOnlyList<string> ActionItems { get => _actionItems; init => _actionItems = TextList.Of(value); }
-    public bool IsRedacted { get; init; }
 }

@@ -105,7 +105,7 @@ public static class TranscriptReader
     }
 
     /// <summary>The job name a file implies when it names none: its file name without <c>.json</c>.</summary>
-    internal static string JobNameFromSource(string sourceName)
+    public static string JobNameFromSource(string sourceName)
     {
         var name = sourceName.TrimEnd('/', '\\');
         int slash = name.LastIndexOfAny(['/', '\\']);

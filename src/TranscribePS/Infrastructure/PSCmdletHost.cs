@@ -14,8 +14,9 @@ internal sealed class PSCmdletHost(PSCmdlet cmdlet) : ICommandHost, IPathIntrins
     public void WriteObject(object? value)
     {
         var typeName = value is null ? null : OutputTypeNames.For(value.GetType());
-        if (typeName is null)
+        if (typeName is null || (typeName == value!.GetType().FullName && OutputTypeNames.VariantOf(value) is null))
         {
+            // No name of ours, or the .NET name already is it (TranscriptItem: many thousands a file, each written as is).
             cmdlet.WriteObject(value);
             return;
         }

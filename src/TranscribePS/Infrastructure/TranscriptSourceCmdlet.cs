@@ -12,7 +12,7 @@ namespace TranscribePS.Infrastructure;
 /// files (-Path/-LiteralPath, no AWS needed) and URIs. Each source is read on its own; one that fails gives one
 /// error naming it and the others go on.
 /// </summary>
-public abstract class TranscriptSourceCmdlet : AwsCmdlet
+public abstract class TranscriptSourceCmdlet : TranscriptReadingCmdlet
 {
     private protected const string JobSet = "Job";
     private protected const string PathSet = "Path";
@@ -39,6 +39,31 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
     [Parameter(ParameterSetName = JobSet)]
     public SwitchParameter Unredacted { get => UnredactedOn; set => UnredactedOn = value.IsPresent; }
 
+    private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    {
+        foreach (var job in InputObject ?? [])
+        {
+            await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var uri in Uri ?? [])
+        {
+            await ReadUriAsync(uri, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
+        {
+            await ReadPathAsync(path, literal, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>
+/// Reading transcripts from where they are (a job's output where the job lives, an S3 URI, a local file), each with
+/// its own errors, for the cmdlets that take transcripts in; the parameters that name them are the subclass's.
+/// </summary>
+public abstract class TranscriptReadingCmdlet : AwsCmdlet
+{
     internal bool UnredactedOn { get; set; }
 
     /// <summary>Local files need no credentials or region, so AWS settings are read only when a job or URI comes.</summary>
@@ -63,34 +88,61 @@ public abstract class TranscriptSourceCmdlet : AwsCmdlet
             ? Aws.OpenReadAsync(location, job, cancellationToken)
             : Task.FromResult<Stream>(new InlineFileStream(location));
 
-    private protected override async Task ProcessAsync(CancellationToken cancellationToken)
+    /// <summary>Reads an S3 URI (or pre-signed link) given directly.</summary>
+    private protected Task ReadUriAsync(string uri, CancellationToken cancellationToken)
+        => ReadSourceAsync(new SourcePlace(S3Location.SafeName(uri), uri, null), uri, cancellationToken);
+
+    /// <summary>Reads the files a -Path (wildcards) or -LiteralPath value names, each on its own.</summary>
+    private protected async Task ReadPathAsync(string path, bool literal, CancellationToken cancellationToken)
     {
-        foreach (var job in InputObject ?? [])
+        var resolved = await Shell.ResolvePathAsync(path, literal).ConfigureAwait(false);
+        if (resolved.Error is not null)
         {
-            await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
+            Shell.WriteError(resolved.Error);
         }
 
-        foreach (var uri in Uri ?? [])
+        foreach (var file in resolved.Paths)
         {
-            await ReadSourceAsync(new SourcePlace(S3Location.SafeName(uri), uri, null), uri, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var (path, literal) in (Path ?? []).Select(p => (p, false)).Concat((LiteralPath ?? []).Select(p => (p, true))))
-        {
-            var resolved = await Shell.ResolvePathAsync(path, literal).ConfigureAwait(false);
-            if (resolved.Error is not null)
-            {
-                Shell.WriteError(resolved.Error);
-            }
-
-            foreach (var file in resolved.Paths)
-            {
-                await ReadSourceAsync(new SourcePlace(file, file, null), file, cancellationToken).ConfigureAwait(false);
-            }
+            await ReadSourceAsync(new SourcePlace(file, file, null), file, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ReadJobAsync(TranscriptionJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what an object piped to -InputObject names: a job, a file, an S3 URI or a path. A job or a URI is read only
+    /// when <paramref name="confirm"/> (given its job name and the object) agrees; a file or path is confirmed per file
+    /// by <see cref="ReadAsync"/> itself. False for anything else, which the caller reports.
+    /// </summary>
+    private protected async Task<bool> ReadPipedAsync(object? input, Func<string, object, Task<bool>> confirm, CancellationToken cancellationToken)
+    {
+        switch (input)
+        {
+            case TranscriptionJob job:
+                if (await confirm(job.JobName, job).ConfigureAwait(false))
+                {
+                    await ReadJobAsync(job, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            case FileInfo file:
+                await ReadPathAsync(file.FullName, literal: true, cancellationToken).ConfigureAwait(false);
+                return true;
+            case string uri when uri.Contains("://", StringComparison.Ordinal):
+                if (await confirm(TranscriptReader.JobNameFromSource(uri), uri).ConfigureAwait(false))
+                {
+                    await ReadUriAsync(uri, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            case string path:
+                await ReadPathAsync(path, literal: false, cancellationToken).ConfigureAwait(false);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Reads a finished job's output where the job lives; a job without one is an error of its own.</summary>
+    private protected async Task ReadJobAsync(TranscriptionJob job, CancellationToken cancellationToken)
     {
         try
         {

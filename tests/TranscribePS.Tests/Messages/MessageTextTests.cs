@@ -22,10 +22,11 @@ public sealed partial class MessageTextTests
 
     public static TheoryData<string> Texts()
     {
+        // Argument sets that give the same text would be the same test case (xunit skips such duplicates with a warning).
         var data = new TheoryData<string>();
-        foreach (var (name, text) in AllTexts(CultureInfo.InvariantCulture))
+        foreach (var message in AllTexts(CultureInfo.InvariantCulture).Select(t => t.Name + " => " + t.Text).Distinct(StringComparer.Ordinal))
         {
-            data.Add(name + " => " + text);
+            data.Add(message);
         }
 
         return data;
@@ -38,6 +39,34 @@ public sealed partial class MessageTextTests
         Assert.DoesNotMatch(DoubleFullStop(), message);
         Assert.DoesNotContain("(Parameter '", message, StringComparison.Ordinal);
         Assert.DoesNotMatch(DoubleSpace(), message);
+    }
+
+    [Fact]
+    public void A_json_readers_position_suffix_never_reaches_the_user()
+    {
+        const string Reader = "Expected end of string, but instead reached end of data. LineNumber: 0 | BytePositionInLine: 742.";
+        const string Serializer = "The JSON value could not be converted to System.Int64. Path: $.Transcript[0] | LineNumber: 3 | BytePositionInLine: 12.";
+
+        string[] texts =
+        [
+            Core.Messages.TranscriptMalformed("cut.json", 739, Reader),
+            Core.Messages.TranscriptNotJson("cut.json", Reader),
+            Core.Messages.CategoryRuleJsonUnreadable("rules.json", Serializer),
+            Core.Messages.UnreadableResponse("GetMedicalTranscriptionJob", Serializer),
+        ];
+
+        Assert.All(texts, t => Assert.DoesNotContain("LineNumber", t, StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain("..", t, StringComparison.Ordinal));
+        Assert.Equal("'cut.json' is not a well-formed transcript near byte 739: Expected end of string, but instead reached end of data. The file may be truncated or edited; download it again from the job's output location.", texts[0]);
+        Assert.StartsWith("GetMedicalTranscriptionJob returned a response that could not be read (The JSON value could not be converted to System.Int64). Try again;", texts[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_exceeded_without_a_full_stop_reads_as_its_own_sentence()
+    {
+        var text = Core.Messages.ServiceError(Core.Aws.AwsService.Transcribe, "GetMedicalTranscriptionJob", Core.Aws.AwsErrorKind.Throttled, "LimitExceededException", "Rate exceeded");
+
+        Assert.Equal("GetMedicalTranscriptionJob failed: Rate exceeded. Requests were still throttled after retrying; lower the request rate or try again later.", text);
     }
 
     [Fact]
