@@ -15,6 +15,21 @@ internal static class CallAnalyticsCall
     private static readonly string[] Words =
         ["thank", "you", "for", "calling", "how", "can", "I", "help", "my", "card", "was", "charged", "twice", "this", "month", "let", "me", "check", "that"];
 
+    /// <summary>About the call length whose file takes <paramref name="bytes"/> (measured on a written hour).</summary>
+    public static double HoursForBytes(long bytes)
+    {
+        var probe = Path.GetTempFileName();
+        try
+        {
+            Write(probe, 1);
+            return bytes / (double)new FileInfo(probe).Length;
+        }
+        finally
+        {
+            File.Delete(probe);
+        }
+    }
+
     public static int ItemCount(double hours) => (int)Math.Round(hours * 3600 * ItemsPerSecond);
 
     public static void Write(string path, double hours)

@@ -122,6 +122,13 @@ internal static class Harness
                 Generator.Write(file, (long)mb * 1024 * 1024, Entities.None);
                 Print($"A {mb} MB", file, "stream", await RunChildAsync("stream", file));
                 File.Delete(file);
+
+                // Call analytics output of about the same size (CallAnalyticsCall's layout: 1 h is about 1.3 MB).
+                var call = Path.Combine(dir.FullName, $"CA-{mb}MB.json");
+                CallAnalyticsCall.Write(call, CallAnalyticsCall.HoursForBytes((long)mb * 1024 * 1024));
+                Print($"CA {mb} MB", call, "items (stream)", await RunChildAsync("ca-items", call));
+                Print($"CA {mb} MB", call, "insight (stream)", await RunChildAsync("ca-insight", call));
+                File.Delete(call);
             }
 
             var hostile = Path.Combine(dir.FullName, "hostile-60MB-string.json");
@@ -129,6 +136,12 @@ internal static class Harness
             var refused = await RunChildAsync("stream", hostile);
             Print("60 MB string", hostile, "stream", refused);
             Console.WriteLine($"{"",-16} {"",7} {refused.Error}");
+
+            var hostileCall = Path.Combine(dir.FullName, "hostile-call-60MB-string.json");
+            File.WriteAllText(hostileCall, "{\"JobName\":\"h\",\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"BeginOffsetMillis\":0,\"EndOffsetMillis\":10,\"Content\":\"" + new string('a', 60 * 1024 * 1024) + "\"}]}");
+            var refusedCall = await RunChildAsync("ca-items", hostileCall);
+            Print("CA 60 MB string", hostileCall, "items (stream)", refusedCall);
+            Console.WriteLine($"{"",-16} {"",7} {refusedCall.Error}");
         }
         finally
         {
@@ -176,7 +189,21 @@ internal static class Measure
         double firstItemMs = -1;
         long items = 0;
         string? error = null;
-        if (method == "stream")
+        if (method is "ca-insight")
+        {
+            try
+            {
+                await using var file = TranscriptReader.OpenFile(path);
+                var insight = await TranscribePS.Core.Analytics.CallAnalyticsInsightReader.ReadAsync(file, path, CancellationToken.None);
+                firstItemMs = clock.Elapsed.TotalMilliseconds;
+                items = insight.Issues.Count + insight.Outcomes.Count + insight.ActionItems.Count;
+            }
+            catch (TranscriptFormatException ex)
+            {
+                error = ex.Message;
+            }
+        }
+        else if (method is "stream" or "ca-items")
         {
             try
             {

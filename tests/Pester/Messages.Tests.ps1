@@ -114,7 +114,8 @@ Describe 'Outside text read as one sentence (issue 9, item 7)' {
 
         Get-CallAnalyticsInsight -LiteralPath $cut -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
 
-        "$($problems[0])" | Should -Be "'$cut' is not well-formed JSON at line 1. Check that the file is the complete JSON output of the job (download it again if it was cut short)."
+        # Read a turn at a time (issue 9 item 6): the turn that is cut short starts at byte 29, as a standard transcript says it.
+        "$($problems[0])" | Should -Be "'$cut' is not a well-formed transcript near byte 29: the file ends too early. The file may be truncated or edited; download it again from the job's output location."
     }
 
     It 'throttling that outlasts the retries reads "Rate exceeded. Requests were still throttled ..."' {

@@ -1,14 +1,14 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using TranscribePS.Core.Transcripts;
 
 namespace TranscribePS.Core.Analytics;
 
 /// <summary>
-/// The Call Analytics output file as the service writes it (PascalCase, milliseconds). Every member is optional so that
-/// a file without categories, characteristics or a summary still loads; consumers turn absences into empty values.
+/// The call-level sections of a Call Analytics output file as the service writes them (PascalCase, milliseconds): every
+/// top-level member but <c>Transcript</c>, whose turns are streamed one at a time (<see cref="CallAnalyticsStream"/>).
+/// Every member is optional so that a file without categories, characteristics or a summary still loads; consumers
+/// turn absences into empty values.
 /// </summary>
 internal sealed class CallAnalyticsDocument
 {
@@ -21,125 +21,86 @@ internal sealed class CallAnalyticsDocument
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    /// <summary>
-    /// The same reading without each turn's items and loudness scores, which the call-level figures never use: the
-    /// serializer skips those arrays instead of building tens of thousands of objects (Get-CallAnalyticsInsight).
-    /// </summary>
-    private static readonly JsonSerializerOptions CallLevelOptions = new(SerializerOptions)
-    {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver
-        {
-            Modifiers =
-            {
-                static info =>
-                {
-                    if (info.Type == typeof(CaTurn))
-                    {
-                        foreach (var property in info.Properties.Where(p => p.Name is nameof(CaTurn.Items) or nameof(CaTurn.LoudnessScores)).ToList())
-                        {
-                            info.Properties.Remove(property);
-                        }
-                    }
-                },
-            },
-        },
-    };
-
     public string? JobName { get; set; }
-    public string? JobStatus { get; set; }
     public string? LanguageCode { get; set; }
-    public List<CaTurn?>? Transcript { get; set; }
-    public List<CaParticipant?>? Participants { get; set; }
     public List<CaChannelDefinition?>? ChannelDefinitions { get; set; }
     public CaCategories? Categories { get; set; }
     public CaConversationCharacteristics? ConversationCharacteristics { get; set; }
     public CaContentMetadata? ContentMetadata { get; set; }
     public CaContactSummary? ContactSummary { get; set; }
 
+    /// <summary>A member only call analytics output has was seen (Transcript, Participants, ...).</summary>
+    public bool HasCallAnalyticsMember { get; set; }
+
     /// <summary>Standard and medical transcripts keep everything under <c>results</c>; its presence rules the file out.</summary>
-    [JsonPropertyName("results")]
-    public JsonElement? Results { get; set; }
+    public bool HasResults { get; set; }
 
-    private bool LooksLikeCallAnalytics =>
-        Results is null
-        && (Transcript is not null || ConversationCharacteristics is not null || Categories is not null
-            || Participants is not null || ContentMetadata is not null);
+    public bool LooksLikeCallAnalytics => !HasResults && HasCallAnalyticsMember;
 
-    /// <summary>Reads the whole file once into this model; a file of another kind fails with the file named.</summary>
-    /// <param name="callLevelOnly">Leave out each turn's items and loudness scores (read past, not kept or checked).</param>
-    public static async Task<CallAnalyticsDocument> LoadAsync(Stream utf8Json, string sourceName, CancellationToken cancellationToken, bool callLevelOnly = false)
+    /// <summary>
+    /// Reads the top-level member <paramref name="name"/> (the cursor is on its name) into this model, or skips it.
+    /// A value of the wrong type fails with the file and the member's path named.
+    /// </summary>
+    public async ValueTask ReadMemberAsync(JsonCursor cursor, string name, string source, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        ArgumentNullException.ThrowIfNull(sourceName);
-
-        CallAnalyticsDocument? document;
-        try
+        switch (name.ToUpperInvariant())
         {
-            document = await JsonSerializer.DeserializeAsync<CallAnalyticsDocument>(utf8Json, callLevelOnly ? CallLevelOptions : SerializerOptions, cancellationToken).ConfigureAwait(false);
+            case "JOBNAME":
+                JobName = await cursor.ReadValueAsync(Parser<string>(source, name), cancellationToken).ConfigureAwait(false);
+                break;
+            case "LANGUAGECODE":
+                LanguageCode = await cursor.ReadValueAsync(Parser<string>(source, name), cancellationToken).ConfigureAwait(false);
+                break;
+            case "CHANNELDEFINITIONS":
+                ChannelDefinitions = await cursor.ReadValueAsync(Parser<List<CaChannelDefinition?>>(source, name), cancellationToken).ConfigureAwait(false);
+                break;
+            case "CATEGORIES":
+                Categories = await cursor.ReadValueAsync(Parser<CaCategories>(source, name), cancellationToken).ConfigureAwait(false);
+                HasCallAnalyticsMember = true;
+                break;
+            case "CONVERSATIONCHARACTERISTICS":
+                ConversationCharacteristics = await cursor.ReadValueAsync(Parser<CaConversationCharacteristics>(source, name), cancellationToken).ConfigureAwait(false);
+                HasCallAnalyticsMember = true;
+                break;
+            case "CONTENTMETADATA":
+                ContentMetadata = await cursor.ReadValueAsync(Parser<CaContentMetadata>(source, name), cancellationToken).ConfigureAwait(false);
+                HasCallAnalyticsMember = true;
+                break;
+            case "CONTACTSUMMARY":
+                ContactSummary = await cursor.ReadValueAsync(Parser<CaContactSummary>(source, name), cancellationToken).ConfigureAwait(false);
+                break;
+            case "PARTICIPANTS":
+                _ = await cursor.ReadValueAsync(Parser<List<CaParticipant?>>(source, name), cancellationToken).ConfigureAwait(false);
+                HasCallAnalyticsMember = true;
+                break;
+            case "RESULTS":
+                HasResults = true;
+                await cursor.SkipValueAsync(null, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await cursor.SkipValueAsync(null, cancellationToken).ConfigureAwait(false);
+                break;
         }
-        catch (JsonException ex)
-        {
-            // The serializer's own text names .NET types (System.Nullable`1[System.Int64]); say it in the file's terms.
-            var line = (ex.LineNumber ?? 0) + 1;
-            // A reader failure (cut short, not JSON) arrives wrapped with the path it reached: not a wrong type.
-            var message = ex.GetType() == typeof(JsonException) && ex.InnerException is not JsonException && !string.IsNullOrEmpty(ex.Path) && ex.Path != "$"
-                ? Messages.CallAnalyticsValueWrongType(sourceName, ex.Path.TrimStart('$', '.'), line)
-                : Messages.CallAnalyticsNotWellFormed(sourceName, line);
-            throw new TranscriptFormatException(sourceName, message, ex);
-        }
-
-        if (document is null || !document.LooksLikeCallAnalytics)
-        {
-            throw new TranscriptFormatException(sourceName, Messages.NotCallAnalyticsFile(sourceName));
-        }
-
-        document.CheckRanges(sourceName);
-        return document;
     }
 
-    /// <summary>Times not negative and not ending before they start, confidences from 0 to 1: the error names the turn and item.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CheckRanges(string sourceName)
-    {
-        for (int t = 0; t < (Transcript?.Count ?? 0); t++)
+    /// <summary>Deserializes one member's value; the serializer's own text names .NET types, so say it in the file's terms.</summary>
+    private static JsonValueParser<T?> Parser<T>(string source, string name)
+        => (ref Utf8JsonReader reader) =>
         {
-            if (Transcript![t] is not { } turn)
+            try
             {
-                continue;
+                return JsonSerializer.Deserialize<T>(ref reader, SerializerOptions);
             }
-
-            Check(t, -1, turn.BeginOffsetMillis, turn.EndOffsetMillis, null);
-            for (int i = 0; i < (turn.Items?.Count ?? 0); i++)
+            catch (JsonException ex)
             {
-                if (turn.Items![i] is { } item)
-                {
-                    Check(t, i, item.BeginOffsetMillis, item.EndOffsetMillis, item.Confidence);
-                }
+                var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? name : name + ex.Path.TrimStart('$');
+                throw new TranscriptFormatException(source, Messages.CallAnalyticsValueWrongType(source, path), ex);
             }
-        }
-
-        // The place is put into words only for a value that is wrong (this runs for every item of the call).
-        void Check(int turn, int item, long? begin, long? end, double? confidence)
-        {
-            var problem = begin < 0 ? Messages.TranscriptTimeNegative("BeginOffsetMillis", begin.Value)
-                : end < 0 ? Messages.TranscriptTimeNegative("EndOffsetMillis", end.Value)
-                : begin > end ? Messages.TranscriptEndsBeforeStart(begin.Value / 1000.0, end.Value / 1000.0)
-                : confidence is < 0 or > 1 || confidence is { } c && !double.IsFinite(c) ? Messages.TranscriptConfidenceOutOfRange("Confidence", confidence!.Value)
-                : null;
-            if (problem is not null)
-            {
-                var where = item < 0 ? $"Transcript[{turn}]" : $"Transcript[{turn}].Items[{item}]";
-                throw new TranscriptFormatException(sourceName, Messages.CallAnalyticsValueOutOfRange(sourceName, where, problem));
-            }
-        }
-    }
+        };
 
     /// <summary>The job name in the file, else the caller's fallback (usually the file name).</summary>
     public string ResolveJobName(string fallbackJobName)
         => string.IsNullOrWhiteSpace(JobName) ? fallbackJobName : JobName;
-
-    /// <summary>Turns in the file's order, nulls dropped.</summary>
-    public IEnumerable<CaTurn> Turns => Transcript?.OfType<CaTurn>() ?? [];
 
     /// <summary>Looks a role-keyed map up by role, ignoring case (the service writes AGENT/CUSTOMER).</summary>
     public static TValue? ByRole<TValue>(Dictionary<string, TValue>? map, string role)
@@ -166,43 +127,43 @@ internal sealed class CallAnalyticsDocument
     }
 }
 
+/// <summary>One element of <c>Transcript</c>: a turn, with its items when they were asked for.</summary>
 internal sealed class CaTurn
 {
-    public string? Id { get; set; }
     public string? ParticipantRole { get; set; }
     public long? BeginOffsetMillis { get; set; }
     public long? EndOffsetMillis { get; set; }
+    /// <summary>The begin time of the first item that has one (orders a turn without its own begin time).</summary>
+    public long? FirstItemBeginOffsetMillis { get; set; }
     public string? Content { get; set; }
     public string? Sentiment { get; set; }
-    public List<double?>? LoudnessScores { get; set; }
-    public List<CaItem?>? Items { get; set; }
+    /// <summary>The mean of the numbers in <c>LoudnessScores</c> (nulls ignored); null when there are none.</summary>
+    public double? Loudness { get; set; }
+    /// <summary>Null when the items were read past (call-level reading) or the turn has none.</summary>
+    public List<CaItem>? Items { get; set; }
 
-    /// <summary>Turn-level redaction (<c>RedactedTimestamps</c>); only its presence matters here.</summary>
-    public JsonElement? Redaction { get; set; }
+    /// <summary>Turn-level redaction (<c>RedactedTimestamps</c>) is present and not null.</summary>
+    public bool HasRedaction { get; set; }
 
     public List<JsonElement>? IssuesDetected { get; set; }
     public List<JsonElement>? OutcomesDetected { get; set; }
     public List<JsonElement>? ActionItemsDetected { get; set; }
 
-    public IEnumerable<CaItem> ItemList => Items?.OfType<CaItem>() ?? [];
+    public IReadOnlyList<CaItem> ItemList => (IReadOnlyList<CaItem>?)Items ?? [];
 }
 
 internal sealed class CaItem
 {
-    public string? Type { get; set; }
+    public bool IsPunctuation { get; set; }
     public string? Content { get; set; }
     public double? Confidence { get; set; }
     public long? BeginOffsetMillis { get; set; }
     public long? EndOffsetMillis { get; set; }
 
     /// <summary>Present (a list of confidences) on redacted words, which carry no <c>Confidence</c>.</summary>
-    public JsonElement? Redaction { get; set; }
+    public bool HasRedaction { get; set; }
 
-    public bool IsPunctuation => string.Equals(Type, "punctuation", StringComparison.OrdinalIgnoreCase);
-
-    public bool IsRedacted =>
-        (Redaction is { } redaction && redaction.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined)
-        || string.Equals(Content, "[PII]", StringComparison.Ordinal);
+    public bool IsRedacted => HasRedaction || string.Equals(Content, "[PII]", StringComparison.Ordinal);
 }
 
 internal sealed class CaParticipant

@@ -9,14 +9,14 @@ public static partial class Messages
     public static string NotCallAnalyticsFile(string source)
         => $"'{source}' is not a Call Analytics transcript (no Transcript, Categories or ConversationCharacteristics section). Read it with Get-TranscriptItem, or pass the output of a call analytics job.";
 
-    public static string CallAnalyticsValueWrongType(string source, string path, long line)
-        => Text($"'{source}' has {path} (line {line}) of the wrong type: a number where the format has text, text that is not a number, or a number too large. Correct that value, or download the file again from the job's output location.");
-
-    public static string CallAnalyticsNotWellFormed(string source, long line)
-        => Text($"'{source}' is not well-formed JSON at line {line}. Check that the file is the complete JSON output of the job (download it again if it was cut short).");
+    public static string CallAnalyticsValueWrongType(string source, string path)
+        => Text($"'{source}' has {path} of the wrong type: a number where the format has text, text that is not a number, or a number too large. Correct that value, or download the file again from the job's output location.");
 
     public static string CallAnalyticsValueOutOfRange(string source, string path, string problem)
         => $"'{source}' has a value it cannot read: {path} {problem} Correct that value, or download the file again from the job's output location.";
+
+    /// <summary>A turn, or an item of one, that is not a JSON object (the problem of <see cref="CallAnalyticsValueOutOfRange"/>).</summary>
+    public const string CallAnalyticsNotAnObject = "is not an object.";
 
     /// <summary>A warning for a feature the service skipped: what was skipped, why, in the service's words.</summary>
     public static string FeatureSkipped(string jobName, Jobs.SkippedFeature skipped)

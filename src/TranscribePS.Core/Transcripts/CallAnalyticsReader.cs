@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using TranscribePS.Core.Analytics;
 
 namespace TranscribePS.Core.Transcripts;
 
 /// <summary>Reads Call Analytics output (PascalCase, milliseconds, Transcript[] turns) as items and turns.</summary>
 /// <remarks>
-/// AGENT and CUSTOMER turns overlap in time, so putting them in time order needs every turn: the file is read once into
-/// memory (call analytics files are at most a few MB) and then emitted in order.
+/// Streams: memory stays bounded by the turns that overlap in time (see <see cref="CallAnalyticsStream"/>). AGENT and
+/// CUSTOMER turns overlap, so their items are merged by time as the turns arrive: a turn's items wait only until no
+/// later turn can hold an earlier item.
 /// </remarks>
 public static class CallAnalyticsReader
 {
@@ -18,74 +18,116 @@ public static class CallAnalyticsReader
         => ReadItemsAsync(utf8Json, fallbackJobName, fallbackJobName, options, cancellationToken);
 
     /// <summary>As above; a file that cannot be read fails with <paramref name="sourceName"/> (path or URI) in the message.</summary>
+    /// <remarks>
+    /// Each item sorts by its own begin time; punctuation (no time) and any item earlier than its predecessor take the
+    /// predecessor's key, and a turn's first item starts from the turn's key, so a turn's own order survives and the merge
+    /// only interleaves overlapping turns; equal keys keep file order (the earlier turn first).
+    /// </remarks>
     public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
-        var jobName = document.ResolveJobName(fallbackJobName);
-        var labels = new SpeakerLabels(document, options);
+        await using var store = new ReplayStore(utf8Json);
+        var layout = await CallAnalyticsStream.OpenAsync(utf8Json, sourceName, store, cancellationToken).ConfigureAwait(false);
+        var merge = new ItemMerge(layout.Document.ResolveJobName(fallbackJobName), new SpeakerLabels(layout.Document, options));
+        await foreach (var (turn, key) in CallAnalyticsStream.ReadTurnsAsync(layout, store, sourceName, cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            merge.Add(turn, key);
+            // No later turn starts before this one, and a turn's items never sort before it: everything up to its key is final.
+            while (merge.TryTake(key, out var item))
+            {
+                yield return item;
+            }
+        }
 
-        foreach (var item in InTimeOrder(document, jobName, labels, cancellationToken))
+        while (merge.TryTake(long.MaxValue, out var item))
         {
             yield return item;
         }
     }
 
-    /// <summary>
-    /// Every item, sorted by time across turns. Each item sorts by its own begin time; punctuation (no time) and any item
-    /// earlier than its predecessor take the predecessor's key, so a turn's own order survives and the sort only
-    /// interleaves overlapping turns. A turn's speaker, name and channel are worked out once and shared by its items.
-    /// </summary>
-    /// <remarks>
-    /// Built in one synchronous, fully optimised pass (a call's tens of thousands of items would otherwise run through
-    /// the iterator's first-tier code in a fresh process); the key (begin, position) is unique, so the sort is stable.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static TranscriptItem[] InTimeOrder(CallAnalyticsDocument document, string jobName, SpeakerLabels labels, CancellationToken cancellationToken)
+    /// <summary>The items of the turns that may still interleave with later ones, handed out in time order.</summary>
+    private sealed class ItemMerge(string jobName, SpeakerLabels labels)
     {
-        var entries = new List<(long Key, int Position, CaItem Item, int Turn)>();
-        var turns = new List<(string? Speaker, string? Name, string? Channel)>();
-        foreach (var turn in InTimeOrder(document))
+        private readonly List<OpenTurn> _open = [];
+        private int _index;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(CaTurn turn, long turnKey)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var key = turn.BeginOffsetMillis ?? (entries.Count > 0 ? entries[^1].Key : 0);
-            turns.Add((SpeakerLabels.Role(turn), labels.NameOf(turn), labels.ChannelOf(turn)));
-            foreach (var item in turn.Items ?? [])
+            if (turn.Items is not { Count: > 0 } items)
             {
-                if (item is not null)
+                return;
+            }
+
+            var keys = new long[items.Count];
+            var key = turnKey;
+            for (int i = 0; i < items.Count; i++)
+            {
+                key = Math.Max(key, items[i].BeginOffsetMillis ?? key);
+                keys[i] = key;
+            }
+
+            _open.Add(new OpenTurn(items, keys, SpeakerLabels.Role(turn), labels.NameOf(turn), labels.ChannelOf(turn)));
+        }
+
+        /// <summary>The next item in time order whose key is at most <paramref name="limit"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool TryTake(long limit, out TranscriptItem item)
+        {
+            OpenTurn? best = null;
+            int bestAt = -1;
+            for (int t = 0; t < _open.Count; t++)
+            {
+                var open = _open[t];
+                // Strictly smaller: on equal keys the earlier turn (in time order) goes first.
+                if (best is null || open.Keys[open.Next] < best.Keys[best.Next])
                 {
-                    key = Math.Max(key, item.BeginOffsetMillis ?? key);
-                    entries.Add((key, entries.Count, item, turns.Count - 1));
+                    best = open;
+                    bestAt = t;
                 }
             }
-        }
 
-        var order = entries.ToArray();
-        Array.Sort(order, static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Position.CompareTo(b.Position));
-        var items = new TranscriptItem[order.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            var (_, _, item, turnIndex) = order[i];
-            var (speaker, name, channel) = turns[turnIndex];
-            var punctuation = item.IsPunctuation;
-            var redacted = item.IsRedacted;
-            items[i] = new TranscriptItem
+            if (best is null || best.Keys[best.Next] > limit)
+            {
+                item = null!;
+                return false;
+            }
+
+            var source = best.Items[best.Next++];
+            if (best.Next == best.Items.Count)
+            {
+                _open.RemoveAt(bestAt);
+            }
+
+            var punctuation = source.IsPunctuation;
+            var redacted = source.IsRedacted;
+            item = new TranscriptItem
             {
                 JobName = jobName,
-                Index = i,
+                Index = _index++,
                 Type = punctuation ? TranscriptItemType.Punctuation : TranscriptItemType.Pronunciation,
-                Content = item.Content ?? string.Empty,
-                Confidence = punctuation || redacted ? null : item.Confidence,
-                StartTime = punctuation ? null : Seconds(item.BeginOffsetMillis),
-                EndTime = punctuation ? null : Seconds(item.EndOffsetMillis),
-                Speaker = speaker,
-                SpeakerName = name,
-                Channel = channel,
+                Content = source.Content ?? string.Empty,
+                Confidence = punctuation || redacted ? null : source.Confidence,
+                StartTime = punctuation ? null : Seconds(source.BeginOffsetMillis),
+                EndTime = punctuation ? null : Seconds(source.EndOffsetMillis),
+                Speaker = best.Speaker,
+                SpeakerName = best.Name,
+                Channel = best.Channel,
                 IsRedacted = redacted,
             };
+            return true;
         }
 
-        return items;
+        private sealed class OpenTurn(List<CaItem> items, long[] keys, string? speaker, string? name, string? channel)
+        {
+            public List<CaItem> Items { get; } = items;
+            public long[] Keys { get; } = keys;
+            public string? Speaker { get; } = speaker;
+            public string? Name { get; } = name;
+            public string? Channel { get; } = channel;
+            public int Next { get; set; }
+        }
     }
 
     /// <summary>The file's own turns, with participant, sentiment, loudness and issue/outcome/action-item spans.</summary>
@@ -96,18 +138,18 @@ public static class CallAnalyticsReader
     public static async IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var document = await CallAnalyticsDocument.LoadAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
-        var jobName = document.ResolveJobName(fallbackJobName);
-        var labels = new SpeakerLabels(document, options);
+        await using var store = new ReplayStore(utf8Json);
+        var layout = await CallAnalyticsStream.OpenAsync(utf8Json, sourceName, store, cancellationToken).ConfigureAwait(false);
+        var jobName = layout.Document.ResolveJobName(fallbackJobName);
+        var labels = new SpeakerLabels(layout.Document, options);
 
         var index = 0;
-        foreach (var turn in InTimeOrder(document))
+        await foreach (var (turn, _) in CallAnalyticsStream.ReadTurnsAsync(layout, store, sourceName, cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var items = turn.ItemList.ToList();
+            var items = turn.ItemList;
             var content = turn.Content ?? JoinItems(items);
             var facts = TurnFacts.Of(items);
-            var loudness = Average(turn.LoudnessScores);
 
             yield return new TranscriptTurn
             {
@@ -123,33 +165,18 @@ public static class CallAnalyticsReader
                 WordCount = items.Count > 0 ? facts.Words : CountWords(content),
                 Confidence = facts.Confidence,
                 Sentiment = turn.Sentiment,
-                Loudness = loudness,
+                Loudness = turn.Loudness,
                 Issues = CallAnalyticsText.Spans(content, turn.IssuesDetected),
                 Outcomes = CallAnalyticsText.Spans(content, turn.OutcomesDetected),
                 ActionItems = CallAnalyticsText.Spans(content, turn.ActionItemsDetected),
-                IsRedacted = facts.AnyRedacted || turn.Redaction is { ValueKind: not JsonValueKind.Null },
+                IsRedacted = facts.AnyRedacted || turn.HasRedaction,
             };
         }
     }
 
-    /// <summary>Turns ordered by begin time (stable); a turn without one keeps the place of the turn before it.</summary>
-    internal static IEnumerable<CaTurn> InTimeOrder(CallAnalyticsDocument document)
-    {
-        var keyed = new List<(long Key, CaTurn Turn)>();
-        foreach (var turn in document.Turns)
-        {
-            var key = turn.BeginOffsetMillis
-                ?? turn.ItemList.FirstOrDefault(i => i.BeginOffsetMillis is not null)?.BeginOffsetMillis
-                ?? (keyed.Count > 0 ? keyed[^1].Key : 0);
-            keyed.Add((key, turn));
-        }
-
-        return keyed.OrderBy(entry => entry.Key).Select(entry => entry.Turn);
-    }
-
     internal static double? Seconds(long? milliseconds) => milliseconds / 1000.0;
 
-    private static string JoinItems(List<CaItem> items)
+    private static string JoinItems(IReadOnlyList<CaItem> items)
     {
         var text = new StringBuilder();
         foreach (var item in items)
@@ -165,29 +192,13 @@ public static class CallAnalyticsReader
         return text.ToString();
     }
 
-    private static double? Average(List<double?>? values)
-    {
-        double sum = 0;
-        var count = 0;
-        foreach (var value in values ?? [])
-        {
-            if (value is { } v)
-            {
-                sum += v;
-                count++;
-            }
-        }
-
-        return count > 0 ? Mean.Of(sum, count) : null;
-    }
-
     private static int CountWords(string content)
         => content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>What a turn's items say about it, gathered in one pass over them.</summary>
     private readonly record struct TurnFacts(long? FirstBegin, long? LastEnd, int Words, double? Confidence, bool AnyRedacted)
     {
-        public static TurnFacts Of(List<CaItem> items)
+        public static TurnFacts Of(IReadOnlyList<CaItem> items)
         {
             long? firstBegin = null;
             long? lastEnd = null;

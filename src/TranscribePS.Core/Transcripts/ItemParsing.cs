@@ -19,9 +19,12 @@ internal struct RawItem
 
 /// <summary>
 /// A value of the wrong type or out of range; the cursor turns it into a <see cref="TranscriptFormatException"/> that
-/// names the file and the item.
+/// names the file and the item. <paramref name="place"/> says where inside the element the value is (<c>Items[3]</c>), when not at its top.
 /// </summary>
-internal sealed class TranscriptValueException(string message) : FormatException(message);
+internal sealed class TranscriptValueException(string message, string? place = null) : FormatException(message)
+{
+    public string? Place { get; } = place;
+}
 
 /// <summary>
 /// Value readers shared by the schemas. The rule where the service is loose: a number may be written as a JSON number

@@ -23,6 +23,7 @@ internal sealed class JsonCursor
     private readonly Stream _stream;
     private readonly string _source;
     private readonly bool _shared;
+    private readonly Func<long, TranscriptValueException, string>? _elementError;
     private byte[] _buffer = new byte[InitialBufferSize];
     private int _start;
     private int _end;
@@ -36,10 +37,12 @@ internal sealed class JsonCursor
 
     /// <param name="stream">The input, positioned where the JSON begins (unless <paramref name="sharedStartOffset"/> is given).</param>
     /// <param name="sharedStartOffset">For a seekable stream other cursors also read: where this cursor starts.</param>
-    public JsonCursor(Stream stream, string source, long? sharedStartOffset = null)
+    /// <param name="elementError">How an array element's bad value is put into words (index, problem); by default "item N (counting from 0) ...".</param>
+    public JsonCursor(Stream stream, string source, long? sharedStartOffset = null, Func<long, TranscriptValueException, string>? elementError = null)
     {
         _stream = stream;
         _source = source;
+        _elementError = elementError;
         _shared = sharedStartOffset.HasValue;
         _readPosition = sharedStartOffset ?? (stream.CanSeek ? stream.Position : 0);
     }
@@ -48,6 +51,9 @@ internal sealed class JsonCursor
 
     /// <summary>The property name or string value of the last token read by <see cref="ReadAsync"/>.</summary>
     public string? TokenText { get; private set; }
+
+    /// <summary>Stream offset where the last token read by <see cref="ReadAsync"/> starts (a cursor started there reads it first).</summary>
+    public long TokenOffset { get; private set; }
 
     /// <summary>Nesting depth of the last token (the root object's members are at depth 1).</summary>
     public int Depth { get; private set; }
@@ -180,6 +186,7 @@ internal sealed class JsonCursor
 
             TokenType = reader.TokenType;
             Depth = reader.CurrentDepth;
+            TokenOffset = ConsumedOffset + reader.TokenStartIndex;
             if (TokenType == JsonTokenType.StartArray)
             {
                 _elementIndex = 0;
@@ -335,7 +342,8 @@ internal sealed class JsonCursor
         }
         catch (TranscriptValueException ex)
         {
-            throw new TranscriptFormatException(_source, Messages.TranscriptItemInvalid(_source, _elementIndex + batch.Count - countBefore, ex.Message), ex);
+            var index = _elementIndex + batch.Count - countBefore;
+            throw new TranscriptFormatException(_source, _elementError?.Invoke(index, ex) ?? Messages.TranscriptItemInvalid(_source, index, ex.Message), ex);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

@@ -45,9 +45,9 @@ public sealed record KindPlan(JobKind Kind, PollStrategy Strategy, int GetCalls,
 /// <see cref="WaitOptions.MaxListCallsPerSecond"/>, so a call costs 1/rate seconds of the account's shared quota
 /// (List is the scarcer one: 5 TPS against Get's 30). Polling n jobs by Get costs n/getRate; a listing costs
 /// pages/listRate plus <see cref="SpotChecksPerListCycle"/> Gets. Jobs found finished are read by Get under either
-/// strategy, so they do not tip the choice. With the defaults (10 and 2 per second, one page of COMPLETED and one
+/// strategy, so they do not tip the choice. With the defaults (15 and 3 per second, one page of COMPLETED and one
 /// of FAILED) the crossover is 12 jobs of a kind: up to 12 are polled by Get, from 13 on the cycle lists. 250 jobs
-/// polled by Get would take 25 s of Get quota per cycle; listing them takes 2–6 pages.
+/// polled by Get would take 17 s of Get pace per cycle; listing them takes 2–6 pages.
 /// </remarks>
 public static class WaitPlanner
 {

@@ -185,6 +185,7 @@ public sealed class WaitSession
 
             if (_nextCycle is { } due && due <= _clock.GetUtcNow())
             {
+                var cycleStarted = _clock.GetUtcNow();
                 var outcome = CycleOutcome.Quiet;
                 var faulted = false;
                 foreach (var plan in WaitPlanner.NextCycle(Loads(), _options))
@@ -254,7 +255,11 @@ public sealed class WaitSession
                 interval = interval is { } last ? WaitPlanner.NextInterval(last, outcome, _options)
                     : outcome == CycleOutcome.Throttled ? WaitPlanner.NextInterval(_options.PollInterval, outcome, _options)
                     : _options.PollInterval;
-                _nextCycle = _clock.GetUtcNow() + WaitPlanner.Jittered(interval.Value, _options.Jitter, _random.NextDouble());
+                // The gap counts from the cycle's start: a cycle that spent longer than the gap reading the jobs it found
+                // finished (a large batch, at the Get pace) is followed at once, so the Gets never stand idle while jobs
+                // wait to be read. After throttling it counts from the end, to back off.
+                var gapFrom = outcome == CycleOutcome.Throttled ? _clock.GetUtcNow() : cycleStarted;
+                _nextCycle = gapFrom + WaitPlanner.Jittered(interval.Value, _options.Jitter, _random.NextDouble());
                 Report();
                 continue;
             }

@@ -71,15 +71,15 @@ public sealed class TranscriptValueTests
     }
 
     [Theory]
-    [InlineData("{\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"BeginOffsetMillis\":0,\"EndOffsetMillis\":10,\"Content\":\"a\"},{\"ParticipantRole\":\"AGENT\",\"BeginOffsetMillis\":\"abc\",\"Content\":\"b\"}]}", "Transcript[1].BeginOffsetMillis (line 1) of the wrong type")]
+    [InlineData("{\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"BeginOffsetMillis\":0,\"EndOffsetMillis\":10,\"Content\":\"a\"},{\"ParticipantRole\":\"AGENT\",\"BeginOffsetMillis\":\"abc\",\"Content\":\"b\"}]}", "Transcript[1] has 'BeginOffsetMillis' \"abc\", which is not a number")]
     [InlineData("{\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"BeginOffsetMillis\":500,\"EndOffsetMillis\":10,\"Content\":\"a\"}]}", "Transcript[0] ends (0.01 s) before it starts (0.5 s)")]
     [InlineData("{\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"Content\":\"a\",\"Items\":[{\"Type\":\"pronunciation\",\"Content\":\"a\",\"Confidence\":3}]}]}", "Transcript[0].Items[0] has 'Confidence' 3, outside 0 to 1")]
-    [InlineData("{\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"Content\":12345}]}", "Transcript[0].Content (line 1) of the wrong type")]
+    [InlineData("{\"Transcript\":[{\"ParticipantRole\":\"AGENT\",\"Content\":12345}]}", "Transcript[0] has 'Content' 12345, which is not text")]
     public async Task Call_analytics_values_are_named_by_their_place_without_dotnet_type_names(string json, string expected)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
 
-        var ex = await Assert.ThrowsAsync<TranscriptFormatException>(() => CallAnalyticsDocument.LoadAsync(stream, "calls/c.json", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<TranscriptFormatException>(() => CallAnalyticsReader.ReadItemsAsync(stream, "calls/c.json", "c", new TranscriptReadOptions(), CancellationToken.None).ToListAsync().AsTask());
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", ex.Message, StringComparison.Ordinal);
