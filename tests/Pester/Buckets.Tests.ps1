@@ -49,6 +49,32 @@ Describe 'A bucket that does not exist' {
         $jobs | Should -HaveCount 2
     }
 
+    It 'an -OutputBucket typo beside an -UploadBucket that exists: S3BucketNotFound per recording from one check, nothing uploaded or started' {
+        $jobs = Get-ChildItem (Join-Path $script:Visits '*.wav') |
+            Start-MedicalConversationJob -UploadBucket clinic-phi -OutputBucket typo-bucket -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $jobs | Should -BeNullOrEmpty
+        $problems | Should -HaveCount 2
+        $problems | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'S3BucketNotFound,*'
+            "$_" | Should -BeLike "*No bucket named 'typo-bucket' exists*"
+        }
+        @($problems.TargetObject | Split-Path -Leaf | Sort-Object) | Should -Be @('visit-a.wav', 'visit-b.wav')
+        $calls = Get-EmulatorRequestCount
+        $calls['ListObjectsV2'] | Should -Be 1
+        $calls.ContainsKey('PutObject') | Should -BeFalse
+        $calls.ContainsKey('StartMedicalTranscriptionJob') | Should -BeFalse
+    }
+
+    It 'with both buckets present the output bucket is checked once and both jobs start' {
+        $jobs = Get-ChildItem (Join-Path $script:Visits '*.wav') | Start-MedicalConversationJob -UploadBucket clinic-phi -OutputBucket clinic-transcripts
+
+        $jobs | Should -HaveCount 2
+        $calls = Get-EmulatorRequestCount
+        $calls['ListObjectsV2'] | Should -Be 2   # the upload folder's listing and the output bucket's check
+        $calls['PutObject'] | Should -Be 2
+    }
+
     It 'an output bucket that does not exist, with the recording already in S3, is refused by Start as the service refuses it' {
         Add-EmulatorObject -Bucket clinic-phi -Key 'in/visit-a.wav' -LiteralPath (Join-Path $script:Visits 'visit-a.wav') | Out-Null
 

@@ -10,6 +10,13 @@ namespace TranscribePS.Core.Jobs;
 /// <param name="SizeBytes">File size, for progress.</param>
 public sealed record PlannedUpload(string LocalPath, string Bucket, string Key, string ContentSha256, long SizeBytes)
 {
+    /// <summary>
+    /// The bucket the job will write its output to, when it is not <see cref="Bucket"/>: checked to exist before the
+    /// recording is uploaded, so a misspelt output bucket costs no upload. Null when output goes to the upload bucket
+    /// (its listing checks it) or to the service's own bucket.
+    /// </summary>
+    public string? OutputBucket { get; init; }
+
     public string Uri => S3Uri.Format(Bucket, Key);
 }
 

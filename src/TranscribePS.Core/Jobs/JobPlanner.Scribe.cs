@@ -38,7 +38,7 @@ public static partial class JobPlanner
             Add(problems, JobRules.CheckKmsKeyId(request.KmsKeyId));
         }
 
-        var media = PlanMedia(request, JobKind.Scribe, request.UploadBucket ?? request.OutputBucket, request.UploadBucket is not null, localMedia, problems, channelIdentification: channels);
+        var media = PlanMedia(request, JobKind.Scribe, request.UploadBucket ?? request.OutputBucket, request.UploadBucket is not null, request.OutputBucket, localMedia, problems, channelIdentification: channels);
         CheckCommon(request, problems);
         if (problems.Count > 0 || media is null)
         {

@@ -55,7 +55,7 @@ public static partial class JobPlanner
 
         // An output that was given but refused already explains why no upload bucket could be derived from it.
         bool outputRefused = outputBucket is null && request.OutputBucket is not null;
-        var media = PlanMedia(request, JobKind.Standard, request.UploadBucket ?? outputBucket, request.UploadBucket is not null, localMedia, problems, reportMissingBucket: !outputRefused, channelIdentification: request.ChannelIdentification);
+        var media = PlanMedia(request, JobKind.Standard, request.UploadBucket ?? outputBucket, request.UploadBucket is not null, outputBucket, localMedia, problems, reportMissingBucket: !outputRefused, channelIdentification: request.ChannelIdentification);
         CheckCommon(request, problems);
         if (problems.Count > 0 || media is null)
         {

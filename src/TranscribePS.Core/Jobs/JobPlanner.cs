@@ -59,7 +59,7 @@ public static partial class JobPlanner
             Add(problems, JobRules.CheckKmsKeyId(request.KmsKeyId));
         }
 
-        var media = PlanMedia(request, JobKind.Medical, request.UploadBucket ?? request.OutputBucket, request.UploadBucket is not null, localMedia, problems, channelIdentification: request.ChannelIdentification);
+        var media = PlanMedia(request, JobKind.Medical, request.UploadBucket ?? request.OutputBucket, request.UploadBucket is not null, request.OutputBucket, localMedia, problems, channelIdentification: request.ChannelIdentification);
         CheckCommon(request, problems);
         if (problems.Count > 0 || media is null)
         {
@@ -134,7 +134,7 @@ public static partial class JobPlanner
         // An output that was given but refused already explains why no upload bucket could be derived from it.
         bool outputRefused = outputBucket is null && (request.OutputBucket is not null || request.OutputLocation is not null);
         string? uploadBucket = request.UploadBucket ?? outputBucket;
-        var media = PlanMedia(request, JobKind.CallAnalytics, uploadBucket, request.UploadBucket is not null, localMedia, problems, reportMissingBucket: !outputRefused);
+        var media = PlanMedia(request, JobKind.CallAnalytics, uploadBucket, request.UploadBucket is not null, outputBucket, localMedia, problems, reportMissingBucket: !outputRefused);
         CheckCommon(request, problems);
         if (problems.Count > 0 || media is null)
         {
@@ -212,7 +212,7 @@ public static partial class JobPlanner
 
     private sealed record PlannedMedia(string MediaUri, PlannedUpload? Upload, string? Format, string Identity, string FileName);
 
-    private static PlannedMedia? PlanMedia(TranscribeJobRequest request, JobKind kind, string? uploadBucket, bool uploadBucketExplicit, LocalMedia? localMedia, List<PlanProblem> problems, bool reportMissingBucket = true, bool channelIdentification = false)
+    private static PlannedMedia? PlanMedia(TranscribeJobRequest request, JobKind kind, string? uploadBucket, bool uploadBucketExplicit, string? outputBucket, LocalMedia? localMedia, List<PlanProblem> problems, bool reportMissingBucket = true, bool channelIdentification = false)
     {
         string? uploadPrefix = PlanPrefix(request.UploadKeyPrefix, "UploadKeyPrefix", problems);
         if (request.Media.LocalPath is string path)
@@ -243,7 +243,10 @@ public static partial class JobPlanner
 
             string fileName = Path.GetFileName(path);
             string key = JobNaming.UploadKey(uploadPrefix, fileName, localMedia.ContentSha256);
-            var upload = new PlannedUpload(path, uploadBucket, key, localMedia.ContentSha256, localMedia.Facts.SizeBytes);
+            var upload = new PlannedUpload(path, uploadBucket, key, localMedia.ContentSha256, localMedia.Facts.SizeBytes)
+            {
+                OutputBucket = outputBucket is not null && !string.Equals(outputBucket, uploadBucket, StringComparison.Ordinal) ? outputBucket : null,
+            };
             return new PlannedMedia(upload.Uri, upload, localMedia.Facts.Format, "sha256:" + localMedia.ContentSha256, fileName);
         }
 

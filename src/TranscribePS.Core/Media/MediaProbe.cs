@@ -177,14 +177,35 @@ public static class MediaProbe
             return facts;
         }
 
-        // STREAMINFO bytes 10..17: 20 bits sample rate, 3 bits channels-1, 5 bits bps-1, 36 bits total samples.
+        // STREAMINFO: 16 bits min and max block size, 24 bits min and max frame size, then from byte 10: 20 bits sample
+        // rate, 3 bits channels-1, 5 bits bps-1, 36 bits total samples.
         ulong packed = BinaryPrimitives.ReadUInt64BigEndian(info.AsSpan(10));
-        int sampleRate = (int)(packed >> 44);
-        int channels = (int)((packed >> 41) & 0x7) + 1;
-        int bits = (int)((packed >> 36) & 0x1F) + 1;
-        long totalSamples = (long)(packed & 0xF_FFFF_FFFFUL);
-        TimeSpan? duration = sampleRate > 0 && totalSamples > 0 ? TimeSpan.FromSeconds((double)totalSamples / sampleRate) : null;
-        return facts with { SampleRateHertz = sampleRate, Channels = channels, BitsPerSample = bits, Duration = duration };
+        var streamInfo = new FlacStreamInfo(
+            MaxBlockSize: BinaryPrimitives.ReadUInt16BigEndian(info.AsSpan(2)),
+            MaxFrameSize: info[7] << 16 | info[8] << 8 | info[9],
+            SampleRate: (int)(packed >> 44),
+            Channels: (int)((packed >> 41) & 0x7) + 1,
+            Bits: (int)((packed >> 36) & 0x1F) + 1,
+            TotalSamples: (long)(packed & 0xF_FFFF_FFFFUL));
+        TimeSpan? duration = streamInfo.SampleRate > 0 && streamInfo.TotalSamples > 0 ? TimeSpan.FromSeconds((double)streamInfo.TotalSamples / streamInfo.SampleRate) : null;
+        facts = facts with { SampleRateHertz = streamInfo.SampleRate, Channels = streamInfo.Channels, BitsPerSample = streamInfo.Bits, Duration = duration };
+
+        // The frames follow the last metadata block.
+        bool last = (blockHeader[0] & 0x80) != 0;
+        while (!last)
+        {
+            if (ReadUpTo(stream, blockHeader) < 4 || !Skip(stream, blockHeader[1] << 16 | blockHeader[2] << 8 | blockHeader[3]))
+            {
+                return facts;
+            }
+
+            last = (blockHeader[0] & 0x80) != 0;
+        }
+
+        long? reached = duration is null ? null : FlacFrames.SamplesReached(stream, stream.Position, streamInfo);
+        return reached is long samples && samples < streamInfo.TotalSamples
+            ? facts with { PresentDuration = TimeSpan.FromSeconds((double)samples / streamInfo.SampleRate) }
+            : facts;
     }
 
     private static int Id3Length(ReadOnlySpan<byte> header) =>

@@ -251,6 +251,17 @@ public sealed class S3Transfer
         return null;
     }
 
+    /// <summary>
+    /// Fails with <see cref="S3Exception"/> (<c>NoSuchBucket</c>) when the bucket does not exist: one ListObjectsV2 of a
+    /// single key, the permission (s3:ListBucket) HeadBucket needs too.
+    /// </summary>
+    public Task CheckBucketAsync(string bucket, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        var request = new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 };
+        return GuardAsync(() => _s3.ListObjectsV2Async(request, cancellationToken), "ListObjectsV2", new S3Location(bucket, string.Empty), cancellationToken);
+    }
+
     /// <summary>The object's size and metadata, or null when there is no such object.</summary>
     public async Task<S3ObjectInfo?> HeadAsync(S3Location location, CancellationToken cancellationToken)
     {

@@ -12,13 +12,15 @@ namespace TranscribePS.Core.Submission;
 /// its bytes (skipped, no HeadObject), a key not listed is uploaded without a HeadObject. A folder too large to list,
 /// or not listable (no s3:ListBucket), falls back to a HeadObject per recording, which skips objects that already
 /// hold the same bytes (size and stored SHA-256). A bucket that does not exist fails every recording bound for it
-/// with S3BucketNotFound, from the one listing, before any byte is sent.
+/// with S3BucketNotFound, from the one listing, before any byte is sent; so does an output bucket other than the upload
+/// bucket that does not exist (checked once per batch, <see cref="PlannedUpload.OutputBucket"/>).
 /// </summary>
 public sealed class S3MediaUploader : IMediaUploader
 {
     private readonly S3Transfer _transfer;
     private readonly int _maxFolderPages;
     private readonly ConcurrentDictionary<(string Bucket, string Folder), Lazy<Task<Folder?>>> _folders = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _outputBuckets = new(StringComparer.Ordinal);
 
     public S3MediaUploader(S3Transfer transfer, SubmissionOptions? options = null)
     {
@@ -31,6 +33,11 @@ public sealed class S3MediaUploader : IMediaUploader
     {
         ArgumentNullException.ThrowIfNull(upload);
         var relay = progress is null ? null : new ProgressRelay(upload, progress);
+        if (upload.OutputBucket is { } outputBucket)
+        {
+            await _outputBuckets.GetOrAdd(outputBucket, b => new Lazy<Task>(() => CheckOutputBucketAsync(b, cancellationToken))).Value.ConfigureAwait(false);
+        }
+
         var folder = JobNaming.IsUploadKey(upload.Key, upload.ContentSha256)
             ? await FolderAsync(upload.Bucket, upload.Key, cancellationToken).ConfigureAwait(false)
             : null;
@@ -86,6 +93,19 @@ public sealed class S3MediaUploader : IMediaUploader
         {
             // Not allowed to list, or S3 kept failing: each upload checks its own key, as without a listing.
             return null;
+        }
+    }
+
+    private async Task CheckOutputBucketAsync(string bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _transfer.CheckBucketAsync(bucket, cancellationToken).ConfigureAwait(false);
+        }
+        catch (S3Exception ex) when (ex.ErrorCode is not "NoSuchBucket")
+        {
+            // Not allowed to list it (the service writes outputs with its own rights) or S3 kept failing: the Start
+            // will tell. Only a bucket S3 says does not exist stops the upload.
         }
     }
 

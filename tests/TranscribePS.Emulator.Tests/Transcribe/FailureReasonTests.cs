@@ -141,6 +141,32 @@ public class FailureReasonTests
         Assert.Equal("COMPLETED", job["TranscriptionJobStatus"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Flac_of_its_header_alone_that_declares_three_hours_fails_as_too_short()
+    {
+        var emulator = new TranscribeHarness();
+        byte[] whole = SyntheticMedia.Flac(3 * 3600);
+        string uri = emulator.PutMedia("cut.flac", whole[..42]);
+
+        var job = await FinishMedicalAsync(emulator, uri, mediaFormat: "flac");
+
+        Assert.Equal("FAILED", job["TranscriptionJobStatus"]!.GetValue<string>());
+        Assert.StartsWith("The input media file length is too small.", job["FailureReason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Flac_cut_short_is_read_for_the_frames_it_holds_not_for_its_streaminfo()
+    {
+        var emulator = new TranscribeHarness();
+        byte[] whole = SyntheticMedia.Flac(5 * 3600);
+        // About three seconds of frames: STREAMINFO's five hours would fail as too long.
+        string uri = emulator.PutMedia("cut-after-3s.flac", whole[..(42 + (whole.Length - 42) * 3 / (5 * 3600))]);
+
+        var job = await FinishMedicalAsync(emulator, uri, mediaFormat: "flac");
+
+        Assert.Equal("COMPLETED", job["TranscriptionJobStatus"]!.GetValue<string>());
+    }
+
     /// <summary>
     /// A whole recording of the length its header declares, the audio zeroed: a large array the emulator never
     /// touches past the header (no MD5 over it), so it costs address space, not memory.

@@ -86,6 +86,24 @@ public class MediaHeaderTests
         AssertAgreesWithTheModule(flac);
     }
 
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    public void Flac_cut_short_is_as_long_as_its_frames_and_both_readings_agree(double kept)
+    {
+        byte[] whole = SyntheticMedia.Flac(60, 16000);
+        byte[] cut = whole[..(int)(whole.Length * kept)];
+
+        var emulator = MediaHeader.Read(cut);
+        var module = MediaProbe.Probe(new MemoryStream(cut));
+
+        // Frames are 4,096 samples (0.256 s) but not all the same size (frame numbers past 127 take two bytes), so
+        // the share of bytes kept is the share of time only roughly.
+        Assert.InRange(emulator.Duration!.Value.TotalSeconds, (60 * kept) - 2, (60 * kept) + 2);
+        Assert.Equal(module.PresentDuration!.Value.TotalSeconds, emulator.Duration.Value.TotalSeconds, precision: 1);
+    }
+
     [Fact]
     public void Flac_whose_first_block_is_not_streaminfo_is_flac_with_nothing_known()
     {

@@ -96,6 +96,50 @@ public class MediaProbeTests
     }
 
     [Fact]
+    public void Whole_flac_has_no_present_duration_and_one_cut_short_reaches_its_last_frame()
+    {
+        byte[] whole = SyntheticMedia.Flac(10, 16000);
+        byte[] cut = whole[..(int)(whole.Length * 0.4)];
+
+        Assert.Null(Probe(whole).PresentDuration);
+        var facts = Probe(cut);
+        Assert.Equal(TimeSpan.FromSeconds(10), facts.Duration);
+        // Frames are 4,096 samples (0.256 s at 16 kHz): the cut ends inside one, whose header counts it whole.
+        Assert.InRange(facts.PresentDuration!.Value.TotalSeconds, 4 - 0.52, 4 + 0.52);
+    }
+
+    [Fact]
+    public void Flac_with_only_its_header_holds_no_audio()
+    {
+        var facts = Probe(Flac(sampleRate: 16000, channels: 1, bits: 16, totalSamples: 16000L * 3 * 3600));
+
+        Assert.Equal(TimeSpan.FromHours(3), facts.Duration);
+        Assert.Equal(TimeSpan.Zero, facts.PresentDuration);
+    }
+
+    [Fact]
+    public void Flac_frames_after_more_metadata_blocks_are_found()
+    {
+        byte[] flac = SyntheticMedia.Flac(30, 16000);
+        // STREAMINFO no longer last, then a 100-byte PADDING block marked last.
+        byte[] padding = [0x81, 0, 0, 100, .. new byte[100]];
+        byte[] withPadding = [.. flac[..42], .. padding, .. flac[42..]];
+        withPadding[4] = 0x00;
+
+        Assert.Null(Probe(withPadding).PresentDuration);
+        Assert.InRange(Probe(withPadding[..(42 + 104 + 200)]).PresentDuration!.Value.TotalSeconds, 1, 10);
+    }
+
+    [Fact]
+    public void Flac_whose_end_holds_no_frame_header_is_left_unjudged()
+    {
+        // A large file whose last megabyte is not frames (here zeros) cannot be judged from its end: no refusal.
+        byte[] flac = [.. SyntheticMedia.Flac(2, 16000), .. new byte[2 * 1024 * 1024]];
+
+        Assert.Null(Probe(flac).PresentDuration);
+    }
+
+    [Fact]
     public void Flac_after_an_id3_tag_is_still_flac()
     {
         var id3 = new byte[10 + 20];

@@ -59,6 +59,17 @@ public sealed class JobPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_bucket_other_than_the_upload_bucket_is_named_for_the_check_before_upload()
+    {
+        var separate = (await PlanAsync(MedicalRequest(_media.Wav("visit.wav")) with { UploadBucket = "tps-uploads" })).Plan!;
+        var same = (await PlanAsync(MedicalRequest(_media.Wav("visit.wav")))).Plan!;
+
+        Assert.Equal(OutputBucket, separate.Upload!.OutputBucket);
+        Assert.Equal(OutputBucket, same.Upload!.Bucket);
+        Assert.Null(same.Upload.OutputBucket);
+    }
+
+    [Fact]
     public void S3_medical_plan_has_no_upload_and_lets_the_service_detect_the_format()
     {
         var request = new MedicalConversationJobRequest { Media = MediaSource.FromUri("s3://tps-media/clinic/visit.mp3"), OutputBucket = OutputBucket };

@@ -1,3 +1,4 @@
+using TranscribePS.Emulator.Media;
 using TranscribePS.Core.Jobs;
 using static TranscribePS.Tests.Planning.PlanningTestData;
 
@@ -162,6 +163,19 @@ public sealed class MediaValidationTests : IDisposable
         Assert.Equal(
             $"'{path}' is cut short: its header declares 3:00:00 of audio, but the file holds {holds}. A copy, download or recording that did not finish leaves such a file; copy or export the recording again, then run the command again.",
             problem.Message);
+    }
+
+    [Fact]
+    public async Task Flac_cut_short_is_MediaTruncated()
+    {
+        byte[] whole = SyntheticMedia.Flac(60, 16_000, 1);
+        string path = Path.Combine(Path.GetDirectoryName(_media.Flac("whole.flac", channels: 1, seconds: 60))!, "cut.flac");
+        File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
+
+        var problem = SingleProblem(await PlanAsync(MedicalRequest(path)));
+
+        Assert.Equal("MediaTruncated", problem.ErrorId);
+        Assert.Matches(@"is cut short: its header declares 0:01:00 of audio, but the file holds (29|30)(\.\d+)? s\.", problem.Message);
     }
 
     [Fact]
