@@ -31,7 +31,7 @@ public static class CallAnalyticsInsightReader
         return schema == TranscriptSchema.CallAnalytics ? await ReadAsync(replay, sourceName, cancellationToken).ConfigureAwait(false) : null;
     }
 
-    private static CallAnalyticsInsight FromDocument(CallAnalyticsDocument document, Detections detections, string sourceName)
+    internal static CallAnalyticsInsight FromDocument(CallAnalyticsDocument document, Detections detections, string sourceName)
     {
         var characteristics = document.ConversationCharacteristics;
         var talkTime = characteristics?.TalkTime?.DetailsByParticipant;
@@ -91,7 +91,7 @@ public static class CallAnalyticsInsightReader
     }
 
     /// <summary>The issues, outcomes and action items of the turns, each with its turn's time key and file position.</summary>
-    private sealed class Detections
+    internal sealed class Detections
     {
         private int _turn;
 

@@ -25,26 +25,35 @@ public static class CallReportWriter
 {
     private const double ChartWidth = 1000;
 
+    /// <summary>Writes the report of <paramref name="calls"/> (the same path as <see cref="CallReportBuilder"/>, a call at a time).</summary>
     public static void Write(TextWriter output, IReadOnlyList<CallReport> calls, string title)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(calls);
+        using var builder = new CallReportBuilder();
+        foreach (var call in calls)
+        {
+            builder.Add(call);
+        }
+
+        builder.WriteTo(output, title);
+    }
+
+    /// <summary>The page up to and including the h1.</summary>
+    internal static void WriteStart(TextWriter output, string title)
+    {
         var w = new Html(output);
         w.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         // Nothing may be fetched: the policy forbids every source but the page's own inline style and script.
         w.Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
         w.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").Text(title).Raw("</title>\n<style>").Raw(Style).Raw("</style>\n</head>\n<body>\n<main>\n<h1>").Text(title).Raw("</h1>\n");
-        if (calls.Count > 1)
-        {
-            WriteBatchTable(w, calls);
-        }
+    }
 
-        for (int i = 0; i < calls.Count; i++)
-        {
-            WriteCall(w, calls[i], i + 1, calls.Count > 1);
-        }
-
-        if (calls.Count == 0)
+    /// <summary>The end of the page; <paramref name="empty"/> says there was no call at all.</summary>
+    internal static void WriteEnd(TextWriter output, bool empty)
+    {
+        var w = new Html(output);
+        if (empty)
         {
             w.Raw("<p>").Text(Messages.ReportNoCalls).Raw("</p>\n");
         }
@@ -53,8 +62,9 @@ public static class CallReportWriter
         output.Flush();
     }
 
-    private static void WriteBatchTable(Html w, IReadOnlyList<CallReport> calls)
+    internal static void WriteBatchTable(TextWriter output, IReadOnlyList<CallAnalyticsInsight> calls)
     {
+        var w = new Html(output);
         w.Raw("<section aria-labelledby=\"calls\">\n<h2 id=\"calls\">Calls</h2>\n<table class=\"sortable calls\">\n<caption>")
             .Text(Messages.ReportBatchCaption(calls.Count)).Raw("</caption>\n<thead><tr>");
         foreach (var heading in new[] { "Call", "Duration", "Agent talk", "Customer talk", "Non-talk", "Interruptions", "Agent sentiment", "Customer sentiment", "Categories", "Issues" })
@@ -65,7 +75,7 @@ public static class CallReportWriter
         w.Raw("</tr></thead>\n<tbody>\n");
         for (int i = 0; i < calls.Count; i++)
         {
-            var insight = calls[i].Insight;
+            var insight = calls[i];
             w.Raw("<tr><th scope=\"row\" data-value=\"").Text(insight.JobName).Raw("\"><a href=\"#call-").Number(i + 1).Raw("\">").Text(insight.JobName).Raw("</a></th>");
             Cell(w, insight.Duration, Timestamps.Clock(insight.Duration));
             Cell(w, insight.AgentTalkTime, Timestamps.Clock(insight.AgentTalkTime));
@@ -85,8 +95,10 @@ public static class CallReportWriter
     private static void Cell(Html w, double value, string shown)
         => w.Raw("<td data-value=\"").Raw(double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture)).Raw("\">").Text(shown).Raw("</td>");
 
-    private static void WriteCall(Html w, CallReport call, int number, bool inBatch)
+    /// <summary>One call's section (h2): figures, charts, categories, detections and every turn.</summary>
+    internal static void WriteCall(TextWriter output, CallReport call, int number, bool inBatch)
     {
+        var w = new Html(output);
         var insight = call.Insight;
         var id = "call-" + number.ToString(CultureInfo.InvariantCulture);
         double duration = Math.Max(insight.Duration, call.Turns.Select(t => t.EndTime ?? 0).DefaultIfEmpty(0).Max());

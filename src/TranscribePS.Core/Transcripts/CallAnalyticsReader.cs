@@ -26,7 +26,7 @@ public static class CallAnalyticsReader
     public static async IAsyncEnumerable<TranscriptItem> ReadItemsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        await using var store = new ReplayStore(utf8Json);
+        await using var store = new ReplayStore(utf8Json, localOnly: true);
         var layout = await CallAnalyticsStream.OpenAsync(utf8Json, sourceName, store, cancellationToken).ConfigureAwait(false);
         var merge = new ItemMerge(layout.Document.ResolveJobName(fallbackJobName), new SpeakerLabels(layout.Document, options));
         await foreach (var (turn, key) in CallAnalyticsStream.ReadTurnsAsync(layout, store, sourceName, cancellationToken).ConfigureAwait(false))
@@ -138,7 +138,7 @@ public static class CallAnalyticsReader
     public static async IAsyncEnumerable<TranscriptTurn> ReadTurnsAsync(Stream utf8Json, string sourceName, string fallbackJobName, TranscriptReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        await using var store = new ReplayStore(utf8Json);
+        await using var store = new ReplayStore(utf8Json, localOnly: true);
         var layout = await CallAnalyticsStream.OpenAsync(utf8Json, sourceName, store, cancellationToken).ConfigureAwait(false);
         var jobName = layout.Document.ResolveJobName(fallbackJobName);
         var labels = new SpeakerLabels(layout.Document, options);
@@ -147,31 +147,66 @@ public static class CallAnalyticsReader
         await foreach (var (turn, _) in CallAnalyticsStream.ReadTurnsAsync(layout, store, sourceName, cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var items = turn.ItemList;
-            var content = turn.Content ?? JoinItems(items);
-            var facts = TurnFacts.Of(items);
-
-            yield return new TranscriptTurn
-            {
-                JobName = jobName,
-                Index = index++,
-                Speaker = SpeakerLabels.Role(turn),
-                SpeakerName = labels.NameOf(turn),
-                Participant = CallAnalyticsText.ParticipantName(turn.ParticipantRole),
-                Channel = labels.ChannelOf(turn),
-                StartTime = Seconds(turn.BeginOffsetMillis ?? facts.FirstBegin),
-                EndTime = Seconds(turn.EndOffsetMillis ?? facts.LastEnd),
-                Text = content,
-                WordCount = items.Count > 0 ? facts.Words : CountWords(content),
-                Confidence = facts.Confidence,
-                Sentiment = turn.Sentiment,
-                Loudness = turn.Loudness,
-                Issues = CallAnalyticsText.Spans(content, turn.IssuesDetected),
-                Outcomes = CallAnalyticsText.Spans(content, turn.OutcomesDetected),
-                ActionItems = CallAnalyticsText.Spans(content, turn.ActionItemsDetected),
-                IsRedacted = facts.AnyRedacted || turn.HasRedaction,
-            };
+            yield return ToTurn(turn, index++, jobName, labels);
         }
+    }
+
+    /// <summary>
+    /// Reads a call once for both its turns and its insight (Export-CallAnalyticsReport: one open, one pass over the
+    /// network; a seekable network stream is copied to a private temp file for the second pass). Null when the file is
+    /// not call analytics output.
+    /// </summary>
+    public static async Task<(CallAnalyticsInsight Insight, List<TranscriptTurn> Turns)?> ReadCallAsync(Stream utf8Json, string sourceName, TranscriptReadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(options);
+        var (schema, replay) = await TranscriptSchemaDetector.DetectAsync(utf8Json, sourceName, cancellationToken).ConfigureAwait(false);
+        if (schema != TranscriptSchema.CallAnalytics)
+        {
+            return null;
+        }
+
+        await using var store = new ReplayStore(replay, localOnly: true);
+        var layout = await CallAnalyticsStream.OpenAsync(replay, sourceName, store, cancellationToken).ConfigureAwait(false);
+        var jobName = layout.Document.ResolveJobName(TranscriptReader.JobNameFromSource(sourceName));
+        var labels = new SpeakerLabels(layout.Document, options);
+        var detections = new CallAnalyticsInsightReader.Detections();
+        var turns = new List<TranscriptTurn>();
+        await foreach (var (turn, key) in CallAnalyticsStream.ReadTurnsAsync(layout, store, sourceName, cancellationToken).ConfigureAwait(false))
+        {
+            detections.Add(turn, key);
+            turns.Add(ToTurn(turn, turns.Count, jobName, labels));
+        }
+
+        return (CallAnalyticsInsightReader.FromDocument(layout.Document, detections, sourceName), turns);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static TranscriptTurn ToTurn(CaTurn turn, int index, string jobName, SpeakerLabels labels)
+    {
+        var items = turn.ItemList;
+        var content = turn.Content ?? JoinItems(items);
+        var facts = TurnFacts.Of(items);
+        return new TranscriptTurn
+        {
+            JobName = jobName,
+            Index = index,
+            Speaker = SpeakerLabels.Role(turn),
+            SpeakerName = labels.NameOf(turn),
+            Participant = CallAnalyticsText.ParticipantName(turn.ParticipantRole),
+            Channel = labels.ChannelOf(turn),
+            StartTime = Seconds(turn.BeginOffsetMillis ?? facts.FirstBegin),
+            EndTime = Seconds(turn.EndOffsetMillis ?? facts.LastEnd),
+            Text = content,
+            WordCount = items.Count > 0 ? facts.Words : CountWords(content),
+            Confidence = facts.Confidence,
+            Sentiment = turn.Sentiment,
+            Loudness = turn.Loudness,
+            Issues = CallAnalyticsText.Spans(content, turn.IssuesDetected),
+            Outcomes = CallAnalyticsText.Spans(content, turn.OutcomesDetected),
+            ActionItems = CallAnalyticsText.Spans(content, turn.ActionItemsDetected),
+            IsRedacted = facts.AnyRedacted || turn.HasRedaction,
+        };
     }
 
     internal static double? Seconds(long? milliseconds) => milliseconds / 1000.0;

@@ -245,6 +245,7 @@ internal static class CallAnalyticsStream
     }
 
     /// <summary>The member the reader's property name names: exact PascalCase first (the service's), then ignoring case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Member MemberOf(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("Content"u8)) return Member.Content;
@@ -384,6 +385,7 @@ internal static class CallAnalyticsStream
         return turn;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadItems(ref Utf8JsonReader reader, CaTurn turn)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -437,6 +439,7 @@ internal static class CallAnalyticsStream
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CaItem? ParseItem(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -515,6 +518,7 @@ internal static class CallAnalyticsStream
     }
 
     /// <summary>Milliseconds: a whole number (or a numeric string) that is not negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long? Millis(ref Utf8JsonReader reader, string member)
     {
         long value;
@@ -601,6 +605,7 @@ internal static class CallAnalyticsStream
     }
 
     /// <summary>Reads past a turn's items, noting the first item's begin time (only a turn without its own needs it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ScanFirstItemBegin(ref Utf8JsonReader reader, out long? firstBegin)
     {
         firstBegin = null;
@@ -638,6 +643,7 @@ internal static class CallAnalyticsStream
            || (reader.ValueSpan.Length == utf8.Length || reader.ValueIsEscaped) && string.Equals(reader.GetString(), name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A turn's own begin time and its first item's, read leniently (the second pass reports bad values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (long? Begin, long? FirstItemBegin, bool Present) ScanTurn(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

@@ -7,22 +7,30 @@ namespace TranscribePS.Core.Transcripts;
 internal sealed class ReplayStore : IAsyncDisposable
 {
     private readonly Stream _input;
+    private readonly bool _reread;
     private FileStream? _spool;
 
-    public ReplayStore(Stream input) => _input = input;
+    /// <param name="localOnly">Re-read the input only when it is a local file or memory: a seekable network stream (ranged
+    /// GETs) is copied too, so that it is fetched once.</param>
+    public ReplayStore(Stream input, bool localOnly = false)
+    {
+        _input = input;
+        _reread = input.CanSeek && (!localOnly || input is FileStream or MemoryStream);
+    }
 
     /// <summary>Where to copy a skipped array, or null when the input can be re-read directly.</summary>
-    public Stream? CopyTarget => _input.CanSeek ? null : _spool ??= CreateSpool();
+    public Stream? CopyTarget => _reread ? null : _spool ??= CreateSpool();
 
     /// <summary>The stream the offsets returned by <see cref="JsonCursor.SkipValueAsync"/> refer to.</summary>
-    public Stream Source => _input.CanSeek ? _input : _spool ?? throw new InvalidOperationException("Nothing was copied.");
+    public Stream Source => _reread ? _input : _spool ?? throw new InvalidOperationException("Nothing was copied.");
 
     /// <summary>True when a temp file was needed (for tests and diagnostics).</summary>
     public bool Spooled => _spool is not null;
 
     public ValueTask DisposeAsync() => _spool?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private static FileStream CreateSpool()
+    /// <summary>A private temp file (owner-only, deleted when closed: it may hold PHI).</summary>
+    internal static FileStream CreateSpool()
     {
         var options = new FileStreamOptions
         {

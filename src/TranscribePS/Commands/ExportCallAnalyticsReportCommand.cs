@@ -11,13 +11,14 @@ namespace TranscribePS.Commands;
 
 /// <summary>
 /// Writes one self-contained HTML report of every call analytics transcript piped in (one call, or a batch with a
-/// sortable table of the calls). The calls are gathered and the file is written at the end.
+/// sortable table of the calls). Each call is read once (one open) and its section written aside as it is read
+/// (<see cref="CallReportBuilder"/>); the file is written at the end.
 /// </summary>
 [Cmdlet(VerbsData.Export, "CallAnalyticsReport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportCallAnalyticsReportCommand : TranscriptReadingCmdlet
 {
-    private readonly List<CallReport> _calls = [];
+    private readonly CallReportBuilder _report = new();
     private string _path = string.Empty;
     private bool _confirmed;
 
@@ -61,29 +62,19 @@ public sealed class ExportCallAnalyticsReportCommand : TranscriptReadingCmdlet
 
     private protected override async Task ReadAsync(TranscriptSource source, CancellationToken cancellationToken)
     {
-        var insight = await CallAnalyticsInsightReader.ReadIfCallAnalyticsAsync(source.Json, source.Name, cancellationToken).ConfigureAwait(false);
-        if (insight is null)
+        var call = await CallAnalyticsReader.ReadCallAsync(source.Json, source.Name, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false);
+        if (call is not { } read)
         {
             Shell.WriteError(new CommandError(new ArgumentException(Messages.ReportNotCallAnalytics(source.Name)), "NotCallAnalytics", ErrorCategory.InvalidArgument, (object?)source.Job ?? source.Location));
             return;
         }
 
-        var turns = new List<TranscriptTurn>();
-        var again = await OpenAsync(source.Location, source.Job, cancellationToken).ConfigureAwait(false);
-        await using (again.ConfigureAwait(false))
-        {
-            await foreach (var turn in TranscriptReader.ReadTurnsAsync(again, source.Name, ReadOptions(SpeakerName), cancellationToken).ConfigureAwait(false))
-            {
-                turns.Add(turn);
-            }
-        }
-
-        _calls.Add(new CallReport(insight, turns));
+        _report.Add(new CallReport(read.Insight, read.Turns));
     }
 
     private protected override Task EndAsync(CancellationToken cancellationToken)
     {
-        if (!_confirmed || _calls.Count == 0)
+        if (!_confirmed || _report.Count == 0)
         {
             return Task.CompletedTask;
         }
@@ -92,7 +83,7 @@ public sealed class ExportCallAnalyticsReportCommand : TranscriptReadingCmdlet
         {
             using (var writer = new StreamWriter(_path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
             {
-                CallReportWriter.Write(writer, _calls, Messages.ReportTitle(_calls.Count == 1 ? _calls[0].Insight.JobName : null, _calls.Count));
+                _report.WriteTo(writer, Messages.ReportTitle(_report.Count == 1 ? _report.FirstInsight!.JobName : null, _report.Count));
             }
 
             Shell.WriteObject(new FileInfo(_path));
@@ -103,5 +94,15 @@ public sealed class ExportCallAnalyticsReportCommand : TranscriptReadingCmdlet
         }
 
         return Task.CompletedTask;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _report.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -97,7 +97,7 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
         {
             Title = jobName,
             Details = Details(source),
-            // A Word document shows a call's figures before its transcript, so they are read first, from a second open.
+            // A Word document shows a call's figures before its transcript, so they are read first (the source rewound, or opened again when it cannot seek).
             Insight = ExportFormat == TranscriptFormat.Docx ? await InsightAsync(source, cancellationToken).ConfigureAwait(false) : null,
         };
         if (Open(document, target) is not { } output)
@@ -188,6 +188,16 @@ public abstract class TranscriptExportCmdlet : TranscriptReadingCmdlet
 
     private async Task<CallAnalyticsInsight?> InsightAsync(TranscriptSource source, CancellationToken cancellationToken)
     {
+        if (source.Json.CanSeek)
+        {
+            // Read from the open source and rewound: a file, or an S3 object whose ranged reader keeps its last two
+            // windows (a call up to 4 MiB is fetched once); no second open.
+            long start = source.Json.Position;
+            var insight = await CallAnalyticsInsightReader.ReadIfCallAnalyticsAsync(source.Json, source.Name, cancellationToken).ConfigureAwait(false);
+            source.Json.Position = start;
+            return insight;
+        }
+
         var again = await OpenAsync(source.Location, source.Job, cancellationToken).ConfigureAwait(false);
         await using (again.ConfigureAwait(false))
         {

@@ -147,4 +147,63 @@ public sealed class CallAnalyticsStreamingTests
         Assert.Equal(["first", "second"], insight.Issues.Select(i => i.Text));
         Assert.Equal(["Agent", "Customer"], insight.Issues.Select(i => i.Participant));
     }
+
+    /// <summary>Seekable, but neither a file nor memory (as the ranged S3 stream): counts the bytes read from it.</summary>
+    private sealed class CountingSeekableStream(byte[] data) : Stream
+    {
+        private readonly MemoryStream _inner = new(data);
+
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => _inner.Length;
+        public override long Position { get => _inner.Position; set => _inner.Position = value; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = _inner.Read(buffer, offset, count);
+            BytesRead += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_call_is_read_once_for_its_turns_and_insight_and_a_network_stream_is_fetched_once()
+    {
+        var (json, _) = Call(turns: 400, shuffle: false);
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var network = new CountingSeekableStream(bytes);
+
+        var read = await CallAnalyticsReader.ReadCallAsync(network, "s3://calls/streamed.json", NoNames, CancellationToken.None);
+        var turns = await TranscriptReader.ReadTurnsAsync(new MemoryStream(bytes), "s3://calls/streamed.json", NoNames, CancellationToken.None).ToListAsync();
+        var insight = await CallAnalyticsInsightReader.ReadAsync(new MemoryStream(bytes), "s3://calls/streamed.json", CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(turns.Select(t => (t.JobName, t.Index, t.Text, t.StartTime, t.EndTime, t.Participant, t.Channel, t.WordCount)),
+            read.Value.Turns.Select(t => (t.JobName, t.Index, t.Text, t.StartTime, t.EndTime, t.Participant, t.Channel, t.WordCount)));
+        Assert.Equal(insight.JobName, read.Value.Insight.JobName);
+        Assert.Equal("streamed", read.Value.Insight.JobName);
+        // The schema probe reads the first bytes again; the turns come from the private copy, not a second fetch.
+        Assert.InRange(network.BytesRead, bytes.Length, bytes.Length + 64 * 1024);
+    }
+
+    [Fact]
+    public async Task A_standard_transcript_is_not_a_call()
+    {
+        var json = """{ "jobName": "std", "results": { "transcripts": [ { "transcript": "hi" } ], "items": [] }, "status": "COMPLETED" }""";
+
+        var read = await CallAnalyticsReader.ReadCallAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), "std.json", NoNames, CancellationToken.None);
+
+        Assert.Null(read);
+    }
 }

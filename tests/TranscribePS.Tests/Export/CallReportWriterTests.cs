@@ -75,4 +75,23 @@ public class CallReportWriterTests
         Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
         Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_batch_built_a_call_at_a_time_has_every_section_once_in_order_after_the_table()
+    {
+        using var builder = new CallReportBuilder();
+        foreach (var job in new[] { "call-1", "call-2", "call-3" })
+        {
+            builder.Add(Call(job, "Cancel"));
+        }
+
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        builder.WriteTo(text, "Batch");
+        var html = text.ToString();
+
+        Assert.Equal(["call-1", "call-2", "call-3"], Regex.Matches(html, "<section class=\"call\" id=\"call-(\\d)\"[^>]*data-job=\"([^\"]+)\"").Select(m => m.Groups[2].Value));
+        Assert.True(html.IndexOf("<table class=\"sortable calls\">", StringComparison.Ordinal) < html.IndexOf("<section class=\"call\"", StringComparison.Ordinal));
+        Assert.Equal(6, Regex.Matches(html, "<li class=\"turn\"").Count);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+    }
 }
