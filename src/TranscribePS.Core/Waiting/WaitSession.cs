@@ -112,7 +112,7 @@ public sealed class WaitSession
     /// start as soon as a first job joins; later jobs join the running schedule. Throttling and service faults, however
     /// many in a row, slow the wait down (the gap grows to its ceiling) but never end it: each job still leaves at its
     /// deadline. Another service error (access denied, a bad request) ends the wait, each job still pending leaving
-    /// as Abandoned with that error. Cancelling throws <see cref="OperationCanceledException"/> promptly,
+    /// as Abandoned with that error, and so does each job added after it. Cancelling throws <see cref="OperationCanceledException"/> promptly,
     /// from any call or gap. Runs once per session.
     /// </summary>
     public async IAsyncEnumerable<WaitResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -145,11 +145,17 @@ public sealed class WaitSession
                 }
 
                 var finished = new List<TrackedJob>();
+                var abandoned = new List<TrackedJob>();
                 foreach (var job in arrived)
                 {
                     if (IsFinishedWithDetails(job.Input))
                     {
                         finished.Add(job);
+                    }
+                    else if (_stop is not null)
+                    {
+                        // The wait already met an error it cannot fix: a job joining later leaves with that error too.
+                        abandoned.Add(job);
                     }
                     else
                     {
@@ -163,6 +169,11 @@ public sealed class WaitSession
                 foreach (var job in finished)
                 {
                     yield return Leave(job, job.Input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
+                }
+
+                foreach (var job in abandoned)
+                {
+                    yield return Leave(job, WaitOutcome.Abandoned, job.Input, _stop);
                 }
             }
 
@@ -248,7 +259,9 @@ public sealed class WaitSession
                         yield return Leave(job, WaitOutcome.Abandoned, job.Latest, stop);
                     }
 
-                    yield break;
+                    // Jobs may still be piped in: each leaves as Abandoned when it joins, and the wait ends when adding does.
+                    _nextCycle = null;
+                    continue;
                 }
 
                 // The first gap is the poll interval as given, unless the very first cycle was already throttled.

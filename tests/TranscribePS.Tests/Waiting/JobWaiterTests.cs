@@ -546,4 +546,37 @@ public class JobWaiterTests
             Assert.Contains("not authorized", r.Message, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task Jobs_piped_in_after_an_error_waiting_cannot_fix_each_leave_as_Abandoned_and_the_wait_ends_with_adding()
+    {
+        var h = new WaitHarness();
+        var first = h.Service.Add(JobKind.Medical, "denied-first", finishesAt: Seconds(600));
+        var late = h.Service.Add(JobKind.Medical, "late", finishesAt: Seconds(600));
+        var done = h.Service.Add(JobKind.Medical, "late-done", finishesAt: Seconds(1));
+        h.Service.Fault = _ => new TranscribeException(AwsErrorKind.AccessDenied, "User is not authorized to perform: transcribe:GetMedicalTranscriptionJob", "AccessDeniedException", 400);
+        var session = h.Waiter.Open(new WaitOptions { Timeout = TimeSpan.FromMinutes(10) }, h.Progress);
+        await using var results = session.RunAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        session.Add(ScriptedJobs.Started(first));
+        Assert.True(await results.MoveNextAsync());
+        var stopped = results.Current;
+        var gets = h.Service.Gets.Count();
+        session.Add(ScriptedJobs.Started(late));
+        session.Add(ScriptedJobs.Started(done) with { Status = JobStatus.Completed, TranscriptUri = "s3://out/late-done.json" });
+        session.CompleteAdding();
+        var rest = new List<WaitResult>();
+        while (await results.MoveNextAsync())
+        {
+            rest.Add(results.Current);
+        }
+
+        Assert.Equal(("denied-first", WaitOutcome.Abandoned), (stopped.JobName, stopped.Outcome));
+        // The late job gets its own result naming the error, without another call; one already finished still comes out Completed.
+        Assert.Equal([("late-done", WaitOutcome.Completed), ("late", WaitOutcome.Abandoned)], rest.Select(r => (r.JobName, r.Outcome)));
+        Assert.Equal(AwsErrorKind.AccessDenied, rest[1].Error!.Kind);
+        Assert.Contains("not authorized", rest[1].Message, StringComparison.Ordinal);
+        Assert.Equal(gets, h.Service.Gets.Count());
+        Assert.Equal(3, h.Progress.Reports[^1].Total);
+    }
 }
