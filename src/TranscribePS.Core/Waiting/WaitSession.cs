@@ -145,17 +145,11 @@ public sealed class WaitSession
                 }
 
                 var finished = new List<TrackedJob>();
-                var abandoned = new List<TrackedJob>();
                 foreach (var job in arrived)
                 {
                     if (IsFinishedWithDetails(job.Input))
                     {
                         finished.Add(job);
-                    }
-                    else if (_stop is not null)
-                    {
-                        // The wait already met an error it cannot fix: a job joining later leaves with that error too.
-                        abandoned.Add(job);
                     }
                     else
                     {
@@ -170,10 +164,15 @@ public sealed class WaitSession
                 {
                     yield return Leave(job, job.Input.Status == JobStatus.Completed ? WaitOutcome.Completed : WaitOutcome.Failed, job.Input);
                 }
+            }
 
-                foreach (var job in abandoned)
+            if (_stop is { } stop)
+            {
+                // An error waiting cannot fix was met: every job still pending leaves with it, and so does each job piped
+                // in later, without another call; the wait ends when adding does.
+                foreach (var job in _pending.OrderBy(j => j.Order).ToList())
                 {
-                    yield return Leave(job, WaitOutcome.Abandoned, job.Input, _stop);
+                    yield return Leave(job, WaitOutcome.Abandoned, job.Latest, stop);
                 }
             }
 
@@ -252,15 +251,8 @@ public sealed class WaitSession
                     outcome = CycleOutcome.Throttled;
                 }
 
-                if (_stop is { } stop)
+                if (_stop is not null)
                 {
-                    foreach (var job in _pending.OrderBy(j => j.Order).ToList())
-                    {
-                        yield return Leave(job, WaitOutcome.Abandoned, job.Latest, stop);
-                    }
-
-                    // Jobs may still be piped in: each leaves as Abandoned when it joins, and the wait ends when adding does.
-                    _nextCycle = null;
                     continue;
                 }
 

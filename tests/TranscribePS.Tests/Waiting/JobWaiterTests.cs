@@ -312,22 +312,18 @@ public class JobWaiterTests
         var first = h.Service.Add(JobKind.Medical, "first", finishesAt: Seconds(60));
         var later = h.Service.Add(JobKind.Medical, "later", finishesAt: Seconds(400), createdAt: Seconds(70));
         var stuck = h.Service.Add(JobKind.Medical, "stuck", finishesAt: TimeSpan.FromHours(9), createdAt: Seconds(70));
-        var session = h.Waiter.Open(new WaitOptions { Timeout = TimeSpan.FromMinutes(10) }, h.Progress);
-        await using var results = session.RunAsync(CancellationToken.None).GetAsyncEnumerator();
+        var joinedAt = TimeSpan.Zero;
 
-        session.Add(ScriptedJobs.Started(first));
-        Assert.True(await results.MoveNextAsync());
-        var firstResult = results.Current;
-        var joinedAt = h.Clock.Elapsed;
-        session.Add(ScriptedJobs.Started(later));
-        session.Add(ScriptedJobs.Started(stuck));
-        session.Add(ScriptedJobs.Started(first));
-        session.CompleteAdding();
-        var rest = new List<WaitResult>();
-        while (await results.MoveNextAsync())
-        {
-            rest.Add(results.Current);
-        }
+        var (session, firstResult, rest) = await h.WaitWithLaterArrivalsAsync(
+            new WaitOptions { Timeout = TimeSpan.FromMinutes(10) },
+            ScriptedJobs.Started(first),
+            session =>
+            {
+                joinedAt = h.Clock.Elapsed;
+                session.Add(ScriptedJobs.Started(later));
+                session.Add(ScriptedJobs.Started(stuck));
+                session.Add(ScriptedJobs.Started(first));
+            });
 
         Assert.Equal(("first", WaitOutcome.Completed), (firstResult.JobName, firstResult.Outcome));
         Assert.Equal([("later", WaitOutcome.Completed), ("stuck", WaitOutcome.TimedOut)], rest.Select(r => (r.JobName, r.Outcome)));
@@ -555,21 +551,17 @@ public class JobWaiterTests
         var late = h.Service.Add(JobKind.Medical, "late", finishesAt: Seconds(600));
         var done = h.Service.Add(JobKind.Medical, "late-done", finishesAt: Seconds(1));
         h.Service.Fault = _ => new TranscribeException(AwsErrorKind.AccessDenied, "User is not authorized to perform: transcribe:GetMedicalTranscriptionJob", "AccessDeniedException", 400);
-        var session = h.Waiter.Open(new WaitOptions { Timeout = TimeSpan.FromMinutes(10) }, h.Progress);
-        await using var results = session.RunAsync(CancellationToken.None).GetAsyncEnumerator();
+        var gets = 0;
 
-        session.Add(ScriptedJobs.Started(first));
-        Assert.True(await results.MoveNextAsync());
-        var stopped = results.Current;
-        var gets = h.Service.Gets.Count();
-        session.Add(ScriptedJobs.Started(late));
-        session.Add(ScriptedJobs.Started(done) with { Status = JobStatus.Completed, TranscriptUri = "s3://out/late-done.json" });
-        session.CompleteAdding();
-        var rest = new List<WaitResult>();
-        while (await results.MoveNextAsync())
-        {
-            rest.Add(results.Current);
-        }
+        var (_, stopped, rest) = await h.WaitWithLaterArrivalsAsync(
+            new WaitOptions { Timeout = TimeSpan.FromMinutes(10) },
+            ScriptedJobs.Started(first),
+            session =>
+            {
+                gets = h.Service.Gets.Count();
+                session.Add(ScriptedJobs.Started(late));
+                session.Add(ScriptedJobs.Started(done) with { Status = JobStatus.Completed, TranscriptUri = "s3://out/late-done.json" });
+            });
 
         Assert.Equal(("denied-first", WaitOutcome.Abandoned), (stopped.JobName, stopped.Outcome));
         // The late job gets its own result naming the error, without another call; one already finished still comes out Completed.

@@ -25,6 +25,29 @@ internal sealed class WaitHarness
         return results;
     }
 
+    /// <summary>
+    /// Opens a session, adds <paramref name="first"/> and reads its result; then <paramref name="addLater"/> adds more
+    /// while the wait runs, adding is completed and the rest of the results are read.
+    /// </summary>
+    public async Task<(WaitSession Session, WaitResult First, List<WaitResult> Later)> WaitWithLaterArrivalsAsync(
+        WaitOptions options, TranscriptionJob first, Action<WaitSession> addLater)
+    {
+        var session = Waiter.Open(options, Progress);
+        await using var results = session.RunAsync(CancellationToken.None).GetAsyncEnumerator();
+        session.Add(first);
+        Assert.True(await results.MoveNextAsync());
+        var firstResult = results.Current;
+        addLater(session);
+        session.CompleteAdding();
+        var rest = new List<WaitResult>();
+        while (await results.MoveNextAsync())
+        {
+            rest.Add(results.Current);
+        }
+
+        return (session, firstResult, rest);
+    }
+
     /// <summary>A job known only by kind and name, as Wait-TranscribeJob -Name finds one: nothing read yet.</summary>
     public static TranscriptionJob Named(JobKind kind, string name) => new() { Kind = kind, JobName = name, Status = JobStatus.Queued };
 }
