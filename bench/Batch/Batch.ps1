@@ -36,12 +36,9 @@ $ErrorActionPreference = 'Stop'
 $Recordings = @($Recordings -split ',' | ForEach-Object { [int]$_ })
 $LatencyMs = @($LatencyMs -split ',' | ForEach-Object { [int]$_ })
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$emulatorDll = Join-Path $root 'tests/TranscribePS.Emulator/bin/Release/net10.0/TranscribePS.Emulator.dll'
+Import-Module (Join-Path $PSScriptRoot '../BenchSupport.psm1') -Force
 if (-not $Module) { $Module = Join-Path $root 'out/TranscribePS/TranscribePS.psd1' }
-foreach ($needed in $emulatorDll, $Module) {
-    if (-not (Test-Path -LiteralPath $needed)) { throw "Missing $needed. Build first: dotnet build TranscribePS.sln -c Release" }
-}
-if (-not (Test-Path /usr/bin/time)) { throw '/usr/bin/time (GNU time) is needed for peak memory.' }
+if (-not (Test-Path -LiteralPath $Module)) { throw "Missing $Module. Build first: dotnet build TranscribePS.sln -c Release" }
 & python3 -c 'import boto3' 2>$null
 if ($LASTEXITCODE -ne 0) { throw 'python3 with boto3 is needed (python3 -c "import boto3").' }
 
@@ -74,55 +71,10 @@ function New-Recordings([int] $count) {
     $dir
 }
 
-function Start-Emulator {
-    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $emulatorDll, '--port', '0', '--timing', 'realistic', '--format', 'env', '--bucket', $bucket) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($psi)
-    $settings = [ordered]@{}
-    while ($settings.Count -lt 4) {
-        $line = $process.StandardOutput.ReadLine()
-        if ($null -eq $line) { throw 'The emulator stopped before printing its settings.' }
-        $name, $value = $line -split '=', 2
-        $settings[$name] = $value
-    }
-    [pscustomobject]@{ Process = $process; Settings = $settings; Url = $settings.AWS_ENDPOINT_URL }
-}
-
-function Invoke-Measured([string[]] $command, [string] $name) {
-    # One client as a whole process under GNU time: wall, user+sys CPU, peak RSS (KiB) of the largest process.
-    $timeFile = Join-Path $work "$name.time"
-    $psi = [Diagnostics.ProcessStartInfo]::new('/usr/bin/time')
-    foreach ($a in @('-f', '%e %U %S %M', '-o', $timeFile) + $command) { $psi.ArgumentList.Add($a) }
-    $psi.WorkingDirectory = $root
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    foreach ($k in $emulator.Settings.Keys) { $psi.Environment[$k] = $emulator.Settings[$k] }
-    $psi.Environment['AWS_DEFAULT_REGION'] = $emulator.Settings.AWS_REGION   # botocore reads this one, not AWS_REGION
-    $psi.Environment['AWS_EC2_METADATA_DISABLED'] = 'true'
-    $psi.Environment.Remove('AWS_PROFILE') | Out-Null
-    $p = [Diagnostics.Process]::Start($psi)
-    $stderr = $p.StandardError.ReadToEndAsync()
-    $stdout = $p.StandardOutput.ReadToEnd()
-    $p.WaitForExit()
-    $errText = $stderr.Result
-    $wall, $user, $sys, $rssKb = (Get-Content $timeFile | Select-Object -Last 1) -split ' '
-    [pscustomobject]@{
-        ExitCode = $p.ExitCode
-        Wall = [double]$wall
-        Cpu = [double]$user + [double]$sys
-        PeakMB = [double]$rssKb / 1024
-        Stdout = $stdout
-        Stderr = $errText
-    }
-}
-
 function Get-Emulator([string] $route) { Invoke-RestMethod -Uri "$($emulator.Url)/_emulator/$route" }
 
 $rows = [Collections.Generic.List[object]]::new()
-$emulator = Start-Emulator
+$emulator = Start-BenchEmulator -Root $root -Bucket $bucket
 try {
     Write-Host "TranscribePS batch benchmark — $((Get-Date).ToUniversalTime().ToString('u')), $([Environment]::ProcessorCount) cores, emulator $($emulator.Url)"
     Write-Host "module $Module; $AudioSeconds s recordings; realistic clock; AWS default quotas"
@@ -145,7 +97,7 @@ try {
                         $line = "Import-Module '$Module'; Get-ChildItem '$dir/*.wav' | Start-MedicalConversationJob -OutputBucket $bucket | Wait-TranscribeJob | Save-TranscribeOutput -Destination '$out' | Out-Null; if (`$Error.Count) { Write-Host ""errors: `$(`$Error.Count)"" }"
                         @('dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-c', $line)
                     }
-                    $r = Invoke-Measured $command "$side-$count-$latency-$round"
+                    $r = Invoke-Measured -Command $command -Emulator $emulator -TimeFile (Join-Path $work "$side-$count-$latency-$round.time") -WorkingDirectory $root
                     $requests = Get-Emulator requests
                     $byOp = @($requests.PSObject.Properties | Sort-Object Value -Descending | ForEach-Object { "$($_.Name) $($_.Value)" })
                     $total = ($requests.PSObject.Properties.Value | Measure-Object -Sum).Sum
@@ -169,30 +121,35 @@ try {
         }
     }
 } finally {
-    $emulator.Process.Kill()
-    $emulator.Process.WaitForExit()
+    Stop-BenchEmulator $emulator
     if (-not $WorkFolder) { Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue }
 }
 
 Write-Host ''
 Write-Host 'Medians by count, latency and client; ratio = TranscribePS / boto3 of the medians.'
+# Benchmark 2's lower bound for each count: the Starts at the service's 25 a second, or the jobs' own time through the
+# 250-job window, whichever is longer, plus one job's time (QUEUED 2 s, then 5 s + 0.25 s per audio second).
+$jobSeconds = 2 + 5 + 0.25 * $AudioSeconds
 $summary = foreach ($g in $rows | Group-Object Recordings, LatencyMs) {
-    $median = { param($v) $s = @($v | Sort-Object); if ($s.Count % 2) { $s[[int][Math]::Floor($s.Count / 2)] } else { ($s[$s.Count / 2 - 1] + $s[$s.Count / 2]) / 2 } }
     $b = @($g.Group | Where-Object Client -EQ 'boto3')
     $t = @($g.Group | Where-Object Client -EQ 'TranscribePS')
-    $bw = if ($b) { & $median $b.WallSeconds }; $tw = if ($t) { & $median $t.WallSeconds }
-    $br = if ($b) { & $median $b.Requests }; $tr = if ($t) { & $median $t.Requests }
+    $bw = if ($b) { Get-Median $b.WallSeconds }; $tw = if ($t) { Get-Median $t.WallSeconds }
+    $br = if ($b) { Get-Median $b.Requests }; $tr = if ($t) { Get-Median $t.Requests }
+    $n = $g.Group[0].Recordings
+    $bound = [Math]::Max($n / 25, $n * $jobSeconds / 250) + $jobSeconds
     [pscustomobject]@{
-        Recordings = $g.Group[0].Recordings; LatencyMs = $g.Group[0].LatencyMs
-        Boto3Wall = $bw; Boto3Requests = $br; Boto3PeakMB = if ($b) { & $median $b.PeakMB }
-        TpsWall = $tw; TpsRequests = $tr; TpsPeakMB = if ($t) { & $median $t.PeakMB }
+        Recordings = $n; LatencyMs = $g.Group[0].LatencyMs
+        Boto3Wall = $bw; Boto3Requests = $br; Boto3PeakMB = if ($b) { Get-Median $b.PeakMB }
+        TpsWall = $tw; TpsRequests = $tr; TpsPeakMB = if ($t) { Get-Median $t.PeakMB }
         WallRatio = if ($bw -and $tw) { [Math]::Round($tw / $bw, 2) }
         RequestRatio = if ($br -and $tr) { [Math]::Round($tr / $br, 2) }
+        LowerBound = $bound
+        BoundRatio = if ($tw) { [Math]::Round($tw / $bound, 2) }
     }
 }
 foreach ($m in $summary) {
-    Write-Host ('{0,5} rec {1,3} ms  boto3 {2,7:0.0} s {3,6} req {4,5:0} MB   TranscribePS {5,7:0.0} s {6,6} req {7,5:0} MB   wall {8:0.00}x  requests {9:0.00}x' -f `
-            $m.Recordings, $m.LatencyMs, $m.Boto3Wall, $m.Boto3Requests, $m.Boto3PeakMB, $m.TpsWall, $m.TpsRequests, $m.TpsPeakMB, $m.WallRatio, $m.RequestRatio)
+    Write-Host ('{0,5} rec {1,3} ms  boto3 {2,7:0.0} s {3,6} req {4,5:0} MB   TranscribePS {5,7:0.0} s {6,6} req {7,5:0} MB   wall {8:0.00}x  requests {9:0.00}x   lower bound {10:0.0} s ({11:0.00}x)' -f `
+            $m.Recordings, $m.LatencyMs, $m.Boto3Wall, $m.Boto3Requests, $m.Boto3PeakMB, $m.TpsWall, $m.TpsRequests, $m.TpsPeakMB, $m.WallRatio, $m.RequestRatio, $m.LowerBound, $m.BoundRatio)
 }
 $resultsDir = Join-Path $root 'bench/results'
 $null = New-Item -ItemType Directory -Force -Path $resultsDir

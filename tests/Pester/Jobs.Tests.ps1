@@ -227,3 +227,22 @@ Describe 'Remove-TranscribeJob -IncludeOutput -IncludeMedia' {
         Get-EmulatorObject | Should -Contain $job.MediaUri
     }
 }
+
+Describe 'Wait-TranscribeJob sees a finish within one -PollInterval (issue 8)' {
+    BeforeAll { Reset-Emulator }
+    AfterAll { Set-EmulatorTiming Instant }
+
+    It 'a job that runs 30 s is emitted at most one interval (2 s, jitter included) after the service finished it' {
+        # Gaps that grew while nothing finished (2, 3, 4.5, 6.75, 10 s …) saw this finish 3–20 s late.
+        Set-EmulatorTiming Realistic -ProcessingSeconds 30
+        $job = Start-MedicalConversationJob -LiteralPath $script:Wav -OutputBucket clinic-transcripts -JobName 'long-visit'
+
+        $done = $job | Wait-TranscribeJob -PollInterval 2 -Timeout 120 |
+            ForEach-Object { [pscustomobject]@{ Job = $_; SeenAt = [DateTimeOffset]::UtcNow } }
+
+        $done.Job.Status | Should -Be 'Completed'
+        $delay = ($done.SeenAt - $done.Job.CompletionTime).TotalSeconds
+        $delay | Should -BeGreaterOrEqual 0
+        $delay | Should -BeLessThan 3
+    }
+}

@@ -10,16 +10,16 @@ public sealed record WaitOptions
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(6);
 
-    /// <summary>The first gap between polls; also the floor the gap steps back to when jobs finish. The CLI waiters use 10 s.</summary>
+    /// <summary>The gap between polls, and the floor it steps back to after throttling: a finish is seen within it. The CLI waiters use 10 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The ceiling the gap grows to while nothing finishes: a finished job is seen at most this late. A
-    /// <see cref="PollInterval"/> above it raises the ceiling to the poll interval.
+    /// The ceiling the gap grows to while the service throttles or faults. A <see cref="PollInterval"/> above it raises
+    /// the ceiling to the poll interval.
     /// </summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The gap is multiplied by this after each quiet (or throttled) cycle and divided by it after a cycle that saw a job finish.</summary>
+    /// <summary>The gap is multiplied by this after each throttled (or faulted) cycle and divided by it after any other.</summary>
     public double BackoffFactor { get; init; } = 1.5;
 
     /// <summary>Each gap is spread by up to this fraction either way, so scheduled tasks started together drift apart.</summary>

@@ -99,13 +99,17 @@ public static class WaitPlanner
         return n;
     }
 
-    /// <summary>The next gap before jitter: longer after a quiet or throttled cycle, a step shorter after progress.</summary>
+    /// <summary>
+    /// The next gap before jitter: longer only after a throttled (or faulted) cycle; a step shorter after any other,
+    /// back to the poll interval. A quiet cycle does not lengthen it, so a job is seen finished within one poll
+    /// interval however long it ran (a quiet cycle over many jobs costs a List page per hundred, over few a Get each).
+    /// </summary>
     public static TimeSpan NextInterval(TimeSpan current, CycleOutcome outcome, WaitOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var next = outcome == CycleOutcome.Progressed
-            ? current / options.BackoffFactor
-            : current * options.BackoffFactor;
+        var next = outcome == CycleOutcome.Throttled
+            ? current * options.BackoffFactor
+            : current / options.BackoffFactor;
         if (next < options.PollInterval)
         {
             return options.PollInterval;

@@ -23,6 +23,28 @@ public sealed class AdminRouteTests(EmulatorFixture fixture) : EmulatorTest(fixt
     }
 
     [Fact]
+    public async Task Throttles_route_counts_the_requests_the_rate_quotas_refused_and_is_emptied_with_the_counts()
+    {
+        using var client = new RawClient(Fixture);
+        Server.Quotas.Set("ListCallAnalyticsJobs", 1);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var answer = await client.TranscribeAsync("ListCallAnalyticsJobs");
+            statuses.Add(answer.StatusCode);
+        }
+
+        var throttles = await client.Http.GetFromJsonAsync<Dictionary<string, int>>(new Uri(Server.Endpoint, "/_emulator/throttles"));
+        using var http = new HttpClient();
+        (await http.DeleteAsync(new Uri(Server.Endpoint, "/_emulator/requests"))).Dispose();
+        var emptied = await client.Http.GetFromJsonAsync<Dictionary<string, int>>(new Uri(Server.Endpoint, "/_emulator/throttles"));
+
+        Assert.Equal([HttpStatusCode.OK, (HttpStatusCode)429, (HttpStatusCode)429], statuses);
+        Assert.Equal(new Dictionary<string, int> { ["ListCallAnalyticsJobs"] = 2 }, throttles);
+        Assert.Empty(emptied!);
+    }
+
+    [Fact]
     public async Task Deleting_the_counts_keeps_objects_and_jobs()
     {
         using var client = new RawClient(Fixture);

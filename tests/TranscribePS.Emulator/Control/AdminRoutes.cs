@@ -36,6 +36,10 @@ internal static class AdminRoutes
         group.MapGet("/health", () => Results.Json(new { status = "ok", endpoint = server.Endpoint.ToString(), region = server.Region }, Json));
         group.MapGet("/requests", () => Results.Json(server.Requests.Snapshot(), Json));
 
+        // Requests the request-rate quotas refused ("Rate exceeded"), per operation: a client that keeps to the service's
+        // rates has none. Emptied with the counts.
+        group.MapGet("/throttles", () => Results.Json(server.Quotas.Refused.Snapshot(), Json));
+
         // What is in S3, without signing a request: "s3://bucket/key" of every object, so a test can see what a clean-up left.
         group.MapGet("/objects", () => Results.Json(
             server.Store.Buckets().SelectMany(b => server.Store.List(b)).Select(o => $"s3://{o.Bucket}/{o.Key}").ToList(), Json));
@@ -53,6 +57,7 @@ internal static class AdminRoutes
         group.MapDelete("/requests", () =>
         {
             server.Requests.Reset();
+            server.Quotas.Refused.Reset();
             return Results.NoContent();
         });
         group.MapGet("/faults", () => Results.Json(server.Faults.Rules, Json));

@@ -14,6 +14,7 @@ public sealed class RequestQuotas
 
     private readonly ConcurrentDictionary<string, int?> _overrides = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<long>> _windows = new(StringComparer.Ordinal);
+    private readonly RequestCounter _refused = new();
     private readonly IReadOnlyDictionary<string, int?> _configured;
     private readonly TimeProvider _clock;
     private bool _hasWildcard;
@@ -67,11 +68,18 @@ public sealed class RequestQuotas
     /// <summary>No operation is rate limited any more (until <see cref="Reset"/>).</summary>
     public void SetUnlimited() => Set(AllOperations, null);
 
-    /// <summary>Back to the AWS defaults plus the limits configured at start; usage windows emptied.</summary>
+    /// <summary>
+    /// Requests answered "Rate exceeded" by these quotas, per operation, since the last reset (scripted Throttle
+    /// faults are not counted here): what a benchmark reads to say a client kept under the service's rates.
+    /// </summary>
+    public RequestCounter Refused => _refused;
+
+    /// <summary>Back to the AWS defaults plus the limits configured at start; usage windows and refusal counts emptied.</summary>
     public void Reset()
     {
         _overrides.Clear();
         _windows.Clear();
+        _refused.Reset();
         (_hasWildcard, _wildcard) = (false, null);
         foreach (var (operation, limit) in _configured)
         {
@@ -100,6 +108,7 @@ public sealed class RequestQuotas
 
             if (window.Count >= limit)
             {
+                _refused.Increment(operation);
                 return false;
             }
 

@@ -79,15 +79,26 @@ public class WaitPlannerTests
     }
 
     [Fact]
-    public void Interval_grows_by_the_factor_while_quiet_up_to_the_ceiling()
+    public void Interval_grows_by_the_factor_while_throttled_up_to_the_ceiling_and_steps_back_while_quiet()
     {
         var gaps = new List<TimeSpan> { Defaults.PollInterval };
+        for (var i = 0; i < 6; i++)
+        {
+            gaps.Add(WaitPlanner.NextInterval(gaps[^1], CycleOutcome.Throttled, Defaults));
+        }
+
         for (var i = 0; i < 6; i++)
         {
             gaps.Add(WaitPlanner.NextInterval(gaps[^1], CycleOutcome.Quiet, Defaults));
         }
 
-        Assert.Equal([10, 15, 22.5, 33.75, 50.625, 60, 60], gaps.Select(g => g.TotalSeconds));
+        Assert.Equal([10, 15, 22.5, 33.75, 50.625, 60, 60, 40, 26.667, 17.778, 11.852, 10, 10], gaps.Select(g => Math.Round(g.TotalSeconds, 3)));
+    }
+
+    [Fact]
+    public void A_quiet_cycle_never_lengthens_the_interval()
+    {
+        Assert.Equal(Defaults.PollInterval, WaitPlanner.NextInterval(Defaults.PollInterval, CycleOutcome.Quiet, Defaults));
     }
 
     [Fact]
