@@ -156,6 +156,25 @@ public sealed class TransferFaultTests(EmulatorFixture fixture) : EmulatorTest(f
         Assert.Equal((FaultAction.CutRequest, 1048576L, 2), (rule.Action, rule.AfterBytes, rule.FirstCall));
     }
 
+    [Fact]
+    public async Task Admin_routes_read_and_remove_one_object()
+    {
+        Server.Store.Put("media", "deep/long.bin", Object);
+        using var http = new HttpClient();
+        var address = new Uri(Server.Endpoint, "/_emulator/objects/media/deep/long.bin");
+
+        var read = await http.GetByteArrayAsync(address);
+        using var removed = await http.DeleteAsync(address);
+        using var gone = await http.GetAsync(address);
+        using var removedAgain = await http.DeleteAsync(address);
+
+        Assert.Equal(Object, read);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Null(Server.Store.Get("media", "deep/long.bin"));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, removedAgain.StatusCode);
+    }
+
     private string StartRequest(string jobName)
     {
         Server.Store.Put("media", jobName + ".wav", SyntheticMedia.Wav(2, 16000, 1));
