@@ -24,10 +24,10 @@ internal sealed class HeldAnswer
     public static bool Applies(FaultRule rule) => rule.Action is FaultAction.CutResponse or FaultAction.Stall;
 
     /// <summary>From now on the answer to <paramref name="context"/> is held, for <see cref="Of"/> to release.</summary>
-    public static void Hold(HttpContext context, FaultRule rule) => context.Features.Set(new HeldAnswer(context, rule));
+    public static void Hold(HttpContext context, FaultRule rule) => context.Items[typeof(HeldAnswer)] = new HeldAnswer(context, rule);
 
     /// <summary>The held answer of <paramref name="context"/>, if any.</summary>
-    public static HeldAnswer? Of(HttpContext context) => context.Features.Get<HeldAnswer>();
+    public static HeldAnswer? Of(HttpContext context) => context.Items.TryGetValue(typeof(HeldAnswer), out var held) ? held as HeldAnswer : null;
 
     /// <summary>
     /// Sends the answer: a stall after its delay, whole; a cut with the headers as written (the full Content-Length)
