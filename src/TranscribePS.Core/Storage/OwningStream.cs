@@ -6,6 +6,12 @@ internal sealed class OwningStream(Stream inner, IDisposable owner, long? knownL
     /// <summary>The body length the response announced, when it did.</summary>
     public long? KnownLength { get; } = knownLength;
 
+    /// <summary>The ETag of the object version the body belongs to, when the response gave one.</summary>
+    public string? ETag { get; init; }
+
+    /// <summary>True when the body is a range (206) rather than the whole object.</summary>
+    public bool Resumed { get; init; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;

@@ -34,6 +34,12 @@ public sealed class S3Transfer
     /// <summary>User metadata name (sent as <c>x-amz-meta-transcribeps-sha256</c>) holding the hex SHA-256 of the object.</summary>
     public const string Sha256MetadataName = "transcribeps-sha256";
 
+    /// <summary>
+    /// Attempts of one read whose body breaks off part-way (a dropped connection): a window is fetched again, a download
+    /// resumes where it stopped. The SDK retries a failed request, but not a body that stops after the answer began.
+    /// </summary>
+    internal const int ReadAttempts = 4;
+
     private static readonly HttpClient SharedHttp = new();
 
     private readonly IAmazonS3 _s3;
@@ -46,6 +52,9 @@ public sealed class S3Transfer
         _s3 = s3 ?? throw new ArgumentNullException(nameof(s3));
         _http = http ?? SharedHttp;
     }
+
+    /// <summary>The pause before the second attempt of a broken-off read; it doubles for each further attempt.</summary>
+    internal TimeSpan FirstReadRetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
         => UploadAsync(localPath, bucket, key, progress, checkExisting: true, cancellationToken);
@@ -151,6 +160,14 @@ public sealed class S3Transfer
         }
 
         // The first window's GET also tells the object's size (Content-Range), so opening costs one request.
+        var opened = await RetryBrokenReadAsync(location, token => OpenFirstWindowAsync(location, windowSize, token), cancellationToken).ConfigureAwait(false);
+
+        // Only an empty object has no byte 0.
+        return opened ?? await OpenReadAsync(location, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Stream?> OpenFirstWindowAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
+    {
         GetObjectResponse response;
         try
         {
@@ -158,8 +175,7 @@ public sealed class S3Transfer
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
-            // Only an empty object has no byte 0.
-            return await OpenReadAsync(location, cancellationToken).ConfigureAwait(false);
+            return null;
         }
         catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
         {
@@ -177,7 +193,9 @@ public sealed class S3Transfer
     /// <summary>
     /// Downloads to <paramref name="localPath"/> through a temporary file beside it, so an interrupted download never
     /// leaves a partial file under the final name. Both are owner-only on Unix (<see cref="LocalFiles"/>); partial
-    /// files of the same target that a killed run left behind are deleted first.
+    /// files of the same target that a killed run left behind are deleted first. A body that breaks off part-way is
+    /// resumed from the byte it stopped at (a ranged GET of the same version, by ETag), up to <see cref="ReadAttempts"/>
+    /// attempts; then the download fails with an <see cref="S3Exception"/> and nothing is left behind.
     /// </summary>
     public async Task DownloadToFileAsync(S3Location location, string localPath, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
     {
@@ -188,18 +206,56 @@ public sealed class S3Transfer
         var temporary = LocalFiles.PartialPath(target);
         try
         {
-            await using (var source = await OpenReadAsync(location, cancellationToken).ConfigureAwait(false))
             await using (var destination = LocalFiles.CreateNew(temporary))
             {
-                long? total = source is OwningStream { KnownLength: { } length } ? length : null;
                 var buffer = new byte[81920];
                 long done = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                long? total = null;
+                string? etag = null;
+                for (int attempt = 1; ; attempt++)
                 {
-                    await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    done += read;
-                    progress?.Report(new TransferProgress(done, total));
+                    Exception? broken = null;
+                    await using (var source = await OpenFromAsync(location, done, total, etag, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (done > 0 && !source.Resumed)
+                        {
+                            // The server sent the whole object again instead of the rest: start over.
+                            destination.SetLength(0);
+                            done = 0;
+                        }
+
+                        total ??= source.KnownLength;
+                        etag ??= source.ETag;
+                        while (true)
+                        {
+                            int read;
+                            try
+                            {
+                                read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (Exception ex) when (IsBrokenRead(ex, cancellationToken))
+                            {
+                                broken = ex;
+                                break;
+                            }
+
+                            if (read == 0)
+                            {
+                                break;
+                            }
+
+                            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                            done += read;
+                            progress?.Report(new TransferProgress(done, total));
+                        }
+                    }
+
+                    if (broken is null)
+                    {
+                        break;
+                    }
+
+                    await PauseOrGiveUpAsync(location, attempt, broken, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -344,7 +400,10 @@ public sealed class S3Transfer
         return new S3Exception(kind, Messages.PresignedReadFailed(location.ToString(), status), statusCode: status);
     }
 
-    private async Task<Stream> OpenPresignedSeekableAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
+    private Task<Stream> OpenPresignedSeekableAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
+        => RetryBrokenReadAsync(location, token => OpenPresignedFirstWindowAsync(location, windowSize, token), cancellationToken);
+
+    private async Task<Stream> OpenPresignedFirstWindowAsync(S3Location location, int windowSize, CancellationToken cancellationToken)
     {
         var response = await SendPresignedRangeAsync(location, 0, windowSize, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.PartialContent || response.Content.Headers.ContentRange?.Length is not { } length)
@@ -362,17 +421,21 @@ public sealed class S3Transfer
         }
     }
 
-    private async Task<byte[]> FetchPresignedRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
-    {
-        using var response = await SendPresignedRangeAsync(location, offset, count, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.PartialContent)
-        {
-            throw new S3Exception(AwsErrorKind.ServiceFault, Messages.RangedReadNotHonoured(location.ToString()), statusCode: (int)response.StatusCode);
-        }
+    private Task<byte[]> FetchPresignedRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
+        => RetryBrokenReadAsync(
+            location,
+            async token =>
+            {
+                using var response = await SendPresignedRangeAsync(location, offset, count, token).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.PartialContent)
+                {
+                    throw new S3Exception(AwsErrorKind.ServiceFault, Messages.RangedReadNotHonoured(location.ToString()), statusCode: (int)response.StatusCode);
+                }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadBodyAsync(stream, count, location, cancellationToken).ConfigureAwait(false);
-    }
+                var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                return await ReadBodyAsync(stream, count, location, token).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>A ranged GET of a pre-signed URL; an error status fails as a plain read does.</summary>
     private async Task<HttpResponseMessage> SendPresignedRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
@@ -406,10 +469,107 @@ public sealed class S3Transfer
         return response;
     }
 
-    private async Task<byte[]> FetchRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
+    private Task<byte[]> FetchRangeAsync(S3Location location, long offset, int count, CancellationToken cancellationToken)
+        => RetryBrokenReadAsync(
+            location,
+            async token =>
+            {
+                using var response = await GuardAsync(() => _s3.GetObjectAsync(RangeRequest(location, offset, count), token), "GetObject", location, token).ConfigureAwait(false);
+                return await ReadBodyAsync(response.ResponseStream, count, location, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>Runs a read (request and body) again when its body broke off part-way, up to <see cref="ReadAttempts"/> attempts.</summary>
+    private async Task<T> RetryBrokenReadAsync<T>(S3Location location, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        using var response = await GuardAsync(() => _s3.GetObjectAsync(RangeRequest(location, offset, count), cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
-        return await ReadBodyAsync(response.ResponseStream, count, location, cancellationToken).ConfigureAwait(false);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await read(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBrokenRead(ex, cancellationToken))
+            {
+                await PauseOrGiveUpAsync(location, attempt, ex, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Waits before the next attempt of a broken-off read, or fails when that was the last one.</summary>
+    private Task PauseOrGiveUpAsync(S3Location location, int attempt, Exception broken, CancellationToken cancellationToken)
+    {
+        if (attempt >= ReadAttempts)
+        {
+            throw new S3Exception(AwsErrorKind.ServiceFault, Messages.ReadBrokenOff(location.ToString(), attempt, broken.Message), innerException: broken);
+        }
+
+        return Task.Delay(FirstReadRetryDelay * Math.Pow(2, attempt - 1), cancellationToken);
+    }
+
+    /// <summary>
+    /// A body that stopped before its Content-Length (the connection dropped after the answer began). A shorter body
+    /// than asked for that ended cleanly (<see cref="EndOfStreamException"/>) is not one: the object changed.
+    /// </summary>
+    private static bool IsBrokenRead(Exception exception, CancellationToken cancellationToken)
+        => !cancellationToken.IsCancellationRequested
+            && exception is (IOException and not EndOfStreamException) or HttpRequestException;
+
+    /// <summary>
+    /// The object from byte <paramref name="offset"/> on: all of it at 0, else the rest of the version with
+    /// <paramref name="etag"/> (a ranged GET; S3 answers 412 when the object was replaced meanwhile).
+    /// </summary>
+    private async Task<OwningStream> OpenFromAsync(S3Location location, long offset, long? total, string? etag, CancellationToken cancellationToken)
+    {
+        if (location.IsPresigned)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, location.PresignedUrl);
+            if (offset > 0)
+            {
+                request.Headers.Range = new RangeHeaderValue(offset, null);
+                if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
+                {
+                    request.Headers.IfMatch.Add(tag);
+                }
+            }
+
+            HttpResponseMessage answer;
+            try
+            {
+                answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, "GetObject", location.ToString(), cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+
+            if (!answer.IsSuccessStatusCode)
+            {
+                var status = (int)answer.StatusCode;
+                answer.Dispose();
+                throw PresignedFailure(location, status);
+            }
+
+            var body = await answer.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new OwningStream(body, answer, answer.Content.Headers.ContentLength)
+            {
+                ETag = answer.Headers.ETag?.ToString(),
+                Resumed = answer.StatusCode == HttpStatusCode.PartialContent,
+            };
+        }
+
+        var get = new GetObjectRequest { BucketName = location.Bucket, Key = location.Key };
+        if (offset > 0)
+        {
+            get.ByteRange = total is { } size ? new ByteRange(offset, size - 1) : new ByteRange($"bytes={offset}-");
+            get.EtagToMatch = etag;
+        }
+
+        var response = await GuardAsync(() => _s3.GetObjectAsync(get, cancellationToken), "GetObject", location, cancellationToken).ConfigureAwait(false);
+        return new OwningStream(response.ResponseStream, response, response.ContentLength)
+        {
+            ETag = response.ETag,
+            Resumed = response.ContentRange is not null,
+        };
     }
 
     private static GetObjectRequest RangeRequest(S3Location location, long offset, int count)

@@ -107,7 +107,7 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
         }
         catch (AwsServiceException ex)
         {
-            WriteServiceError(ex, job);
+            WriteServiceError(JobOutputFailure.Describe(job, file.Uri, ex), job);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

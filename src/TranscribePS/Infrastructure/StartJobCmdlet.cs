@@ -27,6 +27,13 @@ public abstract class StartJobCmdlet : AwsCmdlet
     /// <summary>A record that comes this long after the previous one returned is a trickle: its jobs are emitted before it returns.</summary>
     private static readonly TimeSpan TrickleGap = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long the first record waits for its own submissions. Whether more records follow at once (a folder piped
+    /// in) cannot be known yet, and a slow upload or a stalled Start of the first recording must not hold the rest of
+    /// a batch: past this, its jobs come out with the next records or at the end.
+    /// </summary>
+    private static readonly TimeSpan FirstRecordPatience = TimeSpan.FromSeconds(2);
+
     private readonly List<(int Order, Task Task)> _submissions = [];
     private int _dispatched;
     private long? _lastReturn;
@@ -125,12 +132,14 @@ public abstract class StartJobCmdlet : AwsCmdlet
 
     /// <summary>
     /// Hands the record's recordings to the background. Output can reach the pipeline only while a step of this
-    /// cmdlet runs, so a record that came after a pause upstream (a trickle, or the first record) waits for its own
-    /// submissions and its jobs come out at once; records arriving back to back (Get-ChildItem) return as soon as they
-    /// have a slot, and their jobs come out during the next records and at the end.
+    /// cmdlet runs, so a record that came after a pause upstream (a trickle, or the first record, for at most
+    /// <see cref="FirstRecordPatience"/>) waits for its own submissions and its jobs come out at once; records arriving
+    /// back to back (Get-ChildItem) return as soon as they have a slot, and their jobs come out during the next records
+    /// and at the end.
     /// </summary>
     private protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
+        bool first = _lastReturn is null;
         bool trickle = _lastReturn is not { } last || Stopwatch.GetElapsedTime(last) > TrickleGap;
         int firstOwn;
         lock (_submissions)
@@ -147,7 +156,8 @@ public abstract class StartJobCmdlet : AwsCmdlet
                 own = [.. _submissions.Where(s => s.Order >= firstOwn).Select(s => s.Task)];
             }
 
-            await Task.WhenAll(own).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var submitted = Task.WhenAll(own);
+            await (first ? Task.WhenAny(submitted, Task.Delay(FirstRecordPatience, cancellationToken)) : submitted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         _lastReturn = Stopwatch.GetTimestamp();

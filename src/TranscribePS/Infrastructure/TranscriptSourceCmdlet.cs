@@ -165,7 +165,6 @@ public abstract class TranscriptReadingCmdlet : AwsCmdlet
 
     private async Task ReadSourceAsync(SourcePlace place, object target, CancellationToken cancellationToken)
     {
-        var sourceName = place.Name;
         try
         {
             var stream = await OpenAsync(place.Location, place.Job, cancellationToken).ConfigureAwait(false);
@@ -174,25 +173,32 @@ public abstract class TranscriptReadingCmdlet : AwsCmdlet
                 await ReadAsync(new TranscriptSource(stream, place.Name, place.Location, place.Job), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (TranscriptFormatException ex)
+        catch (Exception ex) when (ex is TranscriptFormatException or AwsServiceException or IOException or UnauthorizedAccessException or FormatException)
         {
-            Shell.WriteError(new CommandError(ex, "NotATranscript", ErrorCategory.InvalidData, target));
+            // A job's output that cannot be read is the job's problem: the error names the job and what to do.
+            WriteReadError(place.Job is { } job ? JobOutputFailure.Describe(job, place.Name, ex) : ex, place.Name, target);
         }
-        catch (AwsServiceException ex)
+    }
+
+    private void WriteReadError(Exception failure, string sourceName, object target)
+    {
+        switch (failure)
         {
-            WriteServiceError(ex, target);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            Shell.WriteError(CommandErrors.PathNotFound(sourceName, ex));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Shell.WriteError(new CommandError(ex, "TranscriptReadFailed", ErrorCategory.ReadError, target));
-        }
-        catch (FormatException ex)
-        {
-            Shell.WriteError(new CommandError(ex, "InvalidTranscriptUri", ErrorCategory.InvalidArgument, target));
+            case TranscriptFormatException:
+                Shell.WriteError(new CommandError(failure, "NotATranscript", ErrorCategory.InvalidData, target));
+                break;
+            case AwsServiceException service:
+                WriteServiceError(service, target);
+                break;
+            case FileNotFoundException or DirectoryNotFoundException:
+                Shell.WriteError(CommandErrors.PathNotFound(sourceName, failure));
+                break;
+            case IOException or UnauthorizedAccessException:
+                Shell.WriteError(new CommandError(failure, "TranscriptReadFailed", ErrorCategory.ReadError, target));
+                break;
+            default:
+                Shell.WriteError(new CommandError(failure, "InvalidTranscriptUri", ErrorCategory.InvalidArgument, target));
+                break;
         }
     }
 

@@ -21,16 +21,17 @@ internal sealed class RawClient : IDisposable
 
     public TestSigner Signer { get; }
 
-    public Task<HttpResponseMessage> S3Async(HttpMethod method, string pathAndQuery, byte[]? body = null, Action<HttpRequestMessage>? beforeSigning = null, Action<HttpRequestMessage>? afterSigning = null, string? payloadHash = null)
+    /// <param name="completion">ResponseHeadersRead to read the body as it arrives (a cut answer's headers, then its first bytes).</param>
+    public Task<HttpResponseMessage> S3Async(HttpMethod method, string pathAndQuery, byte[]? body = null, Action<HttpRequestMessage>? beforeSigning = null, Action<HttpRequestMessage>? afterSigning = null, string? payloadHash = null, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var request = new HttpRequestMessage(method, new Uri(_endpoint, pathAndQuery));
         beforeSigning?.Invoke(request);
         Signer.Sign(request, "s3", body ?? [], payloadHash: payloadHash);
         afterSigning?.Invoke(request);
-        return Http.SendAsync(request);
+        return Http.SendAsync(request, completion);
     }
 
-    public Task<HttpResponseMessage> TranscribeAsync(string operation, string json = "{}", Action<HttpRequestMessage>? afterSigning = null, string? target = null, DateTimeOffset? signedAt = null)
+    public Task<HttpResponseMessage> TranscribeAsync(string operation, string json = "{}", Action<HttpRequestMessage>? afterSigning = null, string? target = null, DateTimeOffset? signedAt = null, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
@@ -39,7 +40,7 @@ internal sealed class RawClient : IDisposable
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
         Signer.Sign(request, "transcribe", body, signedAt);
         afterSigning?.Invoke(request);
-        return Http.SendAsync(request);
+        return Http.SendAsync(request, completion);
     }
 
     /// <summary>The S3 error document's Code, Message and other children by name.</summary>

@@ -10,7 +10,7 @@ namespace TranscribePS.Emulator.Control;
 
 /// <summary>
 /// Unsigned control routes under /_emulator/ (loopback callers only): request counts (GET; DELETE clears only
-/// the counts), the objects held (GET /objects; PUT /objects/bucket/key stores one without metadata), scripted faults, quotas, reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
+/// the counts), the objects held (GET /objects; GET, PUT and DELETE /objects/bucket/key read, store without metadata, remove one), scripted faults, quotas, reset. The same controls exist in-process on <see cref="EmulatorServer"/>. The Transcribe service maps its own
 /// routes (clock, timing, job quotas, scripted content) under /_emulator/transcribe/.
 /// </summary>
 internal static class AdminRoutes
@@ -52,6 +52,12 @@ internal static class AdminRoutes
             server.Store.Put(bucket, key, body.ToArray());
             return Results.NoContent();
         });
+
+        // The bytes held, to compare with what was uploaded; and an object removed behind the module's back.
+        group.MapGet("/objects/{bucket}/{**key}", (string bucket, string key) =>
+            server.Store.Get(bucket, key) is { } stored ? Results.Bytes(stored.Data, "application/octet-stream") : Results.NotFound());
+        group.MapDelete("/objects/{bucket}/{**key}", (string bucket, string key) =>
+            server.Store.Delete(bucket, key) ? Results.NoContent() : Results.NotFound());
 
         // Counts only: jobs, objects, categories and scripts stay, so a test can ask what a rerun called.
         group.MapDelete("/requests", () =>

@@ -46,8 +46,19 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Counts this call against every rule for its operation and returns what to do with it.</summary>
-    public FaultDecision Evaluate(string operation)
+    /// <summary>
+    /// Counts this call against every rule for its operation but <see cref="FaultAction.CutRequest"/> (see
+    /// <see cref="EvaluateOnArrival"/>) and returns what to do with it.
+    /// </summary>
+    public FaultDecision Evaluate(string operation) => Evaluate(operation, onArrival: false);
+
+    /// <summary>
+    /// Counts a call that has just arrived, its body not yet read, against the <see cref="FaultAction.CutRequest"/>
+    /// rules for its operation and returns the one that cuts it, if any.
+    /// </summary>
+    public FaultRule? EvaluateOnArrival(string operation) => Evaluate(operation, onArrival: true).Terminal;
+
+    private FaultDecision Evaluate(string operation, bool onArrival)
     {
         var delay = TimeSpan.Zero;
         FaultRule? terminal = null;
@@ -56,7 +67,7 @@ public sealed class FaultInjector
             for (var i = 0; i < _rules.Count; i++)
             {
                 var (rule, calls) = _rules[i];
-                if (rule.Operation != operation && rule.Operation != "*")
+                if ((rule.Operation != operation && rule.Operation != "*") || (rule.Action == FaultAction.CutRequest) != onArrival)
                 {
                     continue;
                 }

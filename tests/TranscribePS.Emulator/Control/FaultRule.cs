@@ -17,6 +17,26 @@ public enum FaultAction
 
     /// <summary>Wait <see cref="FaultRule.LatencyMilliseconds"/>, then handle the call normally.</summary>
     Latency,
+
+    /// <summary>
+    /// Read the first <see cref="FaultRule.AfterBytes"/> bytes of the request body (all of it when shorter), then close
+    /// the connection without an answer: an upload cut off in the middle. The call is not handled. Counted as calls
+    /// arrive, before authentication (which needs the whole body).
+    /// </summary>
+    CutRequest,
+
+    /// <summary>
+    /// Handle the call, then send the status line, the headers (with the full Content-Length) and only the first
+    /// <see cref="FaultRule.AfterBytes"/> bytes of the body, and close the connection: a download cut off in the
+    /// middle, after the service did the work. An answer no longer than that goes out whole.
+    /// </summary>
+    CutResponse,
+
+    /// <summary>
+    /// Handle the call, then hold its answer back <see cref="FaultRule.LatencyMilliseconds"/> before sending it: a
+    /// slow answer to work the service did, so a client that gives up and retries meets its own first call's result.
+    /// </summary>
+    Stall,
 }
 
 /// <summary>
@@ -45,7 +65,11 @@ public sealed record FaultRule
 
     public string? Message { get; init; }
 
+    /// <summary>For Latency and Stall: how long.</summary>
     public int LatencyMilliseconds { get; init; }
+
+    /// <summary>For CutRequest and CutResponse: how many bytes of the body pass before the connection is closed.</summary>
+    public long AfterBytes { get; init; }
 
     public static FaultRule Error(string operation, int statusCode, string errorCode, string? message = null) =>
         new() { Operation = operation, Action = FaultAction.Error, StatusCode = statusCode, ErrorCode = errorCode, Message = message };
@@ -56,6 +80,13 @@ public sealed record FaultRule
 
     public static FaultRule Latency(string operation, TimeSpan delay) =>
         new() { Operation = operation, Action = FaultAction.Latency, LatencyMilliseconds = (int)delay.TotalMilliseconds };
+
+    public static FaultRule CutRequest(string operation, long afterBytes) => new() { Operation = operation, Action = FaultAction.CutRequest, AfterBytes = afterBytes };
+
+    public static FaultRule CutResponse(string operation, long afterBytes) => new() { Operation = operation, Action = FaultAction.CutResponse, AfterBytes = afterBytes };
+
+    public static FaultRule Stall(string operation, TimeSpan delay) =>
+        new() { Operation = operation, Action = FaultAction.Stall, LatencyMilliseconds = (int)delay.TotalMilliseconds };
 
     /// <summary>Only the Nth call.</summary>
     public FaultRule OnCall(int n) => this with { FirstCall = n, LastCall = n };
@@ -89,6 +120,13 @@ public sealed record FaultRule
             return "StatusCode of an error must be 400-599.";
         }
 
-        return Action == FaultAction.Latency && LatencyMilliseconds <= 0 ? "LatencyMilliseconds must be positive for a latency rule." : string.Empty;
+        if (Action is FaultAction.CutRequest or FaultAction.CutResponse && AfterBytes < 0)
+        {
+            return "AfterBytes must be 0 or more for a cut rule.";
+        }
+
+        return Action is FaultAction.Latency or FaultAction.Stall && LatencyMilliseconds <= 0
+            ? "LatencyMilliseconds must be positive for a latency or stall rule."
+            : string.Empty;
     }
 }

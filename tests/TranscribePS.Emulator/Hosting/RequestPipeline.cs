@@ -14,7 +14,8 @@ namespace TranscribePS.Emulator.Hosting;
 /// <summary>
 /// Everything on the one port that is not an admin route. Transcribe: POST / with X-Amz-Target
 /// "Transcribe.&lt;Op&gt;" → count → SigV4 (transcribe) → request-rate quota → scripted faults → TranscribeApi.
-/// Anything else is path-style S3: count → SigV4 (s3) → scripted faults → S3Service.
+/// Anything else is path-style S3: count → SigV4 (s3) → scripted faults → S3Service. A request cut (CutRequest) is cut
+/// right after the count, before its body is read; an answer held (CutResponse, Stall) is released last.
 /// </summary>
 internal sealed class RequestPipeline(
     SigV4Verifier verifier,
@@ -48,6 +49,11 @@ internal sealed class RequestPipeline(
             {
                 operation = await HandleS3Async(context, rawPath, rawQuery, requestId, ct).ConfigureAwait(false);
             }
+
+            if (HeldAnswer.Of(context) is { } held)
+            {
+                await held.ReleaseAsync(ct).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -64,6 +70,12 @@ internal sealed class RequestPipeline(
     {
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         requests.Increment(operation);
+        if (faults.EvaluateOnArrival(operation) is { } cut)
+        {
+            await CutRequestAsync(context, cut.AfterBytes, ct).ConfigureAwait(false);
+            return;
+        }
+
         var body = await ReadBodyAsync(context.Request, ct).ConfigureAwait(false);
         try
         {
@@ -91,9 +103,16 @@ internal sealed class RequestPipeline(
                     return;
                 }
 
-                throw fault.Action == FaultAction.Throttle
-                    ? new ApiError("LimitExceededException", 429, "Rate exceeded")
-                    : new ApiError(fault.ErrorCode ?? "InternalFailureException", fault.StatusCode, fault.Message ?? "Scripted fault from the emulator.");
+                if (HeldAnswer.Applies(fault))
+                {
+                    HeldAnswer.Hold(context, fault);
+                }
+                else
+                {
+                    throw fault.Action == FaultAction.Throttle
+                        ? new ApiError("LimitExceededException", 429, "Rate exceeded")
+                        : new ApiError(fault.ErrorCode ?? "InternalFailureException", fault.StatusCode, fault.Message ?? "Scripted fault from the emulator.");
+                }
             }
 
             JsonElement input;
@@ -140,6 +159,12 @@ internal sealed class RequestPipeline(
         var method = context.Request.Method;
         var operation = S3Operations.Identify(method, bucket, key, query, context.Request.Headers.ContainsKey("x-amz-copy-source"));
         requests.Increment(operation);
+        if (faults.EvaluateOnArrival(operation) is { } cut)
+        {
+            await CutRequestAsync(context, cut.AfterBytes, ct).ConfigureAwait(false);
+            return operation;
+        }
+
         var resource = "/" + bucket + (key.Length > 0 ? "/" + key : string.Empty);
         try
         {
@@ -158,9 +183,16 @@ internal sealed class RequestPipeline(
                     return operation;
                 }
 
-                throw fault.Action == FaultAction.Throttle
-                    ? new S3Exception(503, "SlowDown", "Please reduce your request rate.")
-                    : new S3Exception(fault.StatusCode, fault.ErrorCode ?? "InternalError", fault.Message ?? "Scripted fault from the emulator.");
+                if (HeldAnswer.Applies(fault))
+                {
+                    HeldAnswer.Hold(context, fault);
+                }
+                else
+                {
+                    throw fault.Action == FaultAction.Throttle
+                        ? new S3Exception(503, "SlowDown", "Please reduce your request rate.")
+                        : new S3Exception(fault.StatusCode, fault.ErrorCode ?? "InternalError", fault.Message ?? "Scripted fault from the emulator.");
+                }
             }
 
             await s3.HandleAsync(
@@ -229,6 +261,24 @@ internal sealed class RequestPipeline(
         response.ContentType = JsonContentType;
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the first <paramref name="afterBytes"/> bytes of the request body (fewer when it is shorter), then closes the connection.</summary>
+    private static async Task CutRequestAsync(HttpContext context, long afterBytes, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        for (long read = 0; read < afterBytes;)
+        {
+            var n = await context.Request.Body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, afterBytes - read)), ct).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        context.Abort();
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
