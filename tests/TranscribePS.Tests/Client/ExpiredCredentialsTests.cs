@@ -65,6 +65,39 @@ public sealed class ExpiredCredentialsTests : EmulatorTest, IDisposable
     }
 
     [Fact]
+    public async Task An_upload_whose_session_expired_is_repeated_with_the_rewritten_profile()
+    {
+        var recording = Path.Combine(_folder.FullName, "visit.wav");
+        await File.WriteAllBytesAsync(recording, TranscribePS.Emulator.Media.SyntheticMedia.Wav(1));
+        using var clients = new AwsClients(Settings());
+        await clients.Transfer.UploadAsync(recording, "media", "first.wav", null, checkExisting: false, CancellationToken.None);
+        WriteProfile(NewKey, NewSecret, NewToken);
+
+        var second = await clients.Transfer.UploadAsync(recording, "media", "second.wav", null, checkExisting: false, CancellationToken.None);
+
+        Assert.False(second.Skipped);
+        Assert.NotNull(Server.Store.Get("media", "second.wav"));
+        var calls = Server.TemporaryCredentials.All.ToDictionary(c => c.AccessKeyId, c => c.Calls);
+        Assert.Equal(2, calls[OldKey]);
+        Assert.Equal(1, calls[NewKey]);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_session_expired_and_was_not_renewed_is_S3CredentialsExpired()
+    {
+        var recording = Path.Combine(_folder.FullName, "visit.wav");
+        await File.WriteAllBytesAsync(recording, TranscribePS.Emulator.Media.SyntheticMedia.Wav(1));
+        using var clients = new AwsClients(Settings());
+        await clients.Transfer.UploadAsync(recording, "media", "first.wav", null, checkExisting: false, CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<S3Exception>(() => clients.Transfer.UploadAsync(recording, "media", "second.wav", null, checkExisting: false, CancellationToken.None));
+
+        Assert.Equal("S3CredentialsExpired", ex.ErrorId);
+        AssertNoSecret(ex.Message);
+        Assert.Null(Server.Store.Get("media", "second.wav"));
+    }
+
+    [Fact]
     public async Task Fixed_session_credentials_are_not_retried()
     {
         using var client = new TranscribeClient(
