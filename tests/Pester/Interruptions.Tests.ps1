@@ -20,6 +20,10 @@ BeforeAll {
     $script:Old = @{ accessKeyId = 'ASIATPSOLDSESSIONKEY'; secretAccessKey = 'old/session/secret/k7MDENG'; sessionToken = 'OLD-TOKEN-FwoGZXIvYXdzEJr' }
     $script:New = @{ accessKeyId = 'ASIATPSNEWSESSIONKEY'; secretAccessKey = 'new/session/secret/bPxRfiCY'; sessionToken = 'NEW-TOKEN-IQoJb3JpZ2luX2Vj' }
     $script:CredentialsFile = Join-Path $script:Folder 'credentials'
+    # One recording large enough to go up in parts (S3Transfer.MultipartThreshold is 16 MiB): 20 MiB of 16 kHz mono.
+    $script:LargeFolder = Join-Path $script:Folder 'large'
+    New-Item -ItemType Directory -Path $script:LargeFolder | Out-Null
+    $script:Large = New-TestWav -Path (Join-Path $script:LargeFolder 'long-visit.wav') -Seconds 655
 
     function Get-EmulatorJob { @(Invoke-RestMethod -Uri "$script:Endpoint/_emulator/transcribe/jobs") }
     function Get-StartAttempt { @(Invoke-RestMethod -Uri "$script:Endpoint/_emulator/transcribe/start-attempts" | ForEach-Object { $_ }) }
@@ -60,7 +64,7 @@ BeforeAll {
             # pwsh run as a .NET tool: dotnet <pwsh.dll>.
             $psi.ArgumentList.Add([Environment]::GetCommandLineArgs()[0])
         }
-        $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Get-TestModulePath)'; `$Folder = '$script:Folder'; $Command"
+        $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Get-TestModulePath)'; `$Folder = '$script:Folder'; `$LargeFolder = '$script:LargeFolder'; $Command"
         foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $script) { $psi.ArgumentList.Add($a) }
         $psi.UseShellExecute = $false
         $psi.RedirectStandardOutput = $true
@@ -222,5 +226,27 @@ Describe 'A batch whose process is killed, then run again' {
         $counts['PutObject'] | Should -BeNullOrEmpty
         (Get-EmulatorJob).Count | Should -Be $script:Count
         @(Get-StartAttempt).Count | Should -Be $script:Count
+    }
+
+    It 'killed during a multipart upload: the rerun uploads the recording whole and starts it once' {
+        # The parts hang, so the child is killed with the multipart upload created and its parts unanswered.
+        Add-EmulatorFault @{ operation = 'UploadPart'; action = 'Latency'; latencyMilliseconds = 120000 }
+        $child = Start-ChildBatch 'Get-ChildItem -LiteralPath $LargeFolder -Filter *.wav | Start-MedicalConversationJob -OutputBucket clinic-batch'
+        Stop-ChildWhen $child { param($counts) $counts['CreateMultipartUpload'] -eq 1 -and $counts['UploadPart'] -ge 1 }
+        @(Get-EmulatorObject | Where-Object { $_ -like '*.wav' }) | Should -BeNullOrEmpty
+        Invoke-RestMethod -Method Delete -Uri "$script:Endpoint/_emulator/faults" | Out-Null
+        Reset-Emulator -KeepState
+
+        $jobs = @(Get-ChildItem -LiteralPath $script:LargeFolder -Filter *.wav | Start-MedicalConversationJob -OutputBucket clinic-batch -ErrorVariable failures)
+
+        $failures | Should -BeNullOrEmpty
+        $jobs.Count | Should -Be 1
+        $counts = Get-EmulatorRequestCount
+        $counts['CompleteMultipartUpload'] | Should -Be 1
+        $counts['StartMedicalTranscriptionJob'] | Should -Be 1
+        @(Get-EmulatorObject | Where-Object { $_ -like '*.wav' }).Count | Should -Be 1
+        (Get-EmulatorJob).Count | Should -Be 1
+        # The emulator measures the recording the job reads: a torn upload would fail it as too short or unreadable.
+        ($jobs | Wait-TranscribeJob -Timeout 60 -PollInterval 1).Status | Should -Be 'Completed'
     }
 }
