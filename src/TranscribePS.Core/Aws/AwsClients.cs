@@ -34,7 +34,7 @@ public sealed class AwsClients : IDisposable
         ? new AmazonS3Client(credentials, CreateS3Config(Settings))
         : new AmazonS3Client(CreateS3Config(Settings)));
 
-    public S3Transfer Transfer => Once(ref _transfer, () => new S3Transfer(S3));
+    public S3Transfer Transfer => Once(ref _transfer, () => new S3Transfer(S3, Settings.Credentials));
 
     public void Dispose()
     {

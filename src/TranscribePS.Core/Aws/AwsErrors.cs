@@ -8,8 +8,14 @@ public static class AwsErrors
     private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
         "AccessDeniedException", "AccessDenied", "UnrecognizedClientException", "InvalidSignatureException",
-        "SignatureDoesNotMatch", "ExpiredTokenException", "ExpiredToken", "InvalidClientTokenId", "InvalidAccessKeyId",
-        "MissingAuthenticationToken", "IncompleteSignature", "AllAccessDisabled", "InvalidToken", "TokenRefreshRequired",
+        "SignatureDoesNotMatch", "InvalidClientTokenId", "InvalidAccessKeyId", "MissingAuthenticationToken",
+        "IncompleteSignature", "AllAccessDisabled", "InvalidToken",
+    };
+
+    /// <summary>JSON services answer <c>ExpiredTokenException</c>, S3 <c>ExpiredToken</c> (or <c>TokenRefreshRequired</c>).</summary>
+    private static readonly HashSet<string> ExpiredCodes = new(StringComparer.Ordinal)
+    {
+        "ExpiredTokenException", "ExpiredToken", "TokenRefreshRequired",
     };
 
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
@@ -48,6 +54,11 @@ public static class AwsErrors
         if (code == "LimitExceededException" || ThrottlingCodes.Contains(code))
         {
             return AwsErrorKind.Throttled;
+        }
+
+        if (ExpiredCodes.Contains(code))
+        {
+            return AwsErrorKind.CredentialsExpired;
         }
 
         if (AccessDeniedCodes.Contains(code))
@@ -89,6 +100,8 @@ public static class AwsErrors
 
             case AmazonClientException client when IsMissingCredentials(client):
                 return Create(service, AwsErrorKind.CredentialsMissing, Messages.CredentialsMissing, null, null, null, client);
+            case AmazonClientException client when IsExpiredLogin(client):
+                return Create(service, AwsErrorKind.CredentialsExpired, Messages.CredentialsExpired(operation), null, null, null, client);
             case AmazonClientException or HttpRequestException or IOException or OperationCanceledException:
                 // OperationCanceledException here is an HTTP timeout: nobody asked to cancel.
                 return Create(service, AwsErrorKind.ServiceFault, Messages.Unreachable(operation, target, exception.Message), null, null, null, exception);
@@ -106,6 +119,16 @@ public static class AwsErrors
     private static bool IsMissingCredentials(AmazonClientException exception) =>
         exception.Message.Contains("resolve AWS credentials", StringComparison.OrdinalIgnoreCase)
         || exception.Message.Contains("Unable to find credentials", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a service answer says the credentials that signed the call have expired.</summary>
+    public static bool IsExpiredCredentials(AmazonServiceException exception) =>
+        exception is not null && ExpiredCodes.Contains(exception.ErrorCode ?? string.Empty);
+
+    // The SDK cannot get fresh credentials for the call: an SSO or login session that has ended ("SSO Token has
+    // expired and can not be refreshed"), or a credential source that handed out credentials already expired.
+    private static bool IsExpiredLogin(AmazonClientException exception) =>
+        exception.Message.Contains("Token has expired", StringComparison.OrdinalIgnoreCase)
+        || exception.Message.Contains("credentials have already expired", StringComparison.OrdinalIgnoreCase);
 
     // Get and Delete of a job that does not exist answer BadRequestException "The requested job couldn't be found.
     // Check the job name and try your request again." rather than the modelled NotFoundException.

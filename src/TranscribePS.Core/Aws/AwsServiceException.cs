@@ -17,6 +17,12 @@ public enum AwsErrorKind
     BadRequest,
     AccessDenied,
     CredentialsMissing,
+
+    /// <summary>
+    /// Temporary credentials (a session token from STS, SSO or a role) have expired: refreshing them, not the
+    /// permissions, is the fix.
+    /// </summary>
+    CredentialsExpired,
     ServiceFault,
 }
 

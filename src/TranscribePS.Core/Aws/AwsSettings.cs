@@ -119,10 +119,16 @@ public sealed partial class AwsSettings
         }
         else if (explicitProfile is not null)
         {
-            if (!Chain().TryGetProfile(explicitProfile, out profile) || !Chain().TryGetAWSCredentials(explicitProfile, out credentials))
+            if (!Chain().TryGetProfile(explicitProfile, out profile) || !Chain().TryGetAWSCredentials(explicitProfile, out var profileCredentials))
             {
                 throw new AwsSettingsException(Messages.ProfileNotFound(explicitProfile, Blank(input.ProfileLocation)));
             }
+
+            // The SDK reads the profile once; a long wait may outlive the session token it held.
+            var location = Blank(input.ProfileLocation);
+            credentials = new RenewableCredentials(
+                profileCredentials,
+                () => new CredentialProfileStoreChain(location).TryGetAWSCredentials(explicitProfile, out var again) ? again : null);
 
             credentialSource = Messages.CredentialsFromProfile(explicitProfile, Blank(input.ProfileLocation));
         }

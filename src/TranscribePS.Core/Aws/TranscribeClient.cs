@@ -16,6 +16,7 @@ public sealed class TranscribeClient : IDisposable
     public const int MaxPageSize = 100;
 
     private readonly TranscribeServiceClient _client;
+    private readonly AWSCredentials? _credentials;
 
     /// <param name="config">Region or endpoint settings; see <see cref="TranscribeClientConfig"/>.</param>
     /// <param name="credentials">Null uses the SDK's default credential chain.</param>
@@ -26,6 +27,7 @@ public sealed class TranscribeClient : IDisposable
             ?? throw new ArgumentException(Messages.RegionMissingForClient, nameof(config));
         Endpoint = config.ServiceURL;
         _client = new TranscribeServiceClient(credentials, config);
+        _credentials = credentials;
     }
 
     /// <summary>The region calls are signed for and jobs live in.</summary>
@@ -158,7 +160,7 @@ public sealed class TranscribeClient : IDisposable
         byte[] responseBody;
         try
         {
-            responseBody = await _client.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
+            responseBody = await SendRenewingAsync(operation, body, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (AwsErrors.Translate(AwsService.Transcribe, ex, operation, Endpoint ?? Region, cancellationToken) is { } translated)
         {
@@ -179,6 +181,25 @@ public sealed class TranscribeClient : IDisposable
         {
             throw new TranscribeException(AwsErrorKind.ServiceFault, Messages.UnreadableResponse(operation, ex.Message), innerException: ex);
         }
+    }
+
+    /// <summary>
+    /// One call; if its session token expired, the credentials are read again (a long wait outlives a session that a
+    /// refreshed credentials file or SSO login has already replaced) and the call is made once more with the new ones.
+    /// </summary>
+    private async Task<byte[]> SendRenewingAsync(string operation, byte[] body, CancellationToken cancellationToken)
+    {
+        var mark = RenewableCredentials.Mark(_credentials);
+        try
+        {
+            return await _client.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException ex) when (AwsErrors.IsExpiredCredentials(ex) && RenewableCredentials.Renewed(_credentials, mark))
+        {
+            // Renewed: fall through to the second try, whose failure is the one reported.
+        }
+
+        return await _client.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The body of operations that return nothing.</summary>

@@ -11,6 +11,13 @@ public static partial class Messages
     public const string CredentialsMissing =
         "No AWS credentials were found: pass -ProfileName (or -AccessKey and -SecretKey), set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or run where an instance or container role provides them.";
 
+    /// <summary>The SDK could not renew an ended SSO or login session; never names a key or token.</summary>
+    public static string CredentialsExpired(string operation) =>
+        $"{operation} failed: the AWS session has expired and could not be renewed. {RefreshCredentials}";
+
+    private const string RefreshCredentials =
+        "Refresh the temporary credentials (for example 'aws sso login', or whatever renews your credentials file, profile or AWS_SESSION_TOKEN), then run the command again.";
+
     /// <param name="target">What the call was about (s3://bucket/key for S3), so a missing bucket is named.</param>
     public static string ServiceError(Aws.AwsService service, string operation, Aws.AwsErrorKind kind, string? errorCode, string? serviceMessage, string? target = null)
     {
@@ -28,6 +35,7 @@ public static partial class Messages
             (_, Aws.AwsErrorKind.TooManyConcurrentJobs) => "The concurrent-job quota is reached; run the same command again once running jobs finish (jobs already started are reused, not started twice), pass -DataAccessRoleArn so call analytics jobs queue, or request a higher quota in Service Quotas.",
             (_, Aws.AwsErrorKind.BadRequest) => "Correct the request and try again.",
             (_, Aws.AwsErrorKind.AccessDenied) => "Check that the credentials are valid and allowed to call this operation.",
+            (_, Aws.AwsErrorKind.CredentialsExpired) => "The temporary credentials (session token) have expired, and reading them again from where they came from gave none newer. " + RefreshCredentials,
             _ => "The service failed after retrying; try again later.",
         };
         return $"{(service == Aws.AwsService.S3 ? "S3 " : string.Empty)}{operation} failed: {Sentence(what)} {next}";

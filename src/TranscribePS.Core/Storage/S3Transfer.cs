@@ -44,6 +44,8 @@ public sealed class S3Transfer
 
     private readonly IAmazonS3 _s3;
     private readonly HttpClient _http;
+    private readonly bool _renewsCredentials;
+    private readonly Amazon.Runtime.AWSCredentials? _credentials;
 
     /// <param name="s3">The S3 client (from <see cref="AwsSettings.S3"/>).</param>
     /// <param name="http">Used for pre-signed https URLs only; a shared client when null.</param>
@@ -55,6 +57,17 @@ public sealed class S3Transfer
 
     /// <summary>The pause before the second attempt of a broken-off read; it doubles for each further attempt.</summary>
     internal TimeSpan FirstReadRetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Over a client that signs with <paramref name="credentials"/> (null: the SDK's default chain): a call whose
+    /// session token expired is repeated once if the credentials could be read anew (<see cref="RenewableCredentials"/>).
+    /// </summary>
+    internal S3Transfer(IAmazonS3 s3, Amazon.Runtime.AWSCredentials? credentials)
+        : this(s3)
+    {
+        _credentials = credentials;
+        _renewsCredentials = true;
+    }
 
     public Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
         => UploadAsync(localPath, bucket, key, progress, checkExisting: true, cancellationToken);
@@ -598,22 +611,31 @@ public sealed class S3Transfer
         return slash >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total) ? total : null;
     }
 
-    private static async Task GuardAsync(Func<Task> call, string operation, S3Location location, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, operation, location.ToString(), cancellationToken) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    private Task GuardAsync(Func<Task> call, string operation, S3Location location, CancellationToken cancellationToken) =>
+        GuardAsync(
+            async () =>
+            {
+                await call().ConfigureAwait(false);
+                return true;
+            },
+            operation,
+            location,
+            cancellationToken);
 
-    private static async Task<T> GuardAsync<T>(Func<Task<T>> call, string operation, S3Location location, CancellationToken cancellationToken)
+    private async Task<T> GuardAsync<T>(Func<Task<T>> call, string operation, S3Location location, CancellationToken cancellationToken)
     {
         try
         {
+            var mark = RenewableCredentials.Mark(_credentials);
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception ex) when (_renewsCredentials && AwsErrors.IsExpiredCredentials(ex) && RenewableCredentials.Renewed(_credentials, mark))
+            {
+                // Renewed: fall through to the second try, whose failure is the one reported.
+            }
+
             return await call().ConfigureAwait(false);
         }
         catch (Exception ex) when (AwsErrors.Translate(AwsService.S3, ex, operation, location.ToString(), cancellationToken) is { } translated)

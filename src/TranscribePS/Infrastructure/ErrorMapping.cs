@@ -17,6 +17,7 @@ internal static class ErrorMapping
         AwsErrorKind.BadRequest => ErrorCategory.InvalidArgument,
         AwsErrorKind.NameConflict => ErrorCategory.ResourceExists,
         AwsErrorKind.CredentialsMissing => ErrorCategory.AuthenticationError,
+        AwsErrorKind.CredentialsExpired => ErrorCategory.AuthenticationError,
         AwsErrorKind.ServiceFault => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.NotSpecified,
     };

@@ -9,9 +9,12 @@ namespace TranscribePS.Emulator.Tests.Server;
 internal sealed class RawClient : IDisposable
 {
     private readonly Uri _endpoint;
+    private readonly string? _sessionToken;
 
-    public RawClient(EmulatorFixture fixture, string? secretAccessKey = null, string? accessKeyId = null)
+    /// <param name="sessionToken">Sent (and signed) as x-amz-security-token, as temporary credentials are.</param>
+    public RawClient(EmulatorFixture fixture, string? secretAccessKey = null, string? accessKeyId = null, string? sessionToken = null)
     {
+        _sessionToken = sessionToken;
         var settings = fixture.Settings;
         _endpoint = fixture.Server.Endpoint;
         Signer = new TestSigner(accessKeyId ?? settings.AccessKeyId, secretAccessKey ?? settings.SecretAccessKey, settings.Region);
@@ -26,6 +29,7 @@ internal sealed class RawClient : IDisposable
     {
         var request = new HttpRequestMessage(method, new Uri(_endpoint, pathAndQuery));
         beforeSigning?.Invoke(request);
+        AddSessionToken(request);
         Signer.Sign(request, "s3", body ?? [], payloadHash: payloadHash);
         afterSigning?.Invoke(request);
         return Http.SendAsync(request, completion);
@@ -38,6 +42,7 @@ internal sealed class RawClient : IDisposable
         request.Headers.TryAddWithoutValidation("X-Amz-Target", target ?? "Transcribe." + operation);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
+        AddSessionToken(request);
         Signer.Sign(request, "transcribe", body, signedAt);
         afterSigning?.Invoke(request);
         return Http.SendAsync(request, completion);
@@ -52,4 +57,12 @@ internal sealed class RawClient : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+
+    private void AddSessionToken(HttpRequestMessage request)
+    {
+        if (_sessionToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-amz-security-token", _sessionToken);
+        }
+    }
 }

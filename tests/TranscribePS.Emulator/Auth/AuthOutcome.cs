@@ -19,6 +19,12 @@ public enum AuthFailure
 
     /// <summary>Signature Version 2 (query AWSAccessKeyId/Signature or an "AWS " Authorization header).</summary>
     UnsupportedSignatureVersion,
+
+    /// <summary>Signed with temporary credentials but without (or with another) session token.</summary>
+    InvalidToken,
+
+    /// <summary>Signed with temporary credentials that have expired.</summary>
+    TokenExpired,
 }
 
 /// <summary>The verifier's answer: either a failure with its reason, or the verified (and de-chunked) payload.</summary>

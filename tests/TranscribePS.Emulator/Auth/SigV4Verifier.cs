@@ -16,10 +16,13 @@ public sealed partial class SigV4Verifier
     private readonly string _region;
     private readonly TimeProvider _clock;
     private readonly Func<string, CanonicalPathMode> _pathMode;
+    private readonly TemporaryCredentials? _temporary;
 
-    public SigV4Verifier(IEnumerable<EmulatorCredential> credentials, string region, TimeProvider? clock = null, Func<string, CanonicalPathMode>? pathMode = null)
+    /// <param name="temporary">Temporary credentials accepted besides <paramref name="credentials"/>, each with its session token and expiry.</param>
+    public SigV4Verifier(IEnumerable<EmulatorCredential> credentials, string region, TimeProvider? clock = null, Func<string, CanonicalPathMode>? pathMode = null, TemporaryCredentials? temporary = null)
     {
         _credentials = credentials.ToDictionary(c => c.AccessKeyId, StringComparer.Ordinal);
+        _temporary = temporary;
         _region = region;
         _clock = clock ?? TimeProvider.System;
         _pathMode = pathMode ?? (service => service == "s3" ? CanonicalPathMode.EncodeOnce : CanonicalPathMode.NormalizeEncodeTwice);
@@ -52,7 +55,8 @@ public sealed partial class SigV4Verifier
         }
 
         var (accessKeyId, scopeDate, scopeRegion, scopeService) = (scopeParts[0], scopeParts[1], scopeParts[2], scopeParts[3]);
-        if (!_credentials.TryGetValue(accessKeyId, out var credential))
+        var credential = _credentials.GetValueOrDefault(accessKeyId) ?? _temporary?.KeyPair(accessKeyId);
+        if (credential is null)
         {
             return AuthOutcome.Fail(AuthFailure.UnknownAccessKey, $"Access key '{accessKeyId}' is not known.") with { AccessKeyId = accessKeyId };
         }
@@ -132,6 +136,12 @@ public sealed partial class SigV4Verifier
                 Failure = AuthFailure.SignatureMismatch,
                 Message = "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
             };
+        }
+
+        var sessionToken = presigned ? query.FirstOrDefault(p => p.Key == "X-Amz-Security-Token").Value is { } inQuery ? SigV4.PercentDecode(inQuery) : null : request.Header("x-amz-security-token");
+        if (_temporary?.Use(accessKeyId, sessionToken) is { } tokenFailure)
+        {
+            return outcome with { Failure = tokenFailure, Message = tokenFailure == AuthFailure.TokenExpired ? "The security token has expired." : "The security token is invalid." };
         }
 
         if (!claimedHash.StartsWith("STREAMING-", StringComparison.Ordinal))

@@ -17,6 +17,8 @@ internal static class AuthErrors
         AuthFailure.UnknownAccessKey => new ApiError("UnrecognizedClientException", 403, "The security token included in the request is invalid."),
         AuthFailure.SignatureMismatch or AuthFailure.PayloadHashMismatch => new ApiError("InvalidSignatureException", 403, SignatureMessage),
         AuthFailure.WrongRegion => new ApiError("InvalidSignatureException", 403, $"Credential should be scoped to a valid region, not '{outcome.Message}'."),
+        AuthFailure.InvalidToken => new ApiError("UnrecognizedClientException", 403, "The security token included in the request is invalid."),
+        AuthFailure.TokenExpired => new ApiError("ExpiredTokenException", 400, "The security token included in the request is expired"),
         _ => new ApiError("InvalidSignatureException", 403, outcome.Message),
     };
 
@@ -45,6 +47,8 @@ internal static class AuthErrors
             AuthFailure.DecodedLengthMismatch => new S3Exception(400, "IncompleteBody", outcome.Message),
             AuthFailure.UnsignedHeader => new S3Exception(403, "AccessDenied", outcome.Message),
             AuthFailure.UnsupportedSignatureVersion => new S3Exception(400, "InvalidRequest", outcome.Message),
+            AuthFailure.InvalidToken => new S3Exception(400, "InvalidToken", "The provided token is malformed or otherwise invalid."),
+            AuthFailure.TokenExpired => new S3Exception(400, "ExpiredToken", "The provided token has expired."),
             _ => new S3Exception(403, "AccessDenied", outcome.Message),
         };
 }

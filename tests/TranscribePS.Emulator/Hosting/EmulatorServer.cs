@@ -51,10 +51,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         _app = builder.Build();
-        _app.MapAdminRoutes(this);
+        _app.MapAdminRoutes(this).MapCredentialRoutes(TemporaryCredentials);
         Transcribe.MapAdminRoutes(AdminRoutes.LoopbackOnly(_app.MapGroup(string.Empty)));
         var pipeline = new RequestPipeline(
-            new SigV4Verifier(options.Credentials, options.Region),
+            new SigV4Verifier(options.Credentials, options.Region, temporary: TemporaryCredentials),
             Requests,
             Quotas,
             Faults,
@@ -86,6 +86,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public RequestQuotas Quotas { get; }
 
+    /// <summary>Temporary key pairs with session tokens, accepted besides the long-term ones until each expires.</summary>
+    public TemporaryCredentials TemporaryCredentials { get; } = new();
+
     /// <summary>S3 multipart uploads in flight (not yet completed or aborted).</summary>
     public MultipartUploads Uploads => _s3.Uploads;
 
@@ -113,11 +116,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Back to a fresh emulator: counts, faults, quotas, objects, multipart uploads and Transcribe jobs; buckets
-    /// back to the start-up list.
+    /// Back to a fresh emulator: counts, faults, quotas, temporary credentials, objects, multipart uploads and
+    /// Transcribe jobs; buckets back to the start-up list.
     /// </summary>
     public void Reset()
     {
+        TemporaryCredentials.Clear();
         Transcribe.Reset();
         Requests.Reset();
         Faults.Clear();

@@ -15,6 +15,7 @@ public sealed class InfrastructureTests
     [InlineData(AwsErrorKind.BadRequest, ErrorCategory.InvalidArgument)]
     [InlineData(AwsErrorKind.NameConflict, ErrorCategory.ResourceExists)]
     [InlineData(AwsErrorKind.CredentialsMissing, ErrorCategory.AuthenticationError)]
+    [InlineData(AwsErrorKind.CredentialsExpired, ErrorCategory.AuthenticationError)]
     [InlineData(AwsErrorKind.ServiceFault, ErrorCategory.ResourceUnavailable)]
     public void Service_failures_map_to_error_categories_with_stable_ids(AwsErrorKind kind, ErrorCategory category)
     {
