@@ -7,10 +7,17 @@ using TranscribePS.Infrastructure;
 
 namespace TranscribePS.Commands;
 
+/// <summary>
+/// Downloads the outputs of up to -ThrottleLimit jobs at once, in the background: the pipeline hands on the next job
+/// (from a wait still running, say) while earlier ones download, and each file is emitted as it is written.
+/// </summary>
 [Cmdlet(VerbsData.Save, "TranscribeOutput", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveTranscribeOutputCommand : AwsCmdlet
 {
+    /// <summary>Jobs whose outputs download at once unless -ThrottleLimit says otherwise.</summary>
+    internal const int DefaultThrottleLimit = 10;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public TranscriptionJob[]? InputObject { get; set; }
 
@@ -20,12 +27,22 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
     [Parameter]
     public SwitchParameter Force { get => ForceOn; set => ForceOn = value.IsPresent; }
 
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     internal bool ForceOn { get; set; }
 
     private string _folder = string.Empty;
+    private SemaphoreSlim? _slots;
+
+    /// <summary>One writer a path at a time: the same job piped twice is saved, or refused as existing, in turn.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _paths =
+        new(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     private protected override async Task BeginWorkAsync(CancellationToken cancellationToken)
     {
+        _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
         if (Destination is null)
         {
             _folder = await Shell.CurrentDirectoryAsync().ConfigureAwait(false);
@@ -50,33 +67,59 @@ public sealed class SaveTranscribeOutputCommand : AwsCmdlet
                 continue;
             }
 
-            try
+            // Waits while -ThrottleLimit jobs are downloading: the pipeline goes on once one of them is done.
+            await _slots!.WaitAsync(cancellationToken).ConfigureAwait(false);
+            StartBackground(async token =>
             {
-                // List results carry no output locations: read the job once more to get them.
-                var current = job.TranscriptUri is null ? await Aws.For(job).Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
-                var files = current.Outputs();
-                if (files.Count == 0)
+                try
                 {
-                    Shell.WriteError(CommandErrors.NoTranscript(current, unredacted: false));
+                    await SaveJobAsync(job, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            });
+        }
+    }
+
+    private async Task SaveJobAsync(TranscriptionJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // List results carry no output locations: read the job once more to get them.
+            var current = job.TranscriptUri is null ? await Aws.For(job).Jobs.GetAsync(job.Kind, job.JobName, cancellationToken).ConfigureAwait(false) : job;
+            var files = current.Outputs();
+            if (files.Count == 0)
+            {
+                Shell.WriteError(CommandErrors.NoTranscript(current, unredacted: false));
+                return;
+            }
+
+            foreach (var file in files)
+            {
+                var (path, problem) = JobOutput.SavePath(_folder, current, file);
+                if (problem is not null)
+                {
+                    Shell.WriteError(ErrorMapping.ToError(problem) with { Target = job });
                     continue;
                 }
 
-                foreach (var file in files)
+                var gate = _paths.GetOrAdd(path!, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    var (path, problem) = JobOutput.SavePath(_folder, current, file);
-                    if (problem is not null)
-                    {
-                        Shell.WriteError(ErrorMapping.ToError(problem) with { Target = job });
-                        continue;
-                    }
-
                     await SaveAsync(file, path!, job, cancellationToken).ConfigureAwait(false);
                 }
+                finally
+                {
+                    gate.Release();
+                }
             }
-            catch (AwsServiceException ex)
-            {
-                WriteServiceError(ex, job);
-            }
+        }
+        catch (AwsServiceException ex)
+        {
+            WriteServiceError(ex, job);
         }
     }
 

@@ -70,6 +70,7 @@ internal sealed class RequestPipeline(
     {
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         requests.Increment(operation);
+        using var handling = requests.Handling(operation);
         if (faults.EvaluateOnArrival(operation) is { } cut)
         {
             await CutRequestAsync(context, cut.AfterBytes, ct).ConfigureAwait(false);
@@ -159,6 +160,7 @@ internal sealed class RequestPipeline(
         var method = context.Request.Method;
         var operation = S3Operations.Identify(method, bucket, key, query, context.Request.Headers.ContainsKey("x-amz-copy-source"));
         requests.Increment(operation);
+        using var handling = requests.Handling(operation);
         if (faults.EvaluateOnArrival(operation) is { } cut)
         {
             await CutRequestAsync(context, cut.AfterBytes, ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using TranscribePS.Commands;
 using TranscribePS.Core.Jobs;
 using TranscribePS.Core.Transcripts;
+using TranscribePS.Emulator.Control;
 using TranscribePS.Tests.Infrastructure;
 
 namespace TranscribePS.Tests.Cmdlets;
@@ -62,6 +63,60 @@ public sealed class OutputCmdletTests(EmulatorFixture fixture) : EmulatorTest(fi
         Assert.Equal("OutputFileExists", error.ErrorId);
         Assert.Equal(ErrorCategory.ResourceExists, error.Category);
         Assert.Empty(second.Objects);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1)]
+    public async Task Save_downloads_up_to_ThrottleLimit_jobs_at_once(int throttleLimit)
+    {
+        string[] names = ["visit-a", "visit-b", "visit-c", "visit-d", "visit-e", "visit-f"];
+        var jobs = await FinishedJobsAsync(names);
+        Server.Requests.Reset();
+        Server.Faults.Add(FaultRule.Latency("GetObject", TimeSpan.FromMilliseconds(300)));
+
+        using var save = new SaveTranscribeOutputCommand { Destination = _folder, ThrottleLimit = throttleLimit }.UseEmulator(Server);
+        var host = CmdletRunner.Run(save, new RecordingHost(), [.. jobs.Select(j => (Action<SaveTranscribeOutputCommand>)(c => c.InputObject = [j]))]);
+
+        Assert.Empty(host.Errors);
+        Assert.Equal(names.Select(n => n + ".json").Order(StringComparer.Ordinal), host.ObjectsOf<FileInfo>().Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(names.Length, Server.Requests["GetObject"]);
+        if (throttleLimit == 1)
+        {
+            Assert.Equal(1, Server.Requests.PeakInFlight("GetObject"));
+        }
+        else
+        {
+            // Each download is held 300 ms by the emulator: with one at a time, none would overlap.
+            Assert.True(Server.Requests.PeakInFlight("GetObject") >= 3, $"at most {Server.Requests.PeakInFlight("GetObject")} downloads overlapped");
+        }
+    }
+
+    [Fact]
+    public async Task Save_of_the_same_job_piped_twice_writes_the_file_once_and_refuses_the_second()
+    {
+        var job = await FinishedJobAsync("visit-twice");
+        Server.Faults.Add(FaultRule.Latency("GetObject", TimeSpan.FromMilliseconds(200)));
+
+        using var save = new SaveTranscribeOutputCommand { Destination = _folder }.UseEmulator(Server);
+        var host = CmdletRunner.Run(save, new RecordingHost(), c => c.InputObject = [job], c => c.InputObject = [job]);
+
+        Assert.Equal("visit-twice.json", Assert.Single(host.ObjectsOf<FileInfo>()).Name);
+        Assert.Equal("OutputFileExists", Assert.Single(host.Errors).ErrorId);
+        Assert.Single(Directory.GetFiles(_folder));
+    }
+
+    private async Task<TranscriptionJob[]> FinishedJobsAsync(string[] names)
+    {
+        foreach (var name in names)
+        {
+            await CmdletTestSupport.StartMedicalAsync(Server, name);
+        }
+
+        using var wait = new WaitTranscribeJobCommand { Name = names, Kind = "Medical", PollInterval = TimeSpan.FromMilliseconds(50) }.UseEmulator(Server);
+        var jobs = CmdletRunner.Run(wait, new RecordingHost("Name")).ObjectsOf<TranscriptionJob>().ToArray();
+        Assert.Equal(names.Length, jobs.Length);
+        return jobs;
     }
 
     private async Task<TranscriptionJob> FinishedJobAsync(string name)
