@@ -140,10 +140,10 @@ Describe 'A connection dropped in the middle of a transcript download' {
     }
 
     It 'Save-TranscribeOutput gives one error naming the job whose download keeps breaking off, leaves no file for it, and saves the others' {
-        # Outputs are saved one job after another: the first job's four attempts are all cut.
+        # One job at a time (-ThrottleLimit 1), so the first job's four attempts are the four calls cut.
         Add-EmulatorFault @{ operation = 'GetObject'; action = 'CutResponse'; afterBytes = 100; firstCall = 1; lastCall = 4 }
 
-        $files = @($script:Done | Save-TranscribeOutput -Destination $script:Saved -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $files = @($script:Done | Save-TranscribeOutput -Destination $script:Saved -ThrottleLimit 1 -ErrorVariable failures -ErrorAction SilentlyContinue)
 
         $failures.Count | Should -Be 1
         $failed = $failures[0]
