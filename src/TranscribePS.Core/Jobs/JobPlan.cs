@@ -17,6 +17,13 @@ public sealed record PlannedUpload(string LocalPath, string Bucket, string Key, 
     /// </summary>
     public string? OutputBucket { get; init; }
 
+    /// <summary>
+    /// When the file was last written as it was hashed. Set: the upload trusts <see cref="ContentSha256"/> while the
+    /// file keeps this time and <see cref="SizeBytes"/> (checked before and after the upload) instead of hashing it
+    /// again. Null: the upload hashes the file itself and compares.
+    /// </summary>
+    public DateTime? LastWriteUtc { get; init; }
+
     public string Uri => S3Uri.Format(Bucket, Key);
 }
 

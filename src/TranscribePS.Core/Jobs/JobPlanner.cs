@@ -246,6 +246,7 @@ public static partial class JobPlanner
             var upload = new PlannedUpload(path, uploadBucket, key, localMedia.ContentSha256, localMedia.Facts.SizeBytes)
             {
                 OutputBucket = outputBucket is not null && !string.Equals(outputBucket, uploadBucket, StringComparison.Ordinal) ? outputBucket : null,
+                LastWriteUtc = localMedia.LastWriteUtc,
             };
             return new PlannedMedia(upload.Uri, upload, localMedia.Facts.Format, "sha256:" + localMedia.ContentSha256, fileName);
         }

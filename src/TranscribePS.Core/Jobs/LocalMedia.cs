@@ -9,6 +9,12 @@ namespace TranscribePS.Core.Jobs;
 public sealed record LocalMedia(MediaFacts Facts, string ContentSha256)
 {
     /// <summary>
+    /// When the file was last written, read before it was hashed: the upload compares it (and the size) instead of
+    /// hashing the file a second time, so a recording changed after planning is still caught.
+    /// </summary>
+    public DateTime LastWriteUtc { get; init; }
+
+    /// <summary>
     /// Reads a recording once: the header for its facts, then the whole file streamed through SHA-256.
     /// Returns null when the file does not exist, which the planner reports as <c>MediaNotFound</c>.
     /// </summary>
@@ -33,10 +39,11 @@ public sealed record LocalMedia(MediaFacts Facts, string ContentSha256)
 
         await using (stream.ConfigureAwait(false))
         {
+            var lastWrite = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
             var facts = MediaProbe.Probe(stream);
             stream.Position = 0;
             var hash = await S3Transfer.HashAsync(stream, cancellationToken).ConfigureAwait(false);
-            return new LocalMedia(facts with { SizeBytes = stream.Length }, hash);
+            return new LocalMedia(facts with { SizeBytes = stream.Length }, hash) { LastWriteUtc = lastWrite };
         }
     }
 }

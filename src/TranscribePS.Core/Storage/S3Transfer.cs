@@ -80,7 +80,11 @@ public sealed class S3Transfer
     /// False when the caller already knows the key is free (a listing of its folder did not hold it): no HeadObject.
     /// </param>
     /// <param name="cancellationToken">Stops the upload.</param>
-    public async Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, bool checkExisting, CancellationToken cancellationToken)
+    /// <param name="knownSha256">
+    /// The file's SHA-256 when the caller has just computed it (and checks the file did not change since): the file
+    /// is then read once, by the upload, instead of hashed first.
+    /// </param>
+    public async Task<UploadResult> UploadAsync(string localPath, string bucket, string key, IProgress<TransferProgress>? progress, bool checkExisting, CancellationToken cancellationToken, string? knownSha256 = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(localPath);
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -92,7 +96,7 @@ public sealed class S3Transfer
         }
 
         var size = file.Length;
-        var sha256 = await HashFileAsync(file, cancellationToken).ConfigureAwait(false);
+        var sha256 = knownSha256 ?? await HashFileAsync(file, cancellationToken).ConfigureAwait(false);
         var existing = checkExisting ? await TryHeadForUploadAsync(location, cancellationToken).ConfigureAwait(false) : null;
         if (existing is not null && existing.Size == size && string.Equals(existing.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
         {

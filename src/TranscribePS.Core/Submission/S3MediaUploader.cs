@@ -54,10 +54,15 @@ public sealed class S3MediaUploader : IMediaUploader
             checkExisting = listed is not null;
         }
 
+        // A recording changed after it was planned (still being written?) no longer matches its job name and key:
+        // stop before uploading it, or before starting a job for what was uploaded. The planner's hash is trusted while
+        // the file keeps the size and write time it had when hashed, so a large recording is read once more, not twice.
         UploadResult result;
         try
         {
-            result = await _transfer.UploadAsync(upload.LocalPath, upload.Bucket, upload.Key, relay, checkExisting, cancellationToken).ConfigureAwait(false);
+            ThrowIfChanged(upload);
+            result = await _transfer.UploadAsync(upload.LocalPath, upload.Bucket, upload.Key, relay, checkExisting, cancellationToken, upload.LastWriteUtc is null ? null : upload.ContentSha256).ConfigureAwait(false);
+            ThrowIfChanged(upload);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -65,16 +70,35 @@ public sealed class S3MediaUploader : IMediaUploader
             throw new PlanProblemException(JobRules.MediaUnreadable(upload.LocalPath, ex));
         }
 
-        // S3Transfer hashes the file again as it uploads. A different hash means the recording changed after it was
-        // planned (still being written?), so the job name and key no longer describe it: stop before starting a job.
+        // Without a write time from planning, S3Transfer hashed the file itself.
         if (!string.Equals(result.Sha256, upload.ContentSha256, StringComparison.OrdinalIgnoreCase))
         {
-            throw new PlanProblemException(new PlanProblem("MediaChanged", Messages.MediaChanged(upload.LocalPath), PlanProblemCategory.InvalidData, upload.LocalPath));
+            throw MediaChanged(upload);
         }
 
         folder?.Add(upload.Key, result.Size);
         return result.Skipped ? UploadOutcome.Skipped : UploadOutcome.Uploaded;
     }
+
+    private static void ThrowIfChanged(PlannedUpload upload)
+    {
+        if (upload.LastWriteUtc is { } planned)
+        {
+            var file = new FileInfo(upload.LocalPath);
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException(Messages.PathNotFound(upload.LocalPath), upload.LocalPath);
+            }
+
+            if (file.Length != upload.SizeBytes || file.LastWriteTimeUtc != planned)
+            {
+                throw MediaChanged(upload);
+            }
+        }
+    }
+
+    private static PlanProblemException MediaChanged(PlannedUpload upload) =>
+        new(new PlanProblem("MediaChanged", Messages.MediaChanged(upload.LocalPath), PlanProblemCategory.InvalidData, upload.LocalPath));
 
     private Task<Folder?> FolderAsync(string bucket, string key, CancellationToken cancellationToken)
     {

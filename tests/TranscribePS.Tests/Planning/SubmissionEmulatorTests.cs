@@ -147,7 +147,37 @@ public sealed class SubmissionEmulatorTests : EmulatorTest, IDisposable
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("MediaChanged", problem.ErrorId);
         Assert.Equal(path, problem.Target);
-        Assert.Equal(0, Server.Requests["StartMedicalTranscriptionJob"]);
+        Assert.Equal(0, Server.Requests["PutObject"] + Server.Requests["StartMedicalTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Recording_rewritten_at_the_same_size_after_planning_is_refused_before_its_upload()
+    {
+        string path = _media.Wav("rewritten.wav", seconds: 1);
+        var plan = (await JobPlanner.PlanAsync(new MedicalConversationJobRequest { Media = MediaSource.FromPath(path), OutputBucket = "tps-output" }, CancellationToken.None)).Plan!;
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(1));
+
+        var ex = await Assert.ThrowsAsync<PlanProblemException>(() => _submitter.SubmitAsync(plan, null, CancellationToken.None));
+
+        Assert.Equal("MediaChanged", Assert.Single(ex.Problems).ErrorId);
+        Assert.Equal(0, Server.Requests["PutObject"] + Server.Requests["StartMedicalTranscriptionJob"]);
+    }
+
+    [Fact]
+    public async Task Upload_stores_the_planned_content_hash_the_next_run_skips_on()
+    {
+        string path = _media.Wav("hashed.wav", seconds: 1);
+        var plan = (await JobPlanner.PlanAsync(new MedicalConversationJobRequest { Media = MediaSource.FromPath(path), OutputBucket = "tps-output" }, CancellationToken.None)).Plan!;
+        Assert.NotNull(plan.Upload!.LastWriteUtc);
+
+        await _submitter.SubmitAsync(plan, null, CancellationToken.None);
+
+        string expected = await S3Transfer.HashFileAsync(new FileInfo(path), CancellationToken.None);
+        var stored = Server.Store.Get("tps-output", plan.Upload.Key);
+        Assert.Equal(expected, stored!.Metadata[S3Transfer.Sha256MetadataName]);
     }
 
     [Fact]
