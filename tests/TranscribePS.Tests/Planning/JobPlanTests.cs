@@ -21,7 +21,7 @@ public sealed class JobPlanTests : IDisposable
 
         Assert.Equal(JobKind.Medical, plan.Kind);
         Assert.Matches("^Visit-1-[0-9a-f]{12}$", plan.JobName);
-        Assert.Equal(new PlannedUpload(path, OutputBucket, "Visit-1-" + sha[..12] + ".wav", sha, new FileInfo(path).Length), plan.Upload);
+        Assert.Equal(new PlannedUpload(path, OutputBucket, "Visit-1-" + sha[..12] + ".wav", sha, new FileInfo(path).Length) { LastWriteUtc = File.GetLastWriteTimeUtc(path) }, plan.Upload);
         Assert.Equal("s3://tps-output/Visit-1-" + sha[..12] + ".wav", plan.MediaUri);
         Assert.Equal("wav", plan.MediaFormat);
         Assert.Equal("transcripts/", plan.OutputKey);
