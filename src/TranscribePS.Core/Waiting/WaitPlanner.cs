@@ -45,9 +45,10 @@ public sealed record KindPlan(JobKind Kind, PollStrategy Strategy, int GetCalls,
 /// <see cref="WaitOptions.MaxListCallsPerSecond"/>, so a call costs 1/rate seconds of the account's shared quota
 /// (List is the scarcer one: 5 TPS against Get's 30). Polling n jobs by Get costs n/getRate; a listing costs
 /// pages/listRate plus <see cref="SpotChecksPerListCycle"/> Gets. Jobs found finished are read by Get under either
-/// strategy, so they do not tip the choice. With the defaults (15 and 3 per second, one page of COMPLETED and one
-/// of FAILED) the crossover is 12 jobs of a kind: up to 12 are polled by Get, from 13 on the cycle lists. 250 jobs
-/// polled by Get would take 17 s of Get pace per cycle; listing them takes 2–6 pages.
+/// strategy, so they do not tip the choice. With the defaults (Gets 25 per second, 15 for call analytics; Lists
+/// 3; one page of COMPLETED and one of FAILED) the crossover is 18 jobs of a kind (12 of call analytics): up to 18
+/// are polled by Get, from 19 on the cycle lists. 250 jobs polled by Get would take 10 s of Get pace per cycle;
+/// listing them takes 2–6 pages.
 /// </remarks>
 public static class WaitPlanner
 {
@@ -77,7 +78,7 @@ public static class WaitPlanner
 
             var listable = load.Pending - load.NeedGet;
             var pages = Math.Max(1, load.ExpectedListPages);
-            plans.Add(PrefersList(listable, pages, options)
+            plans.Add(PrefersList(listable, pages, options.GetCallsPerSecond(load.Kind), options)
                 ? new KindPlan(load.Kind, PollStrategy.List, load.NeedGet + Math.Min(SpotChecksPerListCycle, listable), pages)
                 : new KindPlan(load.Kind, PollStrategy.Get, load.Pending, 0));
         }
@@ -86,12 +87,12 @@ public static class WaitPlanner
     }
 
     /// <summary>The largest number of pending jobs of a kind still polled by Get when a listing takes this many pages.</summary>
-    public static int ListCrossover(int expectedListPages, WaitOptions options)
+    public static int ListCrossover(int expectedListPages, WaitOptions options, JobKind kind = JobKind.Medical)
     {
         ArgumentNullException.ThrowIfNull(options);
         var pages = Math.Max(1, expectedListPages);
         var n = 0;
-        while (!PrefersList(n + 1, pages, options))
+        while (!PrefersList(n + 1, pages, options.GetCallsPerSecond(kind), options))
         {
             n++;
         }
@@ -156,10 +157,9 @@ public static class WaitPlanner
         return null;
     }
 
-    private static bool PrefersList(int listable, int pages, WaitOptions options)
+    private static bool PrefersList(int listable, int pages, double getRate, WaitOptions options)
     {
         // Costs in seconds of quota (calls / rate), multiplied through by both rates so whole numbers compare exactly.
-        var getRate = options.MaxGetCallsPerSecond;
         var listRate = options.MaxListCallsPerSecond;
         var byGet = listable * listRate;
         var byList = (pages * getRate) + (Math.Min(SpotChecksPerListCycle, listable) * listRate);

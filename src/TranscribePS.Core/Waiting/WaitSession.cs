@@ -19,7 +19,8 @@ public sealed class WaitSession
     private readonly Random _random;
     private readonly WaitOptions _options;
     private readonly IProgress<WaitProgress>? _progress;
-    private readonly CallPacer _getPacer;
+    /// <summary>One Get pace per kind: each kind's Get is its own operation with its own quota.</summary>
+    private readonly Dictionary<JobKind, CallPacer> _getPacers;
     private readonly CallPacer _listPacer;
 
     // Shared with the threads that add jobs; guarded by _gate.
@@ -53,7 +54,7 @@ public sealed class WaitSession
         _random = random;
         _options = options;
         _progress = progress;
-        _getPacer = new CallPacer(options.MaxGetCallsPerSecond, clock);
+        _getPacers = Enum.GetValues<JobKind>().ToDictionary(k => k, k => new CallPacer(options.GetCallsPerSecond(k), clock));
         _listPacer = new CallPacer(options.MaxListCallsPerSecond, clock);
     }
 
@@ -322,7 +323,7 @@ public sealed class WaitSession
 
     private async Task<PollResult> PollAsync(TrackedJob job, CancellationToken cancellationToken)
     {
-        await _getPacer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _getPacers[job.Kind].WaitAsync(cancellationToken).ConfigureAwait(false);
         TranscriptionJob latest;
         try
         {

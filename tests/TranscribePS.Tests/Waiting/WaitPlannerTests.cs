@@ -31,19 +31,27 @@ public class WaitPlannerTests
     }
 
     [Fact]
-    public void Planner_crossover_with_default_pacing_is_twelve_jobs()
+    public void Planner_crossover_with_default_pacing_is_eighteen_jobs()
     {
-        Assert.Equal(12, WaitPlanner.ListCrossover(WaitPlanner.DefaultExpectedListPages, Defaults));
-        Assert.Equal(PollStrategy.Get, PlanFor(12).Strategy);
-        Assert.Equal(PollStrategy.List, PlanFor(13).Strategy);
+        Assert.Equal(18, WaitPlanner.ListCrossover(WaitPlanner.DefaultExpectedListPages, Defaults));
+        Assert.Equal(PollStrategy.Get, PlanFor(18).Strategy);
+        Assert.Equal(PollStrategy.List, PlanFor(19).Strategy);
+    }
+
+    [Fact]
+    public void Planner_crossover_of_call_analytics_follows_its_lower_Get_quota()
+    {
+        Assert.Equal(12, WaitPlanner.ListCrossover(WaitPlanner.DefaultExpectedListPages, Defaults, JobKind.CallAnalytics));
+        Assert.Equal(PollStrategy.Get, Assert.Single(WaitPlanner.NextCycle([new KindLoad(JobKind.CallAnalytics, 12, 0, 2)], Defaults)).Strategy);
+        Assert.Equal(PollStrategy.List, Assert.Single(WaitPlanner.NextCycle([new KindLoad(JobKind.CallAnalytics, 13, 0, 2)], Defaults)).Strategy);
     }
 
     [Fact]
     public void Planner_crossover_rises_when_listings_take_more_pages()
     {
-        Assert.Equal(32, WaitPlanner.ListCrossover(6, Defaults));
-        Assert.Equal(PollStrategy.Get, PlanFor(30, pages: 6).Strategy);
-        Assert.Equal(PollStrategy.List, PlanFor(33, pages: 6).Strategy);
+        Assert.Equal(52, WaitPlanner.ListCrossover(6, Defaults));
+        Assert.Equal(PollStrategy.Get, PlanFor(52, pages: 6).Strategy);
+        Assert.Equal(PollStrategy.List, PlanFor(53, pages: 6).Strategy);
     }
 
     [Fact]
