@@ -135,8 +135,8 @@ $summary = foreach ($g in $rows | Group-Object Recordings, LatencyMs) {
     $t = @($g.Group | Where-Object Client -EQ 'TranscribePS')
     $bw = if ($b) { Get-Median $b.WallSeconds }; $tw = if ($t) { Get-Median $t.WallSeconds }
     $br = if ($b) { Get-Median $b.Requests }; $tr = if ($t) { Get-Median $t.Requests }
-    $n = $g.Group[0].Recordings
-    $bound = [Math]::Max($n / 25, $n * $jobSeconds / 250) + $jobSeconds
+    $n = [double]$g.Group[0].Recordings
+    $bound = [Math]::Max([double]($n / 25), [double]($n * $jobSeconds / 250)) + $jobSeconds
     [pscustomobject]@{
         Recordings = $n; LatencyMs = $g.Group[0].LatencyMs
         Boto3Wall = $bw; Boto3Requests = $br; Boto3PeakMB = if ($b) { Get-Median $b.PeakMB }
