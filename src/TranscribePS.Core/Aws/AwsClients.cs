@@ -26,7 +26,7 @@ public sealed class AwsClients : IDisposable
 
     public AwsSettings Settings { get; }
 
-    public TranscribeClient Transcribe => Once(ref _transcribe, () => new TranscribeClient(CreateTranscribeConfig(Settings), Settings.Credentials));
+    public TranscribeClient Transcribe => Once(ref _transcribe, () => new TranscribeClient(CreateTranscribeConfig(Settings), Settings.Credentials) { SharesListPace = true });
 
     public TranscribeJobs Jobs => Once(ref _jobs, () => new TranscribeJobs(Transcribe));
 

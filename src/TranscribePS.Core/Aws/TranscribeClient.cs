@@ -36,6 +36,21 @@ public sealed class TranscribeClient : IDisposable
     /// <summary>The custom endpoint, when one is set; null for the regional AWS host.</summary>
     public string? Endpoint { get; }
 
+    /// <summary>
+    /// List pages per second that every client of this process with <see cref="SharesListPace"/> keeps together, per
+    /// endpoint and List operation: under the service's 5 TPS, which counts the account's calls, not one caller's.
+    /// </summary>
+    internal const double SharedListCallsPerSecond = 3.5;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Waiting.CallPacer> SharedListPacers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether this client's List calls share one pace with the process's other such clients. The cmdlets set it: in
+    /// <c>Start-… | Wait-TranscribeJob</c> the batch's listings and the wait's each keep their own pace, and together
+    /// they would go past the quota (the service then throttles, and the calls are retried late).
+    /// </summary>
+    internal bool SharesListPace { get; init; }
+
     public Task<StartMedicalTranscriptionJobResponse> StartMedicalTranscriptionJobAsync(StartMedicalTranscriptionJobRequest request, CancellationToken cancellationToken) =>
         CallAsync<StartMedicalTranscriptionJobRequest, StartMedicalTranscriptionJobResponse>("StartMedicalTranscriptionJob", request, cancellationToken);
 
@@ -156,6 +171,12 @@ public sealed class TranscribeClient : IDisposable
         where TRequest : class
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (SharesListPace && operation.StartsWith("List", StringComparison.Ordinal))
+        {
+            var pacer = SharedListPacers.GetOrAdd((Endpoint ?? Region) + "|" + operation, _ => new Waiting.CallPacer(SharedListCallsPerSecond, TimeProvider.System));
+            await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var body = JsonSerializer.SerializeToUtf8Bytes(request, WireJson.Options);
         byte[] responseBody;
         try

@@ -234,6 +234,45 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(2)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Clients_sharing_the_List_pace_stay_under_the_quota_together(bool shared)
+    {
+        // Two clients of one process (a batch and a wait beside it), each listing back to back: 10 calls against the
+        // service's 5 a second.
+        var credentials = new BasicAWSCredentials(Fixture.Settings.AccessKeyId, Fixture.Settings.SecretAccessKey);
+        using var batch = new TranscribeClient(Config(), credentials) { SharesListPace = shared };
+        using var wait = new TranscribeClient(Config(), credentials) { SharesListPace = shared };
+        await batch.ListMedicalTranscriptionJobsAsync(new(), CancellationToken.None);
+        await wait.ListMedicalTranscriptionJobsAsync(new(), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        Fixture.Reset();
+
+        await Task.WhenAll(ListAsync(batch), ListAsync(wait));
+
+        Assert.Equal(10 + Server.Quotas.Refused["ListMedicalTranscriptionJobs"], Server.Requests["ListMedicalTranscriptionJobs"]);
+        if (shared)
+        {
+            Assert.Equal(0, Server.Quotas.Refused["ListMedicalTranscriptionJobs"]);
+        }
+        else
+        {
+            Assert.True(Server.Quotas.Refused["ListMedicalTranscriptionJobs"] > 0, "unpaced clients were never throttled: the test proves nothing");
+        }
+
+        static async Task ListAsync(TranscribeClient client)
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                await client.ListMedicalTranscriptionJobsAsync(new() { MaxResults = TranscribeClient.MaxPageSize }, CancellationToken.None);
+            }
+        }
+    }
+
+    private TranscribeClientConfig Config() =>
+        new() { ServiceURL = Fixture.Settings.EndpointUrl, AuthenticationRegion = Fixture.Settings.Region };
+
     private TranscribeClient CreateClient(AWSCredentials credentials, int maxErrorRetry = 3) => new(
         new TranscribeClientConfig { ServiceURL = Fixture.Settings.EndpointUrl, AuthenticationRegion = Fixture.Settings.Region, MaxErrorRetry = maxErrorRetry },
         credentials);
