@@ -1,5 +1,18 @@
-# What the process-level benchmarks share (Batch/Batch.ps1, Wait/Wait.ps1): the built emulator as a child process,
-# a client run as a whole process under GNU time, and medians.
+# What the process-level benchmarks share (Batch/Batch.ps1, Wait/Wait.ps1, Upload/Upload.ps1): the module to time,
+# the built emulator as a child process, a client run as a whole process under GNU time, and medians.
+
+function Resolve-BenchModule {
+    # The manifest a benchmark times: -Module as given, or this checkout's build; a missing build says how to make it.
+    param([Parameter(Mandatory)][string] $Root, [string] $Module)
+    if (-not $Module) { $Module = Join-Path $Root 'out/TranscribePS/TranscribePS.psd1' }
+    if (-not (Test-Path -LiteralPath $Module)) { throw "Missing $Module. Build first: dotnet build TranscribePS.sln -c Release" }
+    $Module
+}
+
+function Assert-Boto3 {
+    & python3 -c 'import boto3' 2>$null
+    if ($LASTEXITCODE -ne 0) { throw 'python3 with boto3 is needed (python3 -c "import boto3").' }
+}
 
 function Start-BenchEmulator {
     # The Release emulator on a free port with a realistic job clock and AWS's default quotas; its settings (the
@@ -74,4 +87,4 @@ function Get-Percentile([double[]] $Values, [double] $Percent) {
     $s[[int][Math]::Min($s.Count - 1, [Math]::Ceiling($Percent / 100 * $s.Count) - 1)]
 }
 
-Export-ModuleMember -Function Start-BenchEmulator, Stop-BenchEmulator, Invoke-Measured, Get-Median, Get-Percentile
+Export-ModuleMember -Function Resolve-BenchModule, Assert-Boto3, Start-BenchEmulator, Stop-BenchEmulator, Invoke-Measured, Get-Median, Get-Percentile

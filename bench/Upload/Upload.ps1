@@ -29,11 +29,9 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $PSScriptRoot '../BenchSupport.psm1') -Force
-if (-not $Module) { $Module = Join-Path $root 'out/TranscribePS/TranscribePS.psd1' }
-if (-not (Test-Path -LiteralPath $Module)) { throw "Missing $Module. Build first: dotnet build TranscribePS.sln -c Release" }
+$Module = Resolve-BenchModule -Root $root -Module $Module
 if (-not (Get-Command curl -CommandType Application -ErrorAction SilentlyContinue)) { throw 'curl is needed for the raw PUT.' }
-& python3 -c 'import boto3' 2>$null
-if ($LASTEXITCODE -ne 0) { throw 'python3 with boto3 is needed to sign the raw PUT (python3 -c "import boto3").' }
+Assert-Boto3   # botocore signs the raw PUT
 
 $bucket = 'bench-upload'
 $work = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "tps-upload-bench-$PID")

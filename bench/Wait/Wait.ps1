@@ -32,10 +32,8 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 Import-Module (Join-Path $PSScriptRoot '../BenchSupport.psm1') -Force
-if (-not $Module) { $Module = Join-Path $root 'out/TranscribePS/TranscribePS.psd1' }
-if (-not (Test-Path -LiteralPath $Module)) { throw "Missing $Module. Build first: dotnet build TranscribePS.sln -c Release" }
-& python3 -c 'import boto3' 2>$null
-if ($LASTEXITCODE -ne 0) { throw 'python3 with boto3 is needed (python3 -c "import boto3").' }
+$Module = Resolve-BenchModule -Root $root -Module $Module
+Assert-Boto3
 
 $bucket = 'bench-visits'
 $script = Join-Path $PSScriptRoot 'wait_loop.py'
