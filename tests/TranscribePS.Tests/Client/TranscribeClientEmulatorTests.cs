@@ -251,10 +251,10 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
 
         await Task.WhenAll(ListAsync(batch), ListAsync(wait));
 
-        Assert.Equal(10 + Server.Quotas.Refused["ListMedicalTranscriptionJobs"], Server.Requests["ListMedicalTranscriptionJobs"]);
         if (shared)
         {
             Assert.Equal(0, Server.Quotas.Refused["ListMedicalTranscriptionJobs"]);
+            Assert.Equal(10, Server.Requests["ListMedicalTranscriptionJobs"]);
         }
         else
         {
@@ -265,7 +265,14 @@ public sealed class TranscribeClientEmulatorTests : EmulatorTest, IDisposable
         {
             for (int i = 0; i < 5; i++)
             {
-                await client.ListMedicalTranscriptionJobsAsync(new() { MaxResults = TranscribeClient.MaxPageSize }, CancellationToken.None);
+                try
+                {
+                    await client.ListMedicalTranscriptionJobsAsync(new() { MaxResults = TranscribeClient.MaxPageSize }, CancellationToken.None);
+                }
+                catch (TranscribeException ex) when (ex.Kind == AwsErrorKind.Throttled)
+                {
+                    // Unpaced, a call may stay throttled through the SDK's retries: the refusals are what is counted.
+                }
             }
         }
     }
